@@ -1,0 +1,129 @@
+/**
+ * What the importer decided and what it loaded. This is the contract every later stage reads
+ * (profile, checks, UI, CLI, contracts). See shared/import/README.md for the rules behind each decision.
+ */
+
+export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'ndjson' | 'xlsx';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type DecimalSeparator = '.' | ',';
+export type DateOrder = 'YMD' | 'MDY' | 'DMY';
+
+/** Choices the user can override; anything left undefined is detected. */
+export interface ImportOptions {
+  encoding?: Encoding;
+  delimiter?: string;
+  /** 1-based physical line of the header row (in the decoded text). */
+  headerLine?: number;
+  decimalSeparator?: DecimalSeparator;
+  dateOrder?: DateOrder;
+  /** Which table to load when a file holds several (0-based). */
+  tableIndex?: number;
+  /** XLSX sheet name; the first sheet by default. */
+  sheet?: string;
+  /** Keep summary rows in the table instead of removing them. */
+  keepSummaryRows?: boolean;
+}
+
+/** How the importer read a column's text. */
+export type ValueKind =
+  | 'integer'
+  | 'bigint-id' // integers beyond 2^53, kept as exact text
+  | 'decimal'
+  | 'percent'
+  | 'currency'
+  | 'date'
+  | 'timestamp'
+  | 'epoch-ms'
+  | 'boolean'
+  | 'text';
+
+export interface ImportedColumn {
+  /** Unique name in the loaded table. */
+  name: string;
+  /** The header text exactly as the file had it ('' for an empty header cell). */
+  originalName: string;
+  /** DuckDB type in the typed table. */
+  type: string;
+  kind: ValueKind;
+  /** NULL cells after reading, placeholders included. */
+  nulls: number;
+  /** Cells that held a placeholder such as `--`, `N/A`, `null`, `-`. */
+  placeholders: number;
+  /** True when the values were written as percents (`2.81%` → 2.81). */
+  percent: boolean;
+  /** Currency symbol or code seen in the values, when any. */
+  currency?: string;
+  /** Bounded values such as `< 10%`: count; they load as the bound (10) and are listed in the log. */
+  bounded?: number;
+  /** Non-empty cells that could not be read as the column's type and became NULL (kept in the raw table). */
+  unparsed?: number;
+}
+
+export type LogLevel = 'info' | 'change' | 'warning';
+
+export interface ImportLogEntry {
+  level: LogLevel;
+  /** What was decided or changed, in plain words. */
+  message: string;
+  /** Which option overrides it, when the user can change the decision. */
+  option?: keyof ImportOptions;
+  /** Physical lines involved (1-based), when useful. */
+  lines?: number[];
+}
+
+export interface SummaryRow {
+  /** 1-based physical line in the decoded file. */
+  line: number;
+  label: string;
+  /** The row's cells as text, by column name. */
+  values: Record<string, string>;
+}
+
+export interface TableInFile {
+  index: number;
+  headerLine: number;
+  /** First line after the table (exclusive), or null if it runs to the end. */
+  endLine: number | null;
+  /** First few header names, to let the user pick. */
+  preview: string[];
+}
+
+export interface ImportResult {
+  path: string;
+  format: FileFormat;
+  encoding: Encoding | 'binary';
+  delimiter: string | null;
+  decimalSeparator: DecimalSeparator;
+  dateOrder: DateOrder | null;
+  /** 1-based physical line of the header (null for Parquet/JSON). */
+  headerLine: number | null;
+  /** Physical lines skipped above the header (title rows, `#` comments, metadata, blanks). */
+  skippedLines: number;
+  summaryRows: SummaryRow[];
+  rows: number;
+  columns: ImportedColumn[];
+  log: ImportLogEntry[];
+  warnings: string[];
+  /** DuckDB table holding the typed data; first column `__line` is the original physical line. */
+  tableName: string;
+  /** DuckDB table holding every cell's original text (all VARCHAR), same `__line` column. */
+  rawTableName: string;
+  /** Every table found in the file (several for GA4 "Report CSV Export" and Google Trends). */
+  tables: TableInFile[];
+  /** XLSX sheet names. */
+  sheets?: string[];
+  /** Title/date-range text from the preamble, e.g. "27 January 2026 - 23 February 2026". */
+  preamble: string[];
+  /** Date range stated in the preamble, when one could be read (ISO dates). */
+  statedRange?: { start: string; end: string };
+  /** Options in effect (detected or overridden): feed back to re-import with a change. */
+  options: Required<Pick<ImportOptions, 'decimalSeparator'>> & ImportOptions;
+}
+
+/** Raised for input that cannot be loaded at all; the message is one line for the user. */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}

@@ -1,0 +1,21 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, axisProps, tooltipProps } from './ChartFrame';
+import { binLabel, formatCompact } from './format';
+import { chartVar } from './palette';
+import type { HistogramBin } from './types';
+
+/** Distribution of a numeric column over its bins. */
+export function HistogramChart(props: { bins: HistogramBin[]; label: string; height?: number; testId?: string }) {
+  const data = props.bins.map((b) => ({ range: binLabel(b.lo, b.hi), count: b.count }));
+  return (
+    <ChartFrame label={props.label} height={props.height ?? 150} testId={props.testId}>
+      <BarChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap={1}>
+        <CartesianGrid vertical={false} stroke={chartVar('grid')} />
+        <XAxis dataKey="range" {...axisProps} interval="preserveStartEnd" minTickGap={16} />
+        <YAxis {...axisProps} width={40} tickFormatter={formatCompact} allowDecimals={false} />
+        <Tooltip {...tooltipProps} formatter={(v) => [formatCompact(Number(v)), 'rows']} />
+        <Bar dataKey="count" fill={chartVar('bar')} isAnimationActive={false} />
+      </BarChart>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,32 @@
+/** Plain data the charts draw. Features map their domain values (profiles, findings) into these. */
+
+/** One bar of a histogram of a numeric column: values in [lo, hi). */
+export interface HistogramBin {
+  lo: number;
+  hi: number;
+  count: number;
+}
+
+/** One bar of a top-values chart of a text column. */
+export interface ValueCount {
+  value: string;
+  count: number;
+}
+
+/** One day of a timeline: rows that day and, when the data has one, a key metric (spend, sessions…). */
+export interface TimelinePoint {
+  day: string;
+  rows: number;
+  metric?: number | null;
+}
+
+/** Findings of one dimension split by severity. */
+export interface SeverityCounts {
+  dimension: string;
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type ChartSeverity = (typeof SEVERITIES)[number];

@@ -1,0 +1,68 @@
+/**
+ * Everything a report shows, as plain values. `buildReportModel` (report-data.ts) fills it from the import
+ * result, the profile and the audit; the HTML and Markdown renderers only read it.
+ */
+import type { HistogramBin, SeverityCounts, TimelinePoint, ValueCount } from '../../charts/types';
+
+export type ReportSeverity = 'error' | 'warning' | 'info';
+
+export interface ReportSampleRow {
+  /** 1-based physical line in the original file. */
+  line: number | null;
+  values: Record<string, string | number | boolean | null>;
+}
+
+export interface ReportFinding {
+  check: string;
+  title: string;
+  dimension: string;
+  severity: ReportSeverity;
+  /** Affected rows. */
+  rows: number;
+  columns: string[];
+  message: string;
+  explanation: string;
+  owner: string;
+  fix: string;
+  sample: ReportSampleRow[];
+}
+
+export interface ReportColumn {
+  name: string;
+  type: string;
+  role: string | null;
+  nulls: number;
+  distinct: number | null;
+  pattern: string | null;
+  histogram?: HistogramBin[];
+  topValues?: ValueCount[];
+  dateRange?: { min: string; max: string; days: number; coverage: number | null };
+}
+
+export interface ReportModel {
+  title: string;
+  generatedAt: string;
+  file: {
+    name: string;
+    rows: number;
+    columns: number;
+    platform: string;
+    platformConfidence: number | null;
+    details: Array<[string, string]>;
+  };
+  score: { value: number; explanation: string[] };
+  totals: { errors: number; warnings: number; infos: number };
+  dimensions: SeverityCounts[];
+  timeline?: { points: TimelinePoint[]; metricLabel?: string };
+  findings: ReportFinding[];
+  columns: ReportColumn[];
+}
+
+export const SEVERITY_ORDER: Record<ReportSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Findings sorted as the report lists them: errors first, then by affected rows. */
+export function sortFindings<T extends { severity: ReportSeverity; rows: number; check: string }>(findings: T[]): T[] {
+  return [...findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.rows - a.rows || a.check.localeCompare(b.check),
+  );
+}

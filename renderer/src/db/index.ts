@@ -1,0 +1,33 @@
+/**
+ * The renderer's one database. `getEngine()` starts the database worker once and hands back the main
+ * connection; `getEngine('grid')` etc. give further connections on the same database, so paging the grid
+ * never waits behind an audit.
+ */
+import { BrowserEngine, WorkerClient } from './browser-engine';
+
+export { BrowserEngine } from './browser-engine';
+export type { ImportRequestFile } from './protocol';
+
+let client: WorkerClient | null = null;
+const engines = new Map<string, Promise<BrowserEngine>>();
+
+function startWorker(): WorkerClient {
+  const worker = new Worker(new URL('./db-worker.ts', import.meta.url), { type: 'module', name: 'meshlens-db' });
+  return new WorkerClient(worker);
+}
+
+export function getEngine(connection = 'main'): Promise<BrowserEngine> {
+  let engine = engines.get(connection);
+  if (!engine) {
+    client ??= startWorker();
+    engine = BrowserEngine.connect(client);
+    engine.catch(() => engines.delete(connection));
+    engines.set(connection, engine);
+  }
+  return engine;
+}
+
+/** Decode Parquet to Arrow IPC in the worker (for importers that need it). */
+export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
+  return (await getEngine()).parquetToIPC(bytes);
+}

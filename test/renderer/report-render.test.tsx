@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtmlReport } from '../../renderer/src/features/report/html-report';
+import { renderMarkdownReport } from '../../renderer/src/features/report/markdown-report';
+import type { ReportModel } from '../../renderer/src/features/report/report-model';
+
+function model(overrides: Partial<ReportModel> = {}): ReportModel {
+  return {
+    title: 'Audit of <script>alert(1)</script>.csv',
+    generatedAt: '2026-02-24 10:00',
+    file: { name: '<script>alert(1)</script>.csv', rows: 1200, columns: 3, platform: 'Google Ads', platformConfidence: 0.92, details: [['Encoding', 'utf-16le']] },
+    score: { value: 71, explanation: ['-20 for 1 error in validity', '-9 for 3 warnings'] },
+    totals: { errors: 1, warnings: 1, infos: 0 },
+    dimensions: [
+      { dimension: 'validity', error: 1, warning: 0, info: 0 },
+      { dimension: 'consistency', error: 0, warning: 1, info: 0 },
+    ],
+    timeline: { points: [{ day: '2026-01-01', rows: 40, metric: 12.5 }, { day: '2026-01-02', rows: 38, metric: null }, { day: '2026-01-03', rows: 41, metric: 9 }], metricLabel: 'Cost' },
+    findings: [
+      {
+        check: 'inconsistent_labels', title: 'Inconsistent labels', dimension: 'consistency', severity: 'warning', rows: 7, columns: ['Campaign'],
+        message: '2 spellings of one campaign', explanation: 'Totals split across spellings.', owner: 'Ads operations', fix: 'Rename to one spelling.', sample: [],
+      },
+      {
+        check: 'funnel_inversion', title: 'Clicks above impressions', dimension: 'validity', severity: 'error', rows: 12, columns: ['Clicks', 'Impr.'],
+        message: '12 rows have more clicks than impressions', explanation: 'CTR is overstated.', owner: 'Ads operations', fix: 'Re-export the report.',
+        sample: [{ line: 8, values: { Clicks: 50, 'Impr.': 10 } }, { line: 19, values: { Clicks: 7, 'Impr.': 3 } }],
+      },
+    ],
+    columns: [
+      { name: 'Clicks', type: 'BIGINT', role: 'clicks', nulls: 0, distinct: 50, pattern: null, histogram: [{ lo: 0, hi: 10, count: 5 }, { lo: 10, hi: 20, count: 9 }] },
+      { name: 'Campaign', type: 'VARCHAR', role: 'campaign', nulls: 2, distinct: 4, pattern: null, topValues: [{ value: 'Summer_Sale', count: 30 }, { value: '', count: 2 }] },
+      { name: 'Day', type: 'DATE', role: 'date', nulls: 0, distinct: 31, pattern: null, dateRange: { min: '2026-01-01', max: '2026-01-31', days: 31, coverage: 1 } },
+    ],
+    ...overrides,
+  };
+}
+
+describe('HTML report', () => {
+  const html = renderHtmlReport(model());
+
+  it('is one self-contained document: no script, no external reference, a CSP that forbids requests', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\b(src|href)\s*=/i);
+    expect(html).not.toMatch(/url\(/i);
+    expect(html).not.toMatch(/@import/i);
+    expect(html).toContain("default-src 'none'");
+    // the only URL is the SVG namespace, which is an identifier, not a request
+    const urls = html.match(/https?:\/\/[^"'\s)]+/g) ?? [];
+    expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
+  });
+
+  it('escapes hostile file names', () => {
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;.csv');
+  });
+
+  it('draws its charts as inline SVG from the data', () => {
+    const svgs = html.match(/<svg /g) ?? [];
+    // severity chart + timeline + histogram + top values (the date column draws none)
+    expect(svgs.length).toBe(4);
+    expect(html).toContain('2026-01-01: 40 rows');
+    expect(html).toContain('validity: 1 error');
+  });
+
+  it('lists errors before warnings with their fix, owner and sample lines', () => {
+    const err = html.indexOf('id="finding-funnel_inversion"');
+    const warn = html.indexOf('id="finding-inconsistent_labels"');
+    expect(err).toBeGreaterThan(0);
+    expect(warn).toBeGreaterThan(err);
+    expect(html).toContain('Re-export the report.');
+    expect(html).toContain('<td>19</td>');
+    expect(html).toContain('71 / 100');
+  });
+});
+
+describe('Markdown report', () => {
+  const md = renderMarkdownReport(model());
+
+  it('has the summary table, the score explanation and each finding', () => {
+    expect(md).toContain('| 71 / 100 | 1,200 | 3 | Google Ads (92% confidence) | 1 | 1 | 0 |');
+    expect(md).toContain('- -20 for 1 error in validity');
+    expect(md).toContain('### ERROR: Clicks above impressions (`funnel_inversion`)');
+    expect(md.indexOf('funnel_inversion')).toBeLessThan(md.indexOf('inconsistent_labels'));
+    expect(md).toContain('| 19 | 7 | 3 |');
+  });
+
+  it('escapes table-breaking characters', () => {
+    const m = renderMarkdownReport(model({ columns: [{ name: 'a|b', type: 'VARCHAR', role: null, nulls: 0, distinct: 1, pattern: null }] }));
+    expect(m).toContain('| a\\|b | VARCHAR |');
+  });
+
+  it('says so when there is nothing to report', () => {
+    expect(renderMarkdownReport(model({ findings: [], dimensions: [] }))).toContain('No check found a problem in this file.');
+  });
+});

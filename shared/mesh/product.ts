@@ -1,0 +1,238 @@
+/**
+ * The data product card: what a domain promises about one dataset. Built from the observed data (suggested)
+ * and edited by the user; exported as an ODCS contract (odcs-export.ts).
+ */
+import { DOMAIN_LABELS } from './roles';
+import type { ColumnRole, DatasetColumn, DatasetFacts, DomainId } from './types';
+import { isDateType, isNumericType } from './facts';
+
+export type LogicalType = 'string' | 'date' | 'timestamp' | 'time' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
+
+export interface ProductColumn {
+  name: string;
+  meaning: string;
+  logicalType: LogicalType;
+  physicalType: string;
+  required: boolean;
+  unique: boolean;
+  classification?: string;
+  examples: string[];
+}
+
+/** One quality promise. `kind` decides how it is checked and how it maps to ODCS. */
+export type QualityObjective =
+  | { id: string; kind: 'nullPercent'; column: string; max: number; title: string; observed: number }
+  | { id: string; kind: 'duplicateRows'; columns: string[]; max: number; title: string; observed: number }
+  | { id: string; kind: 'rowCount'; min: number; title: string; observed: number }
+  | { id: string; kind: 'sql'; query: string; max: number; title: string; observed: number | null }
+  | { id: string; kind: 'check'; checkId: string; title: string; observed: number | null };
+
+export interface TeamMember {
+  username: string;
+  role: string;
+  name?: string;
+}
+
+export interface DataProduct {
+  id: string;
+  name: string;
+  version: string;
+  status: 'draft' | 'proposed' | 'active' | 'deprecated' | 'retired';
+  domain: DomainId | string;
+  description: string;
+  usage: string;
+  limitations: string;
+  owner: string;
+  team: TeamMember[];
+  /** ODCS schema object name (the table's logical name). */
+  tableName: string;
+  grain: string;
+  grainColumns: string[];
+  columns: ProductColumn[];
+  objectives: QualityObjective[];
+  freshness: { frequencyDays: number; latencyDays: number; coverageStart: string | null; coverageEnd: string | null };
+  consumers: string[];
+}
+
+export function logicalTypeOf(duckType: string): LogicalType {
+  const t = duckType.toUpperCase();
+  if (/^(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/.test(t)) return 'integer';
+  if (/^(DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC)/.test(t)) return 'number';
+  if (/^TIMESTAMP/.test(t)) return 'timestamp';
+  if (/^DATE/.test(t)) return 'date';
+  if (/^TIME/.test(t)) return 'time';
+  if (/^BOOL/.test(t)) return 'boolean';
+  if (/^STRUCT|^MAP/.test(t)) return 'object';
+  if (/\[\]$|^LIST/.test(t)) return 'array';
+  return 'string';
+}
+
+export function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .toLowerCase() || 'x'
+  );
+}
+
+const MEANINGS: Record<ColumnRole, string> = {
+  date: 'The day the numbers on this row belong to.',
+  campaign: 'Name of the advertising campaign, as typed in the ad platform.',
+  ad_group: 'Ad group or ad set inside the campaign.',
+  channel: 'Marketing channel or network.',
+  spend: 'Money spent on ads for this row.',
+  impressions: 'Times an ad was shown.',
+  clicks: 'Clicks on the ad.',
+  reach: 'Distinct people who saw an ad (not additive across rows).',
+  conversions: 'Conversions the ad platform attributes to itself, by its own rules.',
+  revenue: 'Conversion value the platform attributes to itself.',
+  currency: 'Currency of the money columns.',
+  status: 'Status of the item at export time.',
+  id: 'Identifier of the row or the object it describes.',
+  email: 'E-mail address of a person (personal data).',
+  stage: 'Pipeline stage of the opportunity.',
+  amount: 'Money value of the deal.',
+  source: 'Where the lead came from, as recorded by sales.',
+  account: 'Customer account.',
+  users: 'Number of distinct active users.',
+};
+
+export function meaningOf(c: DatasetColumn): string {
+  if (c.role) return MEANINGS[c.role];
+  if (isDateType(c.type)) return 'A date or time.';
+  if (isNumericType(c.type)) return c.percent ? 'A percentage (written with % in the file).' : 'A number.';
+  return 'Text.';
+}
+
+/** Round a rate up to a promise that today's data keeps, with a little headroom: 0 → 0, 0.3 → 1, 2.3 → 3. */
+export function headroom(percent: number): number {
+  if (percent <= 0) return 0;
+  return Math.min(100, Math.ceil(percent));
+}
+
+const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 100 : 0);
+
+export interface ProductAnswers {
+  name?: string;
+  owner?: string;
+  domain?: DomainId | string;
+  consumers?: string[];
+  description?: string;
+}
+
+/** Suggest a product card from today's data: objectives that today's file meets, freshness from its dates. */
+export function suggestProduct(facts: DatasetFacts, answers: ProductAnswers = {}): DataProduct {
+  const byRole = (r: ColumnRole) => facts.columns.find((c) => c.role === r);
+  const domain = answers.domain ?? facts.domain;
+  const base = facts.name.replace(/\.[^.]+$/, '');
+  const name = answers.name ?? `${facts.platform ?? DOMAIN_LABELS[domain as DomainId] ?? 'Shared'} ${base}`.trim();
+  const columns: ProductColumn[] = facts.columns.map((c) => ({
+    name: c.name,
+    meaning: meaningOf(c),
+    logicalType: logicalTypeOf(c.type),
+    physicalType: c.type,
+    required: c.nulls === 0 && facts.rows > 0,
+    unique: c.distinct === facts.rows && facts.rows > 1 && c.nulls === 0,
+    ...(c.emailCells > 0 || c.phoneCells > 0 || c.role === 'email' ? { classification: 'restricted' } : {}),
+    examples: c.role === 'email' || c.emailCells > 0 ? [] : c.examples.slice(0, 2),
+  }));
+
+  const objectives: QualityObjective[] = [];
+  for (const c of facts.columns) {
+    if (!c.role || !['campaign', 'date', 'spend', 'stage', 'account', 'id'].includes(c.role)) continue;
+    const observed = pct(c.nulls, facts.rows);
+    const max = headroom(observed);
+    objectives.push({
+      id: `null_${slug(c.name)}`,
+      kind: 'nullPercent',
+      column: c.name,
+      max,
+      observed,
+      title: max === 0 ? `${c.name} is never empty` : `Empty ${c.name} stays at or below ${max}%`,
+    });
+  }
+  if (facts.grain.length) {
+    objectives.push({
+      id: 'unique_grain',
+      kind: 'duplicateRows',
+      columns: facts.grain,
+      max: facts.grainDuplicates,
+      observed: facts.grainDuplicates,
+      title:
+        facts.grainDuplicates === 0
+          ? `One row per ${facts.grain.join(' × ')}: no duplicates`
+          : `Duplicate ${facts.grain.join(' × ')} rows stay at or below today's ${facts.grainDuplicates}, then go to zero`,
+    });
+  }
+  if (facts.rows > 0) {
+    const min = Math.max(1, Math.floor(facts.rows / 2));
+    objectives.push({ id: 'row_volume', kind: 'rowCount', min, observed: facts.rows, title: `At least ${min} rows (today: ${facts.rows})` });
+  }
+  const clicks = byRole('clicks');
+  const impressions = byRole('impressions');
+  if (clicks && impressions && facts.funnelInversions !== null) {
+    objectives.push({
+      id: 'no_funnel_inversions',
+      kind: 'sql',
+      query: `SELECT COUNT(*) FROM \${table} WHERE "${clicks.name.replace(/"/g, '""')}" > "${impressions.name.replace(/"/g, '""')}"`,
+      max: 0,
+      observed: facts.funnelInversions,
+      title: `No funnel inversions: ${clicks.name} never exceed ${impressions.name} (today: ${facts.funnelInversions})`,
+    });
+  }
+  const spend = byRole('spend');
+  if (spend && isNumericType(spend.type)) {
+    objectives.push({
+      id: 'spend_not_negative',
+      kind: 'sql',
+      query: `SELECT COUNT(*) FROM \${table} WHERE "${spend.name.replace(/"/g, '""')}" < 0`,
+      max: 0,
+      observed: spend.min !== null && spend.min < 0 ? null : 0,
+      title: `${spend.name} is never negative`,
+    });
+  }
+  for (const f of facts.findings) {
+    if (f.severity === 'info' || objectives.some((o) => o.kind === 'check' && o.checkId === f.checkId)) continue;
+    objectives.push({ id: `check_${slug(f.checkId)}`, kind: 'check', checkId: f.checkId, observed: f.count, title: `Fix and keep fixed: ${f.title}` });
+  }
+
+  const d = facts.dates;
+  const frequencyDays = d ? d.stepDays : 1;
+  const owner = answers.owner ?? `${domain}-team`;
+  return {
+    id: slug(name),
+    name,
+    version: '1.0.0',
+    status: 'draft',
+    domain,
+    description:
+      answers.description ??
+      `${facts.platform ?? 'Exported'} data from ${facts.name}: ${facts.rows} rows${d ? ` from ${d.start} to ${d.end}` : ''}.`,
+    usage: 'Reporting and analysis by the consumers listed below.',
+    limitations: limitationsOf(facts),
+    owner,
+    team: [{ username: owner, role: 'Owner' }],
+    tableName: slug(base),
+    grain: facts.grain.length ? `One row per ${facts.grain.join(' × ')}` : 'Not determined',
+    grainColumns: facts.grain,
+    columns,
+    objectives,
+    freshness: {
+      frequencyDays,
+      latencyDays: frequencyDays,
+      coverageStart: d?.start ?? null,
+      coverageEnd: d?.end ?? null,
+    },
+    consumers: answers.consumers ?? [],
+  };
+}
+
+function limitationsOf(f: DatasetFacts): string {
+  const parts: string[] = [];
+  if (f.columns.some((c) => c.role === 'conversions')) parts.push('Conversions are counted by the platform’s own attribution rules.');
+  if (f.dates && f.dates.missingDays > 0) parts.push(`${f.dates.missingDays} days in the covered range have no rows.`);
+  if (f.summaryRows > 0) parts.push(`${f.summaryRows} total rows were removed on import.`);
+  return parts.join(' ') || 'None recorded.';
+}

@@ -1,0 +1,112 @@
+/**
+ * The facts the mesh layer reads about a loaded dataset. Everything here is plain data computed once from
+ * the engine (see facts.ts), so walkthroughs, product cards, policies and workshops are pure functions of it
+ * and can run anywhere: renderer, CLI, tests.
+ */
+
+/** What a column means to a marketer. Matches the vocabulary of shared/semantics where it overlaps. */
+export type ColumnRole =
+  | 'date'
+  | 'campaign'
+  | 'ad_group'
+  | 'channel'
+  | 'spend'
+  | 'impressions'
+  | 'clicks'
+  | 'reach'
+  | 'conversions'
+  | 'revenue'
+  | 'currency'
+  | 'status'
+  | 'id'
+  | 'email'
+  | 'stage'
+  | 'amount'
+  | 'source'
+  | 'account'
+  | 'users';
+
+export type DomainId = 'marketing' | 'sales' | 'product' | 'data-platform';
+
+export interface DatasetColumn {
+  name: string;
+  /** DuckDB type in the typed table. */
+  type: string;
+  role: ColumnRole | null;
+  nulls: number;
+  distinct: number;
+  /** True when the values were percents in the file. */
+  percent: boolean;
+  currency?: string;
+  /** Up to a few sample values as text. */
+  examples: string[];
+  /** Cells that look like e-mail addresses / phone numbers (PII scan, text columns only). */
+  emailCells: number;
+  phoneCells: number;
+  /** Sum of the column for numeric columns, null otherwise. */
+  sum: number | null;
+  min: number | null;
+}
+
+/** A finding as the mesh layer needs it; produced by shared/checks (or the contract runner). */
+export interface MeshFinding {
+  checkId: string;
+  title: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Rows affected. */
+  count: number;
+  column?: string;
+  /** Who should fix it, in the check catalogue's words (e.g. 'marketing', 'platform', 'analytics'). */
+  owner?: string;
+  dimension?: string;
+}
+
+export interface DateCoverage {
+  column: string;
+  start: string;
+  end: string;
+  /** Calendar days from start to end, inclusive. */
+  days: number;
+  /** Distinct dates present. */
+  distinctDates: number;
+  /** Calendar days in the range with no row at all. */
+  missingDays: number;
+  /** Typical step between consecutive dates, in days (1 = daily, 7 = weekly, ~30 = monthly). */
+  stepDays: number;
+}
+
+export interface DatasetFacts {
+  /** File name as the user knows it. */
+  name: string;
+  tableName: string;
+  rows: number;
+  columns: DatasetColumn[];
+  /** Platform the export came from, e.g. 'Google Ads', 'Meta', 'CRM', or null when unknown. */
+  platform: string | null;
+  /** Domain that most likely produced it. */
+  domain: DomainId;
+  dates: DateCoverage | null;
+  /** Columns that together identify one row (e.g. date + campaign), best guess. */
+  grain: string[];
+  /** Rows that share the same grain values with another row. */
+  grainDuplicates: number;
+  findings: MeshFinding[];
+  /** Quality score 0..100 from the checks, null when no checks ran. */
+  score: number | null;
+  summaryRows: number;
+  skippedLines: number;
+  /** Distinct labels of label-like columns (campaign, channel, stage, source, status), at most 200 each. */
+  labels: Record<string, string[]>;
+  /** For CRM-like data: won deals by lead source (source label → count), when a stage and a source exist. */
+  wonBySource: Record<string, number> | null;
+  /** For CRM-like data: total won deals, null when there is no stage column. */
+  wonTotal: number | null;
+  /** Rows where clicks exceed impressions (funnel inversions), null when either is missing. */
+  funnelInversions: number | null;
+}
+
+/** The walkthroughs see every loaded dataset; `active` is the one the user is looking at. */
+export interface MeshContext {
+  active: DatasetFacts;
+  datasets: DatasetFacts[];
+}

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { tableToIPC } from 'apache-arrow';
-import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/dist/duckdb-node-blocking';
+import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
 import { arrowToResult } from '../../shared/engine/arrow-rows';
 import type { Engine, QueryResult, Row } from '../../shared/engine/types';
 import { quoteLiteral } from '../../shared/engine/sql';

@@ -1,0 +1,193 @@
+/**
+ * The body pass: one scan over the table's bytes that
+ * - prefixes every record with its physical line number (so every row, finding and sample can point
+ *   back to the user's file, even with line breaks inside quoted values),
+ * - skips blank lines, counts fields per record (ragged rows are reported, never dropped silently),
+ * - repairs unbalanced quotes by reading that one line as plain text instead of swallowing the file,
+ * - trims one-field footer lines at the end of the table.
+ */
+
+const NL = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+export interface BodyPassInput {
+  utf8: Uint8Array;
+  start: number;
+  end: number;
+  /** Physical line number of the first line at `start` (the header). */
+  firstLine: number;
+  delimiter: string;
+  /** Field count of the header. */
+  headerFields: number;
+}
+
+export interface BodyPassResult {
+  bytes: Uint8Array;
+  records: number;
+  maxFields: number;
+  longestRecord: number;
+  blankLines: number;
+  /** Records whose field count differs from the header's: line and count (first 200 kept). */
+  ragged: { line: number; fields: number }[];
+  raggedCount: number;
+  multiLineRecords: number;
+  unbalancedQuoteLines: number[];
+  footerLines: { line: number; text: string }[];
+}
+
+function writeDigits(out: Uint8Array, pos: number, n: number): number {
+  const s = String(n);
+  for (let i = 0; i < s.length; i++) out[pos + i] = s.charCodeAt(i);
+  return pos + s.length;
+}
+
+export function bodyPass(input: BodyPassInput): BodyPassResult {
+  const { utf8, start, end, delimiter, headerFields } = input;
+  const D = delimiter.charCodeAt(0);
+  let newlines = 0;
+  for (let i = start; i < end; i++) if (utf8[i] === NL) newlines++;
+  let out = new Uint8Array(end - start + (newlines + 2) * 12 + 64);
+  let o = 0;
+  const ensure = (extra: number) => {
+    if (o + extra <= out.length) return;
+    const grown = new Uint8Array(Math.max(out.length * 2, o + extra + 1024));
+    grown.set(out.subarray(0, o));
+    out = grown;
+  };
+
+  const res: BodyPassResult = {
+    bytes: out,
+    records: 0,
+    maxFields: headerFields,
+    longestRecord: 0,
+    blankLines: 0,
+    ragged: [],
+    raggedCount: 0,
+    multiLineRecords: 0,
+    unbalancedQuoteLines: [],
+    footerLines: [],
+  };
+  // Output offsets and field counts of the last few records, to trim footers.
+  const tail: { outStart: number; line: number; fields: number; inStart: number; inEnd: number }[] = [];
+  const forcePlain = new Set<number>();
+
+  let p = start;
+  let line = input.firstLine;
+  let isHeader = true;
+  while (p < end) {
+    // Blank line (or just '\r').
+    if (utf8[p] === NL || (utf8[p] === CR && utf8[p + 1] === NL)) {
+      p += utf8[p] === CR ? 2 : 1;
+      if (!isHeader) res.blankLines++;
+      line++;
+      continue;
+    }
+    const recStart = p;
+    const recLine = line;
+    let fields = 1;
+    let atFieldStart = true;
+    let inQuotes = false;
+    let lines = 1;
+    const plain = forcePlain.has(recLine);
+    while (p < end) {
+      const c = utf8[p]!;
+      if (inQuotes) {
+        if (c === QUOTE) {
+          if (utf8[p + 1] === QUOTE) p += 2;
+          else {
+            inQuotes = false;
+            p++;
+          }
+          continue;
+        }
+        if (c === NL) lines++;
+        p++;
+        continue;
+      }
+      if (c === NL) break;
+      if (c === D) {
+        fields++;
+        atFieldStart = true;
+      } else if (c === QUOTE && atFieldStart && !plain) {
+        inQuotes = true;
+        atFieldStart = false;
+      } else atFieldStart = false;
+      p++;
+    }
+    if (inQuotes) {
+      // Unbalanced quote: read this record's first line as plain text and start again from it.
+      res.unbalancedQuoteLines.push(recLine);
+      if (res.unbalancedQuoteLines.length > 1000) break;
+      forcePlain.add(recLine);
+      p = recStart;
+      line = recLine;
+      continue;
+    }
+    const recEnd = p; // at '\n' or end
+    const recLen = recEnd - recStart;
+    if (recLen > res.longestRecord) res.longestRecord = recLen;
+    if (lines > 1) res.multiLineRecords++;
+
+    ensure(recLen * (plain ? 3 : 1) + 16);
+    const outStart = o;
+    if (isHeader) {
+      for (const ch of '__line') out[o++] = ch.charCodeAt(0);
+    } else o = writeDigits(out, o, recLine);
+    out[o++] = D;
+    if (plain) o = writePlain(out, o, utf8, recStart, recEnd, D);
+    else {
+      out.set(utf8.subarray(recStart, recEnd), o);
+      o += recLen;
+    }
+    out[o++] = NL;
+
+    if (!isHeader) {
+      res.records++;
+      if (fields > res.maxFields) res.maxFields = fields;
+      if (fields !== headerFields) {
+        res.raggedCount++;
+        if (res.ragged.length < 200) res.ragged.push({ line: recLine, fields });
+      }
+      tail.push({ outStart, line: recLine, fields, inStart: recStart, inEnd: recEnd });
+      if (tail.length > 50) tail.shift();
+    }
+    isHeader = false;
+    line += lines;
+    p = recEnd < end ? recEnd + 1 : recEnd;
+  }
+
+  // Footer: trailing one-field lines under a wide table ("Report generated by …").
+  if (headerFields >= 3) {
+    while (tail.length && tail[tail.length - 1]!.fields === 1) {
+      const t = tail.pop()!;
+      o = t.outStart;
+      res.records--;
+      res.raggedCount--;
+      res.ragged = res.ragged.filter((r) => r.line !== t.line);
+      res.footerLines.unshift({ line: t.line, text: new TextDecoder().decode(utf8.subarray(t.inStart, t.inEnd)).trim() });
+    }
+  }
+  res.bytes = out.subarray(0, o);
+  return res;
+}
+
+/** Write one line with every field quoted and quotes doubled, so stray quotes are read literally. */
+function writePlain(out: Uint8Array, o: number, src: Uint8Array, s: number, e: number, D: number): number {
+  let end = e;
+  if (end > s && src[end - 1] === CR) end--;
+  out[o++] = QUOTE;
+  for (let i = s; i < end; i++) {
+    const c = src[i]!;
+    if (c === D) {
+      out[o++] = QUOTE;
+      out[o++] = D;
+      out[o++] = QUOTE;
+    } else if (c === QUOTE) {
+      out[o++] = QUOTE;
+      out[o++] = QUOTE;
+    } else out[o++] = c;
+  }
+  out[o++] = QUOTE;
+  return o;
+}

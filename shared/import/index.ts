@@ -1,0 +1,110 @@
+/**
+ * importFile: read one user file into DuckDB, record every decision in a log the user can read and
+ * override. The bytes given are never modified.
+ */
+import type { Engine, ProgressFn } from '../engine/types';
+import { CancelledError } from '../engine/types';
+import { quoteIdent, safeTableName } from '../engine/sql';
+import { loadDelimited } from './delimited';
+import { detectSignature, refuseBinary } from './encoding';
+import { jsonToCsv, oneLine, xlsxToCsv } from './formats';
+import { loadParquet } from './parquet';
+import type { ParquetCodec } from './parquet';
+import type { FileFormat, ImportLogEntry, ImportOptions, ImportResult } from './types';
+import { ImportError } from './types';
+
+export type { ParquetCodec } from './parquet';
+export * from './types';
+export { inspectObject } from './inspect-object';
+
+export interface ImportHooks {
+  progress?: ProgressFn;
+  signal?: AbortSignal;
+  /** Parquet reader/writer for this runtime (parquet-wasm's Node or web build). */
+  parquet?: ParquetCodec;
+}
+
+export interface InputFile {
+  path: string;
+  name: string;
+  bytes: Uint8Array;
+}
+
+let counter = 0;
+
+function formatFromName(name: string): FileFormat | null {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'parquet' || ext === 'pq') return 'parquet';
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (ext === 'json') return 'json';
+  if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
+  if (ext === 'tsv' || ext === 'tab') return 'tsv';
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  return null;
+}
+
+export async function importFile(engine: Engine, file: InputFile, options: ImportOptions = {}, hooks: ImportHooks = {}): Promise<ImportResult> {
+  const { name, bytes } = file;
+  const step = (stage: string, fraction: number) => {
+    if (hooks.signal?.aborted) throw new CancelledError(`Loading ${name} was cancelled; nothing was kept.`);
+    hooks.progress?.({ stage, fraction, detail: name });
+  };
+  step('Reading the file', 0);
+  if (bytes.length === 0) throw new ImportError(`${name} is empty (0 bytes); nothing to load.`);
+
+  const base = safeTableName(name.replace(/\.[^.]+$/, ''), `_${++counter}`);
+  const tableName = base;
+  const rawTableName = `${base}__raw`;
+  const sig = detectSignature(bytes);
+  const byName = formatFromName(name);
+  const log: ImportLogEntry[] = [];
+  const warnings: string[] = [];
+  let format: FileFormat = byName ?? 'csv';
+  if (sig === 'parquet' || sig === 'xlsx') {
+    if (byName && byName !== sig) warnings.push(`${name} is named .${name.split('.').pop()} but is really a ${sig === 'xlsx' ? 'Excel workbook' : 'Parquet file'}; it was read as one.`);
+    format = sig;
+  } else if (sig) {
+    refuseBinary(sig, name);
+  } else if (byName === 'parquet' || byName === 'xlsx') {
+    throw new ImportError(`${name} is not a valid ${byName === 'parquet' ? 'Parquet file (its magic bytes are missing: corrupt or truncated)' : 'Excel workbook'}; nothing was loaded.`);
+  }
+
+  try {
+    if (format === 'parquet') {
+      if (!hooks.parquet) throw new ImportError('Parquet reading is not available in this build.');
+      return await loadParquet({ engine, file, codec: hooks.parquet, tableName, rawTableName, warnings, step });
+    }
+    if (format === 'xlsx') {
+      step('Reading the workbook', 0.05);
+      const x = await xlsxToCsv(bytes, name, options.sheet);
+      log.push({
+        level: x.sheets.length > 1 ? 'warning' : 'info',
+        message: `Sheet "${x.sheet}" loaded${x.sheets.length > 1 ? `; the workbook also has ${x.sheets.filter((s) => s !== x.sheet).map((s) => `"${s}"`).join(', ')}` : ''}.`,
+        option: 'sheet',
+      });
+      return await loadDelimited({ engine, name, path: file.path, bytes: x.csv, options: { ...options, delimiter: ',', encoding: undefined }, tableName, rawTableName, synthetic: { format: 'xlsx', log, warnings, sheets: x.sheets }, step });
+    }
+    if (format === 'json' || format === 'ndjson') {
+      step('Reading JSON', 0.05);
+      const text = new TextDecoder().decode(bytes);
+      const j = jsonToCsv(text, name, format === 'ndjson');
+      log.push({ level: 'info', message: `${j.records} JSON record(s) read${j.nested ? '; nested fields flattened into names like "a.b"' : ''}.` });
+      if (j.badLines.length) warnings.push(`${j.badLines.length} line(s) are not valid JSON and were skipped (first: line ${j.badLines[0]}).`);
+      return await loadDelimited({ engine, name, path: file.path, bytes: j.csv, options: { ...options, delimiter: ',', headerLine: 1, encoding: undefined }, tableName, rawTableName, synthetic: { format, log, warnings }, step });
+    }
+    const result = await loadDelimited({ engine, name, path: file.path, bytes, options, tableName, rawTableName, step });
+    result.warnings.unshift(...warnings);
+    return result;
+  } catch (err) {
+    await dropTables(engine, tableName, rawTableName);
+    if (err instanceof ImportError || err instanceof CancelledError) throw err;
+    throw new ImportError(`${name} could not be loaded: ${oneLine(err)}`);
+  }
+}
+
+export async function dropTables(engine: Engine, ...names: string[]): Promise<void> {
+  for (const n of names) {
+    await engine.exec(`DROP VIEW IF EXISTS ${quoteIdent(n)}`).catch(() => undefined);
+    await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(n)}`).catch(() => undefined);
+  }
+}

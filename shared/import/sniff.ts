@@ -1,0 +1,229 @@
+/**
+ * Sniffing: find the delimiter, the real header line and the tables in the first few MB of a file.
+ * Works on physical lines (1-based, as a text editor numbers them).
+ */
+
+export interface HeadLine {
+  /** 1-based physical line number. */
+  no: number;
+  /** Byte offset of the line start in the UTF-8 bytes. */
+  start: number;
+  /** Byte offset just past the line's '\n' (or the end of the window). */
+  next: number;
+  text: string;
+}
+
+export const HEAD_BYTES = 4 * 1024 * 1024;
+
+export function headLines(utf8: Uint8Array, maxBytes = HEAD_BYTES): { lines: HeadLine[]; complete: boolean } {
+  const limit = Math.min(utf8.length, maxBytes);
+  const decoder = new TextDecoder('utf-8');
+  const lines: HeadLine[] = [];
+  let start = 0;
+  let no = 1;
+  for (let i = 0; i < limit; i++) {
+    if (utf8[i] === 0x0a) {
+      lines.push({ no, start, next: i + 1, text: stripCr(decoder.decode(utf8.subarray(start, i))) });
+      start = i + 1;
+      no++;
+    }
+  }
+  const complete = limit === utf8.length;
+  if (start < limit && (complete || lines.length === 0)) {
+    lines.push({ no, start, next: limit, text: stripCr(decoder.decode(utf8.subarray(start, limit))) });
+  }
+  return { lines, complete };
+}
+
+function stripCr(s: string): string {
+  return s.endsWith('\r') ? s.slice(0, -1) : s;
+}
+
+/** Split one physical line into fields, honouring quotes that open at a field start and "" escapes. */
+export function splitFields(line: string, delim: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let i = 0;
+  let atStart = true;
+  let inQuotes = false;
+  while (i < line.length) {
+    const ch = line[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          cur += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        i++;
+        continue;
+      }
+      cur += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && atStart) {
+      inQuotes = true;
+      atStart = false;
+      i++;
+      continue;
+    }
+    if (ch === delim) {
+      out.push(cur);
+      cur = '';
+      atStart = true;
+      i++;
+      continue;
+    }
+    cur += ch;
+    atStart = false;
+    i++;
+  }
+  out.push(cur);
+  return out;
+}
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+export function isSeparatorLine(text: string): boolean {
+  const t = text.trim();
+  return t === '' || t.startsWith('#') || /^[,;\t|]+$/.test(t);
+}
+
+export interface DelimiterChoice {
+  delimiter: string;
+  fieldCount: number;
+  /** Share of non-separator lines having the winning field count. */
+  consistency: number;
+}
+
+export function detectDelimiter(lines: HeadLine[], preferTab: boolean): DelimiterChoice {
+  const sample = lines.filter((l) => !isSeparatorLine(l.text)).slice(0, 400);
+  let best: DelimiterChoice = { delimiter: preferTab ? '\t' : ',', fieldCount: 1, consistency: 0 };
+  let bestScore = -1;
+  for (const d of DELIMITERS) {
+    const counts = new Map<number, number>();
+    for (const l of sample) {
+      const n = splitFields(l.text, d).length;
+      if (n >= 2) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    let mode = 1;
+    let freq = 0;
+    for (const [n, f] of counts) if (f > freq || (f === freq && n > mode)) [mode, freq] = [n, f];
+    // Lines that agree with the modal width, weighted a little by width so ',' inside text loses to ';'.
+    const score = freq * (1 + Math.log2(mode)) + (preferTab && d === '\t' ? 0.5 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = { delimiter: d, fieldCount: mode, consistency: sample.length ? freq / sample.length : 0 };
+    }
+  }
+  return best;
+}
+
+const NUMERIC_CELL = /^[\s(+-]*[$€£¥₹]?\s*[\d.,]+\s*%?\)?\s*$/;
+
+function looksLikeHeader(fields: string[]): boolean {
+  const nonEmpty = fields.filter((f) => f.trim() !== '');
+  if (nonEmpty.length === 0) return false;
+  const numeric = nonEmpty.filter((f) => NUMERIC_CELL.test(f)).length;
+  return numeric === 0 || numeric / nonEmpty.length < 0.34;
+}
+
+const METADATA_KEY = /^(report|account|property|start date|end date|date range|date generated|generated|time ?zone|currency|filters?|customer id|ad account|downloaded|created|exported|period)\b/i;
+
+export interface TableBlock {
+  headerLine: number;
+  /** First line after the table (exclusive); null when it runs past the sniffed window to the end. */
+  endLine: number | null;
+  fieldCount: number;
+  header: string[];
+  /** Lines above the header inside the same block (title rows). */
+  titleLines: number[];
+}
+
+interface Block {
+  lines: HeadLine[];
+}
+
+/**
+ * Blocks are runs of lines between blank lines and `#` comments. In each block the header is the first
+ * line as wide as the block's modal width; lines above it are titles. Key-value metadata blocks
+ * (LinkedIn "Report Start: …", CM360 blocks ending at "Report Fields") are preamble, not tables.
+ */
+export function findTables(lines: HeadLine[], delim: string, complete: boolean): TableBlock[] {
+  const blocks: Block[] = [];
+  let cur: HeadLine[] = [];
+  for (const l of lines) {
+    if (isSeparatorLine(l.text)) {
+      if (cur.length) blocks.push({ lines: cur });
+      cur = [];
+    } else cur.push(l);
+  }
+  if (cur.length) blocks.push({ lines: cur });
+  const lastLineNo = lines.length ? lines[lines.length - 1]!.no : 0;
+
+  const candidates: (TableBlock & { rows: number; metadata: boolean })[] = [];
+  for (const b of blocks) {
+    const widths = b.lines.map((l) => splitFields(l.text, delim));
+    const freq = new Map<number, number>();
+    for (const w of widths) if (w.length >= 2) freq.set(w.length, (freq.get(w.length) ?? 0) + 1);
+    let k = 0;
+    let f = 0;
+    for (const [n, c] of freq) if (c > f || (c === f && n > k)) [k, f] = [n, c];
+    if (k < 2) {
+      // A one-column table (e.g. an audience file with only emails) is still a table when it is the only block.
+      if (blocks.length === 1 && b.lines.length >= 1) {
+        candidates.push({
+          headerLine: b.lines[0]!.no,
+          endLine: null,
+          fieldCount: 1,
+          header: widths[0]!,
+          titleLines: [],
+          rows: b.lines.length - 1,
+          metadata: false,
+        });
+      }
+      continue;
+    }
+    const hIdx = widths.findIndex((w) => w.length === k);
+    const header = widths[hIdx]!;
+    const firstCells = widths.map((w) => (w[0] ?? '').trim());
+    const metadata =
+      firstCells.every((c) => c.endsWith(':') || METADATA_KEY.test(c)) ||
+      (k === 2 && firstCells.slice(hIdx).every((c) => METADATA_KEY.test(c) || c.endsWith(':')));
+    const endIdx = b.lines.length;
+    const last = b.lines[endIdx - 1]!;
+    const runsToEnd = !complete && last.no === lastLineNo;
+    const prev = candidates[candidates.length - 1];
+    if (prev && !prev.metadata && prev.fieldCount === k && !looksLikeHeader(header) && hIdx === 0) {
+      // Same width and no header: the table continues after a blank line (e.g. a totals row).
+      prev.endLine = runsToEnd ? null : last.no + 1;
+      prev.rows += b.lines.length;
+      continue;
+    }
+    candidates.push({
+      headerLine: b.lines[hIdx]!.no,
+      endLine: runsToEnd ? null : last.no + 1,
+      fieldCount: k,
+      header,
+      titleLines: b.lines.slice(0, hIdx).map((l) => l.no),
+      rows: b.lines.length - hIdx - 1,
+      metadata,
+    });
+  }
+  // CM360 and similar: a 2-column key/value block above a wider table is metadata.
+  for (let i = 0; i < candidates.length - 1; i++) {
+    const c = candidates[i]!;
+    const later = candidates.slice(i + 1);
+    if (c.fieldCount === 2 && later.some((l) => l.fieldCount > 2) && c.rows < 20 && !looksLikeTableHeader2(c.header)) {
+      c.metadata = true;
+    }
+  }
+  return candidates.filter((c) => !c.metadata).map(({ rows: _r, metadata: _m, ...t }) => t);
+}
+
+function looksLikeTableHeader2(header: string[]): boolean {
+  // "Date,Users" is a header; "Report Time,2026-01-01 10:00" is a key/value pair.
+  return looksLikeHeader(header) && !/\d{4}|\d+[/.-]\d+/.test(header[1] ?? '');
+}

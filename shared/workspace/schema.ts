@@ -1,0 +1,121 @@
+/**
+ * The `.meshlens` workspace file: a versioned JSON document. It holds where the data is and what the
+ * user decided about it, never the data itself, unless the user asks for a portable workspace
+ * (then each dataset carries its table as base64 Parquet).
+ */
+import { z } from 'zod';
+import type { ImportOptions } from '../import/types';
+
+export const WORKSPACE_FORMAT = 'meshlens-workspace';
+/** The format version this build writes and the newest it can read. */
+export const WORKSPACE_VERSION = 1;
+export const WORKSPACE_EXTENSION = '.meshlens';
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
+
+export const importOptionsSchema = z.strictObject({
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+  delimiter: z.string().min(1).max(4).optional(),
+  headerLine: z.int().min(1).optional(),
+  decimalSeparator: z.enum(['.', ',']).optional(),
+  dateOrder: z.enum(['YMD', 'MDY', 'DMY']).optional(),
+  tableIndex: z.int().min(0).optional(),
+  sheet: z.string().optional(),
+  keepSummaryRows: z.boolean().optional(),
+}) satisfies z.ZodType<ImportOptions>;
+
+export const embeddedDataSchema = z.strictObject({
+  format: z.literal('parquet'),
+  /** The dataset's typed table as a Parquet file, base64. */
+  base64: z.string(),
+  byteLength: z.int().min(0),
+  /** Name of the table the bytes came from, for the log. */
+  table: z.string().optional(),
+});
+
+export const datasetSchema = z.strictObject({
+  id: z.string().min(1),
+  /** Absolute path of the source file when the workspace was saved. */
+  path: z.string().min(1),
+  name: z.string(),
+  /** Size and modification time when last imported, to tell the user the file changed since. */
+  fingerprint: z.strictObject({ size: z.int().min(0), mtimeMs: z.number() }).optional(),
+  /** Only the options the user changed; everything else is detected again on open. */
+  importOptions: importOptionsSchema.default({}),
+  /** Column name → role chosen by the user (e.g. `spend`, `campaign`, `none`). */
+  roleOverrides: z.record(z.string(), z.string()).default({}),
+  embedded: embeddedDataSchema.optional(),
+});
+
+export const checkConfigSchema = z.strictObject({
+  /** Check ids switched off. */
+  disabled: z.array(z.string()).default([]),
+  /** Check id → severity chosen by the user. */
+  severity: z.record(z.string(), z.enum(['error', 'warning', 'info'])).default({}),
+  /** Named thresholds (e.g. `freshness_days`). */
+  thresholds: z.record(z.string(), z.number()).default({}),
+});
+
+export const ownerSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  email: z.string().optional(),
+  team: z.string().optional(),
+});
+
+export const domainSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  ownerId: z.string().optional(),
+  description: z.string().optional(),
+});
+
+/** A data product card. The card model belongs to shared/mesh; extra fields are kept as they are. */
+export const productCardSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  domainId: z.string().optional(),
+  ownerId: z.string().optional(),
+  datasetIds: z.array(z.string()).default([]),
+});
+
+export const noteSchema = z.strictObject({
+  id: z.string().min(1),
+  text: z.string(),
+  createdAt: isoDate,
+  datasetId: z.string().optional(),
+  checkId: z.string().optional(),
+  column: z.string().optional(),
+});
+
+export const walkthroughProgressSchema = z.strictObject({
+  step: z.int().min(0),
+  completed: z.boolean(),
+  updatedAt: isoDate,
+});
+
+export const workspaceSchema = z.strictObject({
+  format: z.literal(WORKSPACE_FORMAT),
+  version: z.literal(WORKSPACE_VERSION),
+  name: z.string(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  datasets: z.array(datasetSchema).default([]),
+  checks: checkConfigSchema.default({ disabled: [], severity: {}, thresholds: {} }),
+  owners: z.array(ownerSchema).default([]),
+  domains: z.array(domainSchema).default([]),
+  products: z.array(productCardSchema).default([]),
+  notes: z.array(noteSchema).default([]),
+  /** Walkthrough id → progress. */
+  walkthroughs: z.record(z.string(), walkthroughProgressSchema).default({}),
+});
+
+export type Workspace = z.output<typeof workspaceSchema>;
+export type WorkspaceInput = z.input<typeof workspaceSchema>;
+export type WorkspaceDataset = z.output<typeof datasetSchema>;
+export type EmbeddedData = z.output<typeof embeddedDataSchema>;
+
+export function emptyWorkspace(name: string, now: Date = new Date()): Workspace {
+  const at = now.toISOString();
+  return workspaceSchema.parse({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, name, createdAt: at, updatedAt: at });
+}

@@ -1,0 +1,64 @@
+/** The placeholders every walkthrough can use, computed from the user's dataset. */
+import { DOMAIN_LABELS } from '../roles';
+import type { ColumnRole, DatasetFacts, MeshContext } from '../types';
+
+const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export const n = (v: number) => fmt.format(v);
+
+const ROLE_NAMES: ColumnRole[] = ['date', 'campaign', 'ad_group', 'channel', 'spend', 'impressions', 'clicks', 'conversions', 'revenue', 'stage', 'source', 'amount', 'account', 'users', 'email'];
+
+export function describeDates(f: DatasetFacts): string {
+  const d = f.dates;
+  if (!d) return 'no date column, so the period it covers is unknown';
+  const gaps = d.missingDays ? `, with ${n(d.missingDays)} days missing` : '';
+  return `from ${d.start} to ${d.end} (${n(d.days)} days${gaps})`;
+}
+
+export function describeGrain(f: DatasetFacts): string {
+  if (!f.grain.length) return 'not clear: no column identifies a row';
+  const base = `one row per ${f.grain.join(' × ')}`;
+  return f.grainDuplicates ? `${base}, except ${n(f.grainDuplicates)} rows that share the same values` : base;
+}
+
+export function describeFindings(f: DatasetFacts): string {
+  if (!f.findings.length) return 'no findings from the checks';
+  const errors = f.findings.filter((x) => x.severity === 'error').length;
+  const warnings = f.findings.filter((x) => x.severity === 'warning').length;
+  return `${n(f.findings.length)} findings (${n(errors)} errors, ${n(warnings)} warnings)`;
+}
+
+export function baseVars(ctx: MeshContext): Record<string, string> {
+  const f = ctx.active;
+  const v: Record<string, string> = {
+    name: f.name,
+    rows: n(f.rows),
+    columnCount: n(f.columns.length),
+    columnList: f.columns.map((c) => c.name).join(', ') || '(none)',
+    platform: f.platform ?? 'an unknown tool',
+    domain: DOMAIN_LABELS[f.domain],
+    dateRange: describeDates(f),
+    grain: describeGrain(f),
+    findings: describeFindings(f),
+    findingCount: n(f.findings.length),
+    topFinding: f.findings[0] ? `${f.findings[0].title} (${n(f.findings[0].count)} rows)` : 'nothing flagged',
+    score: f.score === null ? 'not scored yet' : `${Math.round(f.score)} out of 100`,
+    summaryRows: n(f.summaryRows),
+    skippedLines: n(f.skippedLines),
+    otherDatasets: n(ctx.datasets.filter((d) => d.name !== f.name).length),
+    roleList:
+      f.columns
+        .filter((c) => c.role)
+        .map((c) => `${c.name} (${c.role})`)
+        .join(', ') || 'none recognised: the headers do not say what the columns mean',
+  };
+  for (const role of ROLE_NAMES) {
+    const col = f.columns.find((c) => c.role === role);
+    v[`col.${role}`] = col ? `"${col.name}"` : `no ${role.replace('_', ' ')} column`;
+  }
+  return v;
+}
+
+/** Replace {name} placeholders. Unknown names stay visible as {name} so tests can catch them. */
+export function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{([A-Za-z_.]+)\}/g, (whole, key: string) => vars[key] ?? whole);
+}

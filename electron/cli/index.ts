@@ -2,10 +2,12 @@
  * `meshlens`: the headless face of MeshLens. Every command uses the same shared/ code as the app.
  * To add a command: write electron/cli/<name>.ts exporting a `Command`, and list it in COMMANDS.
  */
+import { exportCommand } from './export';
+import { inspectCommand } from './inspect';
 import type { CliIO, Command } from './types';
 import { UsageError } from './types';
 
-const COMMANDS: Command[] = [];
+const COMMANDS: Command[] = [inspectCommand, exportCommand];
 
 function help(): string {
   const lines = ['meshlens: audit marketing exports offline', '', 'Usage:'];

@@ -1,0 +1,49 @@
+/** `meshlens inspect <file...> [--json]`: show what MeshLens read from each file. */
+import { inspectObject } from '../../shared/import/inspect-object';
+import type { InspectObject } from '../../shared/import/inspect-object';
+import { parseArgs } from './args';
+import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
+import type { Command } from './types';
+import { UsageError } from './types';
+
+const DELIM: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+export function formatInspect(f: InspectObject): string {
+  const out: string[] = [];
+  out.push(`${f.path}`);
+  out.push(
+    `  ${f.format.toUpperCase()}, ${f.encoding}${f.delimiter ? `, ${DELIM[f.delimiter] ?? f.delimiter}-separated` : ''}, decimal "${f.decimalSeparator}"${f.dateOrder ? `, dates ${f.dateOrder}` : ''}`,
+  );
+  out.push(`  header on line ${f.headerLine ?? '-'}, ${f.skippedLines} line(s) skipped above it, ${f.rows} row(s), ${f.columns.length} column(s)`);
+  if (f.statedRange) out.push(`  stated range: ${f.statedRange.start} to ${f.statedRange.end}`);
+  if (f.summaryRows.length) out.push(`  summary rows removed: ${f.summaryRows.map((s) => `line ${s.line} "${s.label}"`).join(', ')}`);
+  const w = Math.min(40, Math.max(6, ...f.columns.map((c) => c.name.length)));
+  out.push('', `  ${'column'.padEnd(w)}  ${'type'.padEnd(10)}  ${'read as'.padEnd(10)}  ${'nulls'.padStart(8)}  placeholders`);
+  for (const c of f.columns) {
+    const name = c.name.length > w ? c.name.slice(0, w - 1) + '…' : c.name;
+    const kind = c.kind + (c.currency ? ` ${c.currency}` : '');
+    out.push(`  ${name.padEnd(w)}  ${c.type.padEnd(10)}  ${kind.padEnd(10)}  ${String(c.nulls).padStart(8)}  ${c.placeholders || ''}`);
+  }
+  if (f.log.length) out.push('', '  Import log:', ...f.log.map((l) => `  - ${l}`));
+  if (f.warnings.length) out.push('', '  Warnings:', ...f.warnings.map((l) => `  ! ${l}`));
+  return out.join('\n') + '\n';
+}
+
+export const inspectCommand: Command = {
+  name: 'inspect',
+  summary: 'Show how each file was read: encoding, header, summary rows, column types, the import log.',
+  usage: 'meshlens inspect <file...> [--json] [--header-line N] [--delimiter D] [--decimal .|,] [--date-order MDY|DMY] [--encoding E] [--table N] [--sheet S]',
+  async run(args, io) {
+    const p = parseArgs(args, IMPORT_FLAGS, ['json', ...IMPORT_BOOLEANS]);
+    if (p.positional.length === 0) throw new UsageError('inspect needs at least one file');
+    const options = importOptionsFromFlags(p.flags);
+    const files = await withEngine(async (engine) => {
+      const out: InspectObject[] = [];
+      for (const file of p.positional) out.push(inspectObject(await loadFile(engine, file, options)));
+      return out;
+    });
+    if (p.flags.get('json')) io.stdout(JSON.stringify({ files }, null, 2) + '\n');
+    else io.stdout(files.map(formatInspect).join('\n'));
+    return 0;
+  },
+};

@@ -1,0 +1,89 @@
+/** Reading files named on the command line, with the checks every command needs. */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { NodeEngine } from '../engine/node-engine';
+import { nodeParquet } from '../engine/parquet-node';
+import { importFile } from '../../shared/import/index';
+import type { ImportOptions, ImportResult } from '../../shared/import/types';
+import { ImportError } from '../../shared/import/types';
+import { UsageError } from './types';
+
+const MAX_BYTES = 1.5 * 1024 * 1024 * 1024;
+
+export function readInput(file: string): { path: string; name: string; bytes: Uint8Array } {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new ImportError(`${file}: no such file`);
+  }
+  if (st.isDirectory()) throw new ImportError(`${file} is a folder, not a file`);
+  if (st.size > MAX_BYTES) throw new ImportError(`${file} is ${(st.size / 1e9).toFixed(1)} GB; MeshLens reads files up to 1.5 GB`);
+  try {
+    return { path: file, name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) };
+  } catch (err) {
+    throw new ImportError(`${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+export async function withEngine<T>(fn: (engine: NodeEngine) => Promise<T>): Promise<T> {
+  const engine = await NodeEngine.create();
+  try {
+    return await fn(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+export async function loadFile(engine: NodeEngine, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  return importFile(engine, readInput(file), options, { parquet: nodeParquet });
+}
+
+export function importOptionsFromFlags(flags: Map<string, string | true>): ImportOptions {
+  const o: ImportOptions = {};
+  const get = (k: string) => {
+    const v = flags.get(k);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const header = get('header-line');
+  if (header !== undefined) {
+    const n = Number(header);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError('--header-line must be a line number (1 or more)');
+    o.headerLine = n;
+  }
+  const delim = get('delimiter');
+  if (delim !== undefined) {
+    const map: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', '\\t': '\t' };
+    o.delimiter = map[delim] ?? delim;
+    if (o.delimiter.length !== 1) throw new UsageError('--delimiter must be one character or comma|semicolon|tab|pipe');
+  }
+  const dec = get('decimal');
+  if (dec !== undefined) {
+    if (dec !== '.' && dec !== ',') throw new UsageError("--decimal must be '.' or ','");
+    o.decimalSeparator = dec;
+  }
+  const order = get('date-order');
+  if (order !== undefined) {
+    if (order !== 'MDY' && order !== 'DMY' && order !== 'YMD') throw new UsageError('--date-order must be MDY, DMY or YMD');
+    o.dateOrder = order;
+  }
+  const enc = get('encoding');
+  if (enc !== undefined) {
+    const ok = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
+    if (!ok.includes(enc)) throw new UsageError(`--encoding must be one of ${ok.join(', ')}`);
+    o.encoding = enc as ImportOptions['encoding'];
+  }
+  const table = get('table');
+  if (table !== undefined) {
+    const n = Number(table);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError('--table must be a table number (1 or more)');
+    o.tableIndex = n - 1;
+  }
+  const sheet = get('sheet');
+  if (sheet !== undefined) o.sheet = sheet;
+  if (flags.get('keep-summary-rows') === true) o.keepSummaryRows = true;
+  return o;
+}
+
+export const IMPORT_FLAGS = ['header-line', 'delimiter', 'decimal', 'date-order', 'encoding', 'table', 'sheet'];
+export const IMPORT_BOOLEANS = ['keep-summary-rows'];

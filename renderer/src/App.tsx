@@ -1,0 +1,49 @@
+/** The shell: dataset tabs on top, screens on the side, messages and progress above the screen. */
+import { useEffect } from 'react';
+import { screens } from './features/registry';
+import { useStore, setScreen } from './store';
+import { DatasetTabs } from './app/DatasetTabs';
+import { SideNav } from './app/SideNav';
+import { ThemeToggle } from './app/ThemeToggle';
+import { Banners } from './app/Banners';
+import { JobBar } from './app/JobBar';
+import { EmptyState } from './components/EmptyState';
+
+export function App() {
+  const theme = useStore((s) => s.theme);
+  const screenId = useStore((s) => s.screen);
+  const datasetId = useStore((s) => s.activeDatasetId);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const screen = screens.find((s) => s.id === screenId) ?? screens[0]!;
+  const Screen = screen.component;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="topbar">
+        <div className="brand">Mesh<span>Lens</span></div>
+        <DatasetTabs />
+        <ThemeToggle />
+      </header>
+      <div className="shell-body">
+        <SideNav />
+        <main className="main" id="main" tabIndex={-1} aria-label={screen.label} data-testid={`screen-${screen.id}`}>
+          <Banners />
+          <JobBar />
+          {screen.needsDataset && !datasetId ? (
+            <EmptyState title="No file open">
+              <p>Open a file on the Home screen first.</p>
+              <button type="button" className="btn primary" onClick={() => setScreen('home')}>Go to Home</button>
+            </EmptyState>
+          ) : (
+            <Screen key={`${screen.id}:${screen.needsDataset ? datasetId : ''}`} datasetId={datasetId} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

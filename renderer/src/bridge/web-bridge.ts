@@ -1,0 +1,123 @@
+/**
+ * The Bridge in a plain browser: file inputs to open, Blob-URL downloads to save, localStorage for the
+ * list of recent workspaces. Nothing leaves the machine.
+ */
+import type { Bridge, BridgeResult, MenuCommand, OpenedFile, RecentWorkspace } from './types';
+
+const RECENT_KEY = 'meshlens.recentWorkspaces';
+const MAX_RECENT = 8;
+
+export async function readBrowserFiles(files: FileList | File[]): Promise<OpenedFile[]> {
+  return Promise.all(
+    Array.from(files).map(async (f) => ({ name: f.name, path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+}
+
+/** Show the browser's file picker; resolves with the chosen files, or [] when the user cancels. */
+function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = multiple;
+    input.style.display = 'none';
+    const finish = (files: File[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => finish(Array.from(input.files ?? [])), { once: true });
+    input.addEventListener('cancel', () => finish([]), { once: true });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+export function downloadBytes(name: string, bytes: Uint8Array, mime: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+function readRecent(): RecentWorkspace[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]');
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (r): r is RecentWorkspace =>
+            typeof r === 'object' && r !== null && typeof r.path === 'string' && typeof r.name === 'string' && typeof r.openedAt === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberRecent(path: string, json: string): void {
+  const recent = readRecent().filter((r) => r.path !== path);
+  recent.unshift({ path, name: path.replace(/\.meshlens(\.json)?$/i, ''), openedAt: new Date().toISOString() });
+  try {
+    localStorage.setItem(RECENT_KEY, JSON.stringify(recent.slice(0, MAX_RECENT)));
+    // The browser cannot reopen a path, so the workspace text itself is kept for "recent".
+    localStorage.setItem(`${RECENT_KEY}:${path}`, json);
+  } catch {
+    /* storage full or unavailable: recent list is a convenience */
+  }
+}
+
+export const webBridge: Bridge = {
+  kind: 'web',
+
+  async openFiles() {
+    return readBrowserFiles(await pickFiles('.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx', true));
+  },
+
+  async saveFile(suggestedName, bytes, mime) {
+    downloadBytes(suggestedName, bytes, mime);
+    return suggestedName;
+  },
+
+  async saveWorkspace(json, path): Promise<BridgeResult<string>> {
+    const name = path ?? 'workspace.meshlens';
+    downloadBytes(name, new TextEncoder().encode(json), 'application/json');
+    rememberRecent(name, json);
+    return { ok: true, value: name };
+  },
+
+  async openWorkspace(path) {
+    if (path) {
+      const json = localStorage.getItem(`${RECENT_KEY}:${path}`);
+      if (json === null) return { ok: false, error: `${path} is no longer in this browser's storage. Open it again.` };
+      rememberRecent(path, json);
+      return { ok: true, value: { path, json } };
+    }
+    const [file] = await pickFiles('.meshlens,.json', false);
+    if (!file) return null;
+    const json = await file.text();
+    rememberRecent(file.name, json);
+    return { ok: true, value: { path: file.name, json } };
+  },
+
+  async recentWorkspaces() {
+    return readRecent();
+  },
+
+  async readFile(path) {
+    return { ok: false, error: `The browser cannot read ${path} by itself: open the file again with “Open files”.` };
+  },
+
+  async exportPdf() {
+    return { ok: false, error: 'PDF export is part of the desktop app. In the browser, use Print → Save as PDF on the HTML report.' };
+  },
+
+  onMenuCommand(_handler: (command: MenuCommand) => void) {
+    // A browser page has no native menu.
+    return () => undefined;
+  },
+};

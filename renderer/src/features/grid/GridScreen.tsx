@@ -1,0 +1,64 @@
+/** The Data screen: the active dataset's table (or its original text) in the grid, with CSV export. */
+import { useCallback, useState } from 'react';
+import { useDataset, runJob, showBanner, errorMessage } from '../../store';
+import type { ScreenProps } from '../registry';
+import { EmptyState } from '../../components/EmptyState';
+import { getEngine } from '../../db';
+import { getBridge } from '../../bridge';
+import { DataGrid } from './DataGrid';
+import type { GridQuery } from './grid-sql';
+import { exportSelectSql } from './grid-export';
+import './grid.css';
+
+export function GridScreen({ datasetId }: ScreenProps) {
+  const dataset = useDataset(datasetId);
+  const [showRaw, setShowRaw] = useState(false);
+  const [view, setView] = useState<{ query: GridQuery; count: number | null } | null>(null);
+  const onQueryChange = useCallback((query: GridQuery, count: number | null) => setView({ query, count }), []);
+
+  if (!dataset) return <EmptyState title="No file open" />;
+  const result = dataset.result;
+  if (!result) {
+    return (
+      <EmptyState title={dataset.status === 'loading' ? 'Loading…' : 'Nothing loaded'} testId="grid-empty">
+        <p>{dataset.status === 'error' ? dataset.error : 'The table appears here once the file is loaded.'}</p>
+      </EmptyState>
+    );
+  }
+  const table = showRaw ? result.rawTableName : result.tableName;
+
+  const exportCsv = async () => {
+    if (!view) return;
+    try {
+      const bytes = await runJob(`Exporting ${dataset.name}`, dataset.id, async () =>
+        (await getEngine()).copyToBytes(exportSelectSql(view.query), 'csv', 'HEADER true'),
+      );
+      const base = dataset.name.replace(/\.[^.]+$/, '');
+      await getBridge().saveFile(`${base}${showRaw ? '-original' : '-clean'}.csv`, bytes, 'text/csv');
+    } catch (e) {
+      showBanner('error', `The export failed: ${errorMessage(e)}`);
+    }
+  };
+
+  return (
+    <div className="screen grid-screen">
+      <div className="grid-toolbar">
+        <h1>{dataset.name}</h1>
+        <label className="toggle">
+          <input type="checkbox" checked={showRaw} onChange={(e) => setShowRaw(e.target.checked)} data-testid="show-raw" />
+          Show the original text
+        </label>
+        <button type="button" className="btn" onClick={() => void exportCsv()} disabled={!view} data-testid="export-csv">
+          Export shown rows as CSV
+        </button>
+      </div>
+      <DataGrid
+        key={table}
+        table={table}
+        revision={dataset.revision}
+        onQueryChange={onQueryChange}
+        label={`${dataset.name}: ${showRaw ? 'original text' : 'typed table'}`}
+      />
+    </div>
+  );
+}

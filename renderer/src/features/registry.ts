@@ -1,0 +1,35 @@
+/**
+ * The screens the navigation shows, in order. To add a screen, add one line here.
+ * `needsDataset` screens are disabled until a dataset tab is open and receive its id.
+ */
+import type { ComponentType } from 'react';
+import { HomeScreen } from './home/HomeScreen';
+import { ImportScreen } from './import/ImportScreen';
+import { GridScreen } from './grid/GridScreen';
+import { SqlScreen } from './sql/SqlScreen';
+
+export interface ScreenProps {
+  /** The active dataset tab, or null when none is open. */
+  datasetId: string | null;
+}
+
+export interface ScreenDef {
+  id: string;
+  label: string;
+  component: ComponentType<ScreenProps>;
+  /** A short glyph shown before the label. */
+  icon?: string;
+  needsDataset?: boolean;
+}
+
+export const screens: ScreenDef[] = [
+  { id: 'home', label: 'Home', component: HomeScreen, icon: '⌂' },
+  { id: 'import', label: 'Import', component: ImportScreen, icon: '⇪', needsDataset: true },
+  { id: 'grid', label: 'Data', component: GridScreen, icon: '▦', needsDataset: true },
+  { id: 'sql', label: 'SQL', component: SqlScreen, icon: '›_' },
+];
+
+/** Where a freshly opened file lands: the overview when that screen exists, else the import preview. */
+export function landingScreen(): string {
+  return screens.some((s) => s.id === 'overview') ? 'overview' : 'import';
+}

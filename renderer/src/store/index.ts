@@ -1,0 +1,7 @@
+export { useStore } from './store';
+export type { AppState } from './store';
+export type { Dataset, DatasetFile, DatasetStatus } from './datasets-slice';
+export type { Banner, Theme } from './ui-slice';
+export type { Job } from './jobs-slice';
+export * from './actions';
+export { useActiveDataset, useDataset } from './selectors';

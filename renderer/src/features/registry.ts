@@ -7,6 +7,9 @@ import { HomeScreen } from './home/HomeScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { GridScreen } from './grid/GridScreen';
 import { SqlScreen } from './sql/SqlScreen';
+import { OverviewScreen } from './overview/OverviewScreen';
+import { ColumnsScreen } from './columns/ColumnsScreen';
+import { FindingsScreen } from './findings/FindingsScreen';
 
 export interface ScreenProps {
   /** The active dataset tab, or null when none is open. */
@@ -25,6 +28,9 @@ export interface ScreenDef {
 export const screens: ScreenDef[] = [
   { id: 'home', label: 'Home', component: HomeScreen, icon: '⌂' },
   { id: 'import', label: 'Import', component: ImportScreen, icon: '⇪', needsDataset: true },
+  { id: 'overview', label: 'Overview', component: OverviewScreen, icon: '◎', needsDataset: true },
+  { id: 'columns', label: 'Columns', component: ColumnsScreen, icon: '▥', needsDataset: true },
+  { id: 'findings', label: 'Findings', component: FindingsScreen, icon: '⚑', needsDataset: true },
   { id: 'grid', label: 'Data', component: GridScreen, icon: '▦', needsDataset: true },
   { id: 'sql', label: 'SQL', component: SqlScreen, icon: '›_' },
 ];

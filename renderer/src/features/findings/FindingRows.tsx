@@ -1,0 +1,53 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Finding } from '../../../../shared/checks/types';
+import { getEngine } from '../../db';
+import { errorMessage, useDataset } from '../../store';
+import { analysisConfig, auditStateOf, checkDataset, profileStateOf } from '../../store/analysis-slice';
+import { DataGrid } from '../grid/DataGrid';
+import type { GridHighlight } from '../grid/DataGrid';
+import { affectedLines, affectedRows } from './affected-rows';
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; where: string; sampleOnly: boolean; lines: number[] };
+
+/** The finding's affected rows in the data grid, its offending cells highlighted. */
+export function FindingRows({ datasetId, finding }: { datasetId: string; finding: Finding }) {
+  const dataset = useDataset(datasetId);
+  const profile = profileStateOf(dataset);
+  const audit = auditStateOf(dataset);
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const result = dataset?.result;
+  const table = result?.tableName;
+
+  useEffect(() => {
+    if (!result || !profile?.profile || !profile.semantics || !audit) return;
+    let live = true;
+    setState({ status: 'loading' });
+    const ds = checkDataset(result, profile.profile, profile.semantics, dataset.name);
+    (async () => {
+      const engine = await getEngine('grid');
+      const rows = await affectedRows(engine, ds, finding, analysisConfig.current, audit.referenceDate);
+      const lines = await affectedLines(engine, result.tableName, rows.where);
+      if (live) setState({ status: 'ready', ...rows, lines });
+    })().catch((e: unknown) => live && setState({ status: 'error', message: errorMessage(e) }));
+    return () => {
+      live = false;
+    };
+    // The finding object identifies the run; dataset/profile objects change with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [finding, result]);
+
+  const highlight = useMemo<GridHighlight | undefined>(
+    () => (state.status === 'ready' ? { lines: state.lines, columns: finding.columns } : undefined),
+    [state, finding.columns],
+  );
+
+  if (!table) return null;
+  if (state.status === 'loading') return <p className="ml-muted" data-testid="finding-rows-loading">Finding the affected rows…</p>;
+  if (state.status === 'error') return <p className="error-text" role="alert">Could not list the affected rows: {state.message}</p>;
+  return (
+    <div className="ml-finding-rows" data-testid="finding-rows" data-lines={state.lines.slice(0, 50).join(',')}>
+      {state.sampleOnly && <p className="ml-muted">Showing the sample of affected rows the check kept ({finding.sample.length}).</p>}
+      <DataGrid table={table} revision={dataset?.revision} where={state.where} highlight={highlight} label={`Rows affected by ${finding.title}`} />
+    </div>
+  );
+}

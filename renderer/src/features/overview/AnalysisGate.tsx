@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { EmptyState } from '../../components/EmptyState';
+import { ProgressBar } from '../../components/ProgressBar';
+import { cancelJob, useDataset, useStore } from '../../store';
+import type { Dataset } from '../../store';
+import { analyseDataset, auditStateOf, ensureAnalysis, profileStateOf } from '../../store/analysis-slice';
+import type { AuditState, ProfileState } from '../../store/analysis-slice';
+import './screens.css';
+
+export interface Analysed {
+  dataset: Dataset;
+  profile: ProfileState;
+  audit: AuditState | null;
+}
+
+/** The running analysis job of a dataset, shown inline with its stage, progress and Cancel. */
+export function AnalysisProgress({ datasetId }: { datasetId: string }) {
+  const job = useStore((s) => s.jobs.find((j) => j.datasetId === datasetId && !j.label.startsWith('Loading ')));
+  if (!job) return null;
+  return (
+    <div className="ml-card ml-progress" data-testid="analysis-progress" role="status">
+      <div style={{ minWidth: 220 }}>
+        <strong>{job.label}</strong>
+        <div className="ml-muted" data-testid="analysis-stage">
+          {job.progress?.stage ?? 'Starting'}
+          {job.progress?.detail ? ` · ${job.progress.detail}` : ''}
+        </div>
+      </div>
+      <ProgressBar label={job.label} fraction={job.progress?.fraction} />
+      <button type="button" className="btn small" data-testid="analysis-cancel" onClick={() => cancelJob(job.id)}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Starts the profile + audit of the dataset when a screen first needs it, shows progress with Cancel while
+ * it runs, and renders `children` with the results once the profile is there.
+ */
+export function AnalysisGate({ datasetId, children }: { datasetId: string | null; children: (a: Analysed) => ReactNode }) {
+  const dataset = useDataset(datasetId);
+  const ready = dataset?.status === 'ready' && Boolean(dataset.result);
+  const revision = dataset?.revision;
+  useEffect(() => {
+    if (ready && datasetId) ensureAnalysis(datasetId);
+  }, [ready, datasetId, revision]);
+
+  if (!dataset || !datasetId) return <EmptyState title="No dataset open">Open a file on the Home screen to see its analysis.</EmptyState>;
+  if (!ready) {
+    return (
+      <EmptyState title={dataset.status === 'error' ? 'This file could not be loaded' : `Loading ${dataset.name}…`}>
+        {dataset.error && <p>{dataset.error}</p>}
+      </EmptyState>
+    );
+  }
+  const profile = profileStateOf(dataset);
+  const audit = auditStateOf(dataset);
+  if (!profile?.profile) {
+    const stopped = profile?.status === 'cancelled' || profile?.status === 'error';
+    return (
+      <div className="ml-screen">
+        <AnalysisProgress datasetId={datasetId} />
+        {stopped && (
+          <div className="ml-card ml-empty" data-testid="analysis-stopped">
+            <p>{profile?.status === 'cancelled' ? 'The analysis was cancelled. Nothing was lost.' : `The analysis failed: ${profile?.error ?? 'unknown error'}`}</p>
+            <button type="button" className="btn primary" data-testid="analysis-run" onClick={() => void analyseDataset(datasetId)}>
+              Run the analysis
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  }
+  return <>{children({ dataset, profile, audit })}</>;
+}

@@ -1,0 +1,88 @@
+import { SeverityChart } from '../../charts/SeverityChart';
+import { TimelineChart } from '../../charts/TimelineChart';
+import { formatNumber } from '../../charts/format';
+import type { ScreenProps } from '../registry';
+import { setScreen } from '../../store';
+import { analyseDataset } from '../../store/analysis-slice';
+import { ReportButtons } from '../report/ReportButtons';
+import { AnalysisGate, AnalysisProgress } from './AnalysisGate';
+import type { Analysed } from './AnalysisGate';
+import { confidenceText, severityByDimension, severityTotals, timelineOf } from './overview-model';
+import { ScoreCard } from './ScoreCard';
+import { scoreView } from './score-view';
+
+function Stat({ label, value, testId, sub }: { label: string; value: string; testId: string; sub?: string }) {
+  return (
+    <section className="ml-card ml-stat" aria-label={label}>
+      <span className="ml-muted">{label}</span>
+      <span className="ml-stat-value" data-testid={testId}>
+        {value}
+      </span>
+      {sub && <span className="ml-muted" style={{ fontSize: 12 }}>{sub}</span>}
+    </section>
+  );
+}
+
+function Overview({ dataset, profile, audit }: Analysed) {
+  const p = profile.profile!;
+  const semantics = profile.semantics;
+  const findings = audit?.status === 'done' ? audit.findings : [];
+  const running = audit?.status === 'running';
+  const totals = severityTotals(findings);
+  const timeline = timelineOf(p, semantics);
+  const platform = semantics?.platform;
+  const userColumns = p.columns.length;
+  return (
+    <div className="ml-screen" data-testid="overview-screen">
+      <div className="ml-toolbar">
+        <h1 className="ml-grow">Overview · {dataset.name}</h1>
+        <button type="button" className="btn" data-testid="analysis-rerun" disabled={running} onClick={() => void analyseDataset(dataset.id)}>
+          Re-run audit
+        </button>
+        <ReportButtons datasetId={dataset.id} />
+      </div>
+      <AnalysisProgress datasetId={dataset.id} />
+      <div className="ml-stats">
+        <Stat label="Rows" value={formatNumber(p.rows)} testId="overview-rows" sub={dataset.result?.summaryRows.length ? `${dataset.result.summaryRows.length} summary rows removed` : undefined} />
+        <Stat label="Columns" value={formatNumber(userColumns)} testId="overview-columns" />
+        <Stat
+          label="Detected platform"
+          value={platform?.label ?? 'unknown'}
+          testId="overview-platform"
+          sub={platform ? `${confidenceText(platform.confidence)} confidence${platform.evidence.length ? ` · from ${platform.evidence.slice(0, 3).join(', ')}` : ''}` : undefined}
+        />
+        <ScoreCard score={audit?.status === 'done' ? scoreView(audit) : null} running={running} />
+      </div>
+      <div className="ml-two">
+        <section className="ml-card" aria-label="Findings per dimension">
+          <div className="ml-toolbar">
+            <h3 className="ml-grow">Findings per dimension</h3>
+            <button type="button" className="btn small" data-testid="overview-open-findings" onClick={() => setScreen('findings')}>
+              {totals.errors} errors · {totals.warnings} warnings · {totals.infos} infos
+            </button>
+          </div>
+          {audit?.status === 'done' ? (
+            <SeverityChart label="Findings per dimension" data={severityByDimension(findings)} testId="overview-dimensions" />
+          ) : (
+            <p className="ml-muted">{running ? 'The checks are running…' : audit?.status === 'cancelled' ? 'The checks were cancelled.' : 'Not audited yet.'}</p>
+          )}
+        </section>
+        <section className="ml-card" aria-label="Timeline">
+          <h3>
+            Timeline{timeline ? ` · ${timeline.dateColumn}` : ''}
+            {timeline?.metricLabel ? <span className="ml-muted"> · rows and {timeline.metricLabel} per day</span> : null}
+          </h3>
+          {timeline ? (
+            <TimelineChart label="Rows per day" points={timeline.points} metricLabel={timeline.metricLabel} testId="overview-timeline" />
+          ) : (
+            <p className="ml-muted">This table has no date column, so there is no timeline.</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+export function OverviewScreen({ datasetId }: ScreenProps) {
+  return <AnalysisGate datasetId={datasetId}>{(a) => <Overview {...a} />}</AnalysisGate>;
+}

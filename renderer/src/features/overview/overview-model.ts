@@ -1,0 +1,53 @@
+/** Pure views of the profile and findings that the Overview and the report draw. */
+import type { Dimension, Finding } from '../../../../shared/checks/types';
+import type { TableProfile } from '../../../../shared/profile/types';
+import type { Semantics } from '../../../../shared/semantics/describe';
+import type { Role } from '../../../../shared/semantics/roles';
+import type { SeverityCounts, TimelinePoint } from '../../charts/types';
+
+export const DIMENSIONS: Dimension[] = ['completeness', 'uniqueness', 'validity', 'consistency', 'timeliness', 'accuracy'];
+
+/** Findings per dimension and severity; every dimension is listed so an empty one reads as clean. */
+export function severityByDimension(findings: Finding[]): SeverityCounts[] {
+  return DIMENSIONS.map((dimension) => {
+    const of = findings.filter((f) => f.dimension === dimension);
+    return {
+      dimension,
+      error: of.filter((f) => f.severity === 'error').length,
+      warning: of.filter((f) => f.severity === 'warning').length,
+      info: of.filter((f) => f.severity === 'info').length,
+    };
+  });
+}
+
+export function severityTotals(findings: Finding[]): { errors: number; warnings: number; infos: number } {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    infos: findings.filter((f) => f.severity === 'info').length,
+  };
+}
+
+/** The metric a marketer looks at first, by role: spend for ads, sessions for analytics, then the rest. */
+const METRIC_PREFERENCE: Role[] = ['spend', 'sessions', 'revenue', 'conversions', 'clicks', 'impressions', 'engaged_sessions', 'reach', 'link_clicks'];
+
+export function timelineOf(profile: TableProfile, semantics: Semantics | undefined): { points: TimelinePoint[]; metricLabel?: string; dateColumn: string } | null {
+  const daily = profile.daily;
+  if (!daily || !daily.points.length) return null;
+  let metric: string | undefined;
+  for (const role of METRIC_PREFERENCE) {
+    const col = semantics?.columns.find((c) => c.role === role && daily.metrics.includes(c.name));
+    if (col) {
+      metric = col.name;
+      break;
+    }
+  }
+  metric ??= daily.metrics[0];
+  const points = daily.points.map((p) => ({ day: p.date, rows: p.rows, ...(metric ? { metric: p.metrics[metric] ?? null } : {}) }));
+  return { points, dateColumn: daily.column, ...(metric ? { metricLabel: metric } : {}) };
+}
+
+/** "92%" for a 0..1 confidence. */
+export function confidenceText(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}

@@ -1,0 +1,56 @@
+/** From an import to a checkable dataset: profile the typed table, read the roles, keep the stated range. */
+import type { Engine, ProgressFn } from '../engine/types';
+import type { Dataset } from '../checks/types';
+import type { ImportResult } from '../import/types';
+import { profileDaily, profileTable } from '../profile/profile';
+import type { TableProfile } from '../profile/types';
+import { describeColumns } from '../semantics/describe';
+import type { ColumnMeta, RoleOverrides, Semantics } from '../semantics/describe';
+import { METRIC_ROLES } from '../semantics/roles';
+
+export function columnMeta(result: Pick<ImportResult, 'columns'>): ColumnMeta[] {
+  return result.columns.map((c) => ({
+    name: c.name,
+    originalName: c.originalName || c.name,
+    type: c.type,
+    percent: c.percent,
+    placeholders: c.placeholders,
+    unparsed: c.unparsed ?? 0,
+    ...(c.currency ? { currency: c.currency } : {}),
+  }));
+}
+
+export interface AnalysedDataset {
+  dataset: Dataset;
+  profile: TableProfile;
+  semantics: Semantics;
+}
+
+/** Profile + semantics for an imported file, ready for runChecks. */
+export async function analyseImport(
+  engine: Engine,
+  result: ImportResult,
+  options: { name?: string; overrides?: RoleOverrides; progress?: ProgressFn } = {},
+): Promise<AnalysedDataset> {
+  const meta = columnMeta(result);
+  options.progress?.({ stage: 'profile', fraction: 0 });
+  const profile = await profileTable(engine, result.tableName, meta, { daily: false });
+  const semantics = describeColumns(meta, profile.columns, options.overrides);
+  // The daily series follows the roles (which can come from values or overrides), not only header names.
+  const metrics = semantics.columns.filter((c) => c.kind === 'number' && METRIC_ROLES.includes(c.role)).map((c) => c.name);
+  if (semantics.primaryDate) {
+    const daily = await profileDaily(engine, result.tableName, profile, semantics.primaryDate, metrics);
+    if (daily) profile.daily = daily;
+  }
+  options.progress?.({ stage: 'profile', fraction: 1 });
+  const dataset: Dataset = {
+    file: options.name ?? result.path.split(/[\\/]/).pop() ?? result.path,
+    tableName: result.tableName,
+    rawTableName: result.rawTableName,
+    rows: result.rows,
+    semantics,
+    profile,
+    ...(result.statedRange ? { statedRange: result.statedRange } : {}),
+  };
+  return { dataset, profile, semantics };
+}

@@ -1,0 +1,149 @@
+/** Completeness: empty cells, mostly-empty columns, columns that never change, placeholders left in labels. */
+import { quoteIdent, quoteLiteral } from '../engine/sql';
+import type { Engine } from '../engine/types';
+import { LABEL_ROLES } from '../semantics/roles';
+import type { Role } from '../semantics/roles';
+import { from, label, LINE, listParam, numParam, pct, PLACEHOLDERS, plural, profileOf, shareSeverity, tc } from './helpers';
+import type { CheckDefinition, CheckTarget } from './types';
+
+/** Roles where an empty cell breaks a report (rows fall out of every breakdown). */
+const KEY_ROLES: Role[] = ['date', 'campaign', 'ad_group', 'ad', 'source', 'medium', 'source_medium', 'channel', 'email', 'record_id', 'hashed_id'];
+
+export const missingValues: CheckDefinition = {
+  id: 'missing_values',
+  title: 'Missing values',
+  dimension: 'completeness',
+  owner: 'data',
+  explanation:
+    'Empty cells (including placeholders such as "--" or "N/A") drop out of sums and breakdowns. An empty campaign or date means spend and results are counted in the total but attributed to nothing.',
+  fix: 'Re-export with the missing dimension included, or fill the gaps from the source platform; do not fill metrics with zeros unless zero is what the platform means.',
+  defaults: { maxShare: 0.5 },
+  severity: (n) => (n > 0 ? 'info' : null),
+  targets: (ctx) => {
+    const ds = ctx.dataset;
+    const maxShare = numParam(ctx.params, 'maxShare', 0.5);
+    const key = ds.semantics.naturalKey;
+    return ds.semantics.columns.flatMap((c): CheckTarget[] => {
+      const p = profileOf(ds, c.name);
+      if (!p || p.nulls === 0 || p.nullShare >= maxShare) return [];
+      const isKey = KEY_ROLES.includes(c.role);
+      return [
+        {
+          columns: [c.name],
+          show: [...new Set([...key.filter((k) => k !== c.name).slice(0, 3), c.name])],
+          where: `${tc(c.name)} IS NULL`,
+          message: (n, total) =>
+            `${label(c)} is empty in ${plural(n, 'row')} (${pct(n, total)})` +
+            (p.placeholders ? `, ${plural(p.placeholders, 'placeholder')} such as "--" included` : '') +
+            (isKey ? `: those rows fall out of every ${c.role.replace('_', ' ')} breakdown.` : '.'),
+          severity: (n) => (n > 0 ? (isKey ? 'warning' : 'info') : null),
+        },
+      ];
+    });
+  },
+};
+
+export const highNullColumn: CheckDefinition = {
+  id: 'high_null_column',
+  title: 'Mostly empty column',
+  dimension: 'completeness',
+  owner: 'data',
+  explanation:
+    'A column that is empty in most rows cannot support a decision: averages and totals computed from it describe a small, unrepresentative part of the data.',
+  fix: 'Check whether the metric was tracked for the whole period (tag or conversion action added late?) and remove the column from reports if it was not.',
+  defaults: { warningShare: 0.5, errorShare: 2 },
+  severity: (n, total, params) => {
+    if (n <= 0 || !total) return null;
+    const share = n / total;
+    if (share >= numParam(params, 'errorShare', 2)) return 'error';
+    return share >= numParam(params, 'warningShare', 0.5) ? 'warning' : null;
+  },
+  targets: (ctx) => {
+    const ds = ctx.dataset;
+    const warn = numParam(ctx.params, 'warningShare', 0.5);
+    return ds.semantics.columns.flatMap((c): CheckTarget[] => {
+      const p = profileOf(ds, c.name);
+      if (!p || p.nullShare < warn || p.nulls === 0) return [];
+      return [
+        {
+          columns: [c.name],
+          where: `${tc(c.name)} IS NULL`,
+          message: (n, total) => `${label(c)} is empty in ${pct(n, total)} of rows (${plural(n, 'row')} of ${total.toLocaleString('en-US')}).`,
+        },
+      ];
+    });
+  },
+};
+
+export const constantColumn: CheckDefinition = {
+  id: 'constant_column',
+  title: 'Column with a single value',
+  dimension: 'completeness',
+  owner: 'data',
+  explanation: 'A column with the same value in every row adds nothing to the analysis; often it is a filter left on in the export or a default the platform wrote everywhere.',
+  fix: 'Confirm the export filter is intended; drop the column from the data product if it carries no information.',
+  defaults: { minRows: 5 },
+  severity: (n) => (n > 0 ? 'info' : null),
+  targets: (ctx) => {
+    const ds = ctx.dataset;
+    const minRows = numParam(ctx.params, 'minRows', 5);
+    return ds.semantics.columns.flatMap((c): CheckTarget[] => {
+      const p = profileOf(ds, c.name);
+      if (!p || p.distinct !== 1 || p.nulls > 0 || p.count < minRows) return [];
+      if (['currency', 'date', 'date_end'].includes(c.role)) return [];
+      const value = p.topValues[0]?.value ?? String(p.min);
+      return [
+        {
+          columns: [c.name],
+          where: `${tc(c.name)} IS NOT NULL`,
+          count: p.count,
+          message: (n) => `${label(c)} holds the same value (${JSON.stringify(value)}) in all ${plural(n, 'row')}.`,
+        },
+      ];
+    });
+  },
+};
+
+export const placeholderValues: CheckDefinition = {
+  id: 'placeholder_values',
+  title: 'Placeholders left in a dimension',
+  dimension: 'completeness',
+  owner: 'analytics',
+  explanation:
+    'Values such as "(not set)", "(other)", "Unassigned" or "--" mean the platform could not attribute the row. Spend or sessions on those rows are real but cannot be credited to a campaign or channel. GA\'s "(direct) / (none)" is genuine direct traffic and is not counted here.',
+  fix: 'Tag the links that lead to these rows with UTM parameters (or fix auto-tagging), and for "(other)" reduce the cardinality of the report so GA does not bucket rows.',
+  defaults: { warningShare: 0, values: PLACEHOLDERS },
+  severity: (n, total, params) => shareSeverity(n, total, params),
+  targets: async (ctx) => {
+    const ds = ctx.dataset;
+    const values = listParam(ctx.params, 'values', PLACEHOLDERS).map((v) => v.toLowerCase());
+    const cols = ds.semantics.columns.filter((c) => c.kind === 'text' && (LABEL_ROLES.includes(c.role) || c.role === 'unknown'));
+    if (!cols.length) return [];
+    const source = ds.semantics.columns.find((c) => c.role === 'source');
+    const rawCols = ds.rawTableName ? await columnNames(ctx.engine, ds.rawTableName) : new Set<string>();
+    return cols.map((c): CheckTarget => {
+      const useRaw = rawCols.has(c.name);
+      const x = useRaw ? `r.${quoteIdent(c.name)}` : tc(c.name);
+      const list = values.filter((v) => !(c.role === 'medium' && v === '(none)'));
+      let pred = `(lower(trim(${x})) IN (${list.map((v) => quoteLiteral(v)).join(',')}) OR contains(lower(${x}), '(not set)'))`;
+      // "(none)" is a legitimate medium for direct traffic; elsewhere it is a placeholder.
+      if (c.role === 'medium' && source && values.includes('(none)')) {
+        pred = `(${pred} OR (lower(trim(${x})) = '(none)' AND lower(trim(t.${quoteIdent(source.name)})) <> '(direct)'))`;
+      }
+      const show = [c.name];
+      const sql = useRaw
+        ? `SELECT t.${LINE}, ${show.map((s) => `r.${quoteIdent(s)}`).join(', ')} FROM ${from(ds)} JOIN ${quoteIdent(ds.rawTableName!)} r ON r.${LINE} = t.${LINE} WHERE ${pred}`
+        : undefined;
+      return {
+        columns: [c.name],
+        ...(sql ? { sql } : { where: pred }),
+        message: (n, total) => `${label(c)} holds a placeholder such as "(not set)" or "--" in ${plural(n, 'row')} (${pct(n, total)}).`,
+      };
+    });
+  },
+};
+
+async function columnNames(engine: Engine, table: string): Promise<Set<string>> {
+  const r = await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${quoteIdent(table)})`);
+  return new Set(r.rows.map((x) => x.column_name));
+}

@@ -1,0 +1,134 @@
+/** Timeliness and date validity: dates in the future, outside the stated range, gaps in daily series, stale data. */
+import { quoteIdent, quoteLiteral } from '../engine/sql';
+import { normaliseHeader } from '../semantics/roles';
+import { firstWithRole, from, label, LINE, listParam, numParam, pct, plural, profileOf, tc, withRole } from './helpers';
+import type { CheckContext, CheckDefinition, CheckTarget } from './types';
+
+const day = (name: string) => `${tc(name)}::DATE`;
+const isoDay = (s: string) => `DATE ${quoteLiteral(s.slice(0, 10))}`;
+
+function dateColumns(ctx: CheckContext) {
+  return withRole(ctx.dataset, 'date', 'date_end').filter((c) => c.kind === 'date');
+}
+
+function primaryDate(ctx: CheckContext) {
+  const name = ctx.dataset.semantics.primaryDate;
+  return ctx.dataset.semantics.columns.find((c) => c.name === name && c.kind === 'date');
+}
+
+export const futureDates: CheckDefinition = {
+  id: 'future_dates',
+  title: 'Dates in the future',
+  dimension: 'validity',
+  owner: 'data',
+  explanation:
+    'Performance cannot happen after the day of the audit. Future dates come from a day/month swap (03/04 read the wrong way), a time-zone shift or a typo, and they put results into the wrong period.',
+  fix: 'Check the date format of the export (day-first or month-first) and the account time zone, then re-export.',
+  defaults: { ignoreHeaders: ['close date', 'expected close date', 'end date', 'due date', 'next activity date'] },
+  severity: (n) => (n > 0 ? 'warning' : null),
+  targets: (ctx) => {
+    const ignore = listParam(ctx.params, 'ignoreHeaders', []).map(normaliseHeader);
+    return dateColumns(ctx)
+      .filter((c) => !ignore.includes(normaliseHeader(c.originalName)))
+      .map((c): CheckTarget => ({
+        columns: [c.name],
+        where: `${day(c.name)} > ${isoDay(ctx.referenceDate)}`,
+        message: (n) => `${label(c)} is later than the reference date ${ctx.referenceDate} in ${plural(n, 'row')}.`,
+      }));
+  },
+};
+
+export const dateOutOfRange: CheckDefinition = {
+  id: 'date_out_of_range',
+  title: 'Dates outside the stated range',
+  dimension: 'accuracy',
+  owner: 'data',
+  explanation:
+    'The file says which period it covers in its title rows. Rows outside that period mean the export was filtered differently than its title claims, or two exports were combined; totals then describe a different period than the report says.',
+  fix: 'Re-export with the intended date range, or correct the title so readers know which period the numbers cover.',
+  defaults: {},
+  severity: (n) => (n > 0 ? 'warning' : null),
+  targets: (ctx) => {
+    const range = ctx.dataset.statedRange;
+    if (!range) return [];
+    return dateColumns(ctx).map((c): CheckTarget => ({
+      columns: [c.name],
+      where: `(${day(c.name)} < ${isoDay(range.start)} OR ${day(c.name)} > ${isoDay(range.end)})`,
+      details: { statedRange: range },
+      message: (n) => `${label(c)} falls outside the range stated in the file (${range.start} to ${range.end}) in ${plural(n, 'row')}.`,
+    }));
+  },
+};
+
+export const dateGaps: CheckDefinition = {
+  id: 'date_gaps',
+  title: 'Missing days in a daily series',
+  dimension: 'completeness',
+  owner: 'data',
+  explanation:
+    'A daily report should have a row for every day of every campaign that ran. Missing days make trends dip to zero in charts and understate totals; they come from exports split into pages, filters on impressions, or failed pipeline runs.',
+  fix: 'Re-export the missing days (check pagination and row limits); if the campaign was paused, note it so the gap is read correctly.',
+  defaults: { minSeriesDays: 3, minCoverage: 0.5 },
+  severity: (n) => (n > 0 ? 'warning' : null),
+  targets: async (ctx) => {
+    const ds = ctx.dataset;
+    const date = primaryDate(ctx);
+    if (!date) return [];
+    const p = profileOf(ds, date.name);
+    if (!p || (p.dayCoverage ?? 0) < numParam(ctx.params, 'minCoverage', 0.5) || (p.distinctDays ?? 0) < 3) return [];
+    const campaign = firstWithRole(ds, 'campaign');
+    const series = campaign ? tc(campaign.name) : `'all rows'`;
+    const minDays = numParam(ctx.params, 'minSeriesDays', 3);
+    const gaps = `WITH d AS (SELECT ${series} AS series, ${day(date.name)} AS day, min(t.${LINE}) AS line FROM ${from(ds)}
+        WHERE ${tc(date.name)} IS NOT NULL${campaign ? ` AND ${tc(campaign.name)} IS NOT NULL` : ''} GROUP BY 1, 2),
+      s AS (SELECT *, count(*) OVER (PARTITION BY series) AS days, lead(day) OVER (PARTITION BY series ORDER BY day) AS next_day FROM d)
+      SELECT line AS ${LINE}, series AS ${quoteIdent(campaign?.name ?? 'series')}, day::VARCHAR AS last_day_before_gap, next_day::VARCHAR AS next_day,
+        date_diff('day', day, next_day) - 1 AS missing_days
+      FROM s WHERE days >= ${minDays} AND date_diff('day', day, next_day) > 1`;
+    const totals = (await ctx.engine.query(`SELECT coalesce(sum(missing_days), 0)::BIGINT AS missing, count(DISTINCT ${quoteIdent(campaign?.name ?? 'series')}) AS series FROM (${gaps})`)).rows[0];
+    const missing = Number(totals?.missing ?? 0);
+    const seriesCount = Number(totals?.series ?? 0);
+    if (!missing) return [];
+    return [
+      {
+        columns: campaign ? [date.name, campaign.name] : [date.name],
+        sql: gaps,
+        count: missing,
+        details: { missingDays: missing, series: seriesCount },
+        message: (n) => `${plural(n, 'day')} missing from the daily series${campaign ? ` of ${plural(seriesCount, 'campaign')}` : ''}; each sample row is the last day before a gap.`,
+      },
+    ];
+  },
+};
+
+export const staleData: CheckDefinition = {
+  id: 'stale_data',
+  title: 'Stale data',
+  dimension: 'timeliness',
+  owner: 'data',
+  explanation: 'Decisions taken on this file assume it is current. When the newest date is weeks old, recent spend and results are missing from every number.',
+  fix: 'Export again with a date range that ends yesterday, or schedule the export so it refreshes automatically.',
+  defaults: { maxAgeDays: 7, errorAgeDays: 0 },
+  severity: () => 'warning',
+  targets: (ctx) => {
+    const date = primaryDate(ctx);
+    const p = date ? profileOf(ctx.dataset, date.name) : undefined;
+    if (!date || !p || p.max === null) return [];
+    const newest = String(p.max).slice(0, 10);
+    const age = Math.round((Date.parse(ctx.referenceDate.slice(0, 10)) - Date.parse(newest)) / 86_400_000);
+    const maxAge = numParam(ctx.params, 'maxAgeDays', 7);
+    const errorAge = numParam(ctx.params, 'errorAgeDays', 0);
+    if (!(age > maxAge)) return [];
+    return [
+      {
+        columns: [date.name],
+        where: `${day(date.name)} = ${isoDay(newest)}`,
+        count: ctx.dataset.rows,
+        details: { newestDate: newest, ageDays: age, referenceDate: ctx.referenceDate },
+        message: (n, total) =>
+          `The newest ${date.originalName} is ${newest}, ${plural(age, 'day')} before ${ctx.referenceDate} (limit ${maxAge}); all ${plural(n, 'row')} (${pct(n, total)}) are older than that. Samples show the newest day.`,
+        severity: () => (errorAge > 0 && age > errorAge ? 'error' : 'warning'),
+      },
+    ];
+  },
+};

@@ -1,0 +1,177 @@
+/** Validity of values and governance: mixed currencies, values that break a column's format, personal data. */
+import { quoteIdent, quoteLiteral } from '../engine/sql';
+import { patternPredicate } from '../profile/patterns';
+import type { ValuePattern } from '../semantics/roles';
+import { from, isContactData, label, LINE, numParam, pct, PLACEHOLDERS, plural, profileOf, shareSeverity, tc, withRole } from './helpers';
+import type { CheckDefinition, CheckTarget } from './types';
+
+const PATTERN_NAMES: Record<ValuePattern, string> = {
+  email: 'email address',
+  url_utm: 'URL with UTM tags',
+  url: 'URL',
+  sha256: 'SHA-256 hash',
+  md5: 'MD5 hash',
+  phone: 'phone number',
+  country_code: 'ISO country code',
+  currency_code: 'ISO currency code',
+};
+
+const notPlaceholder = (x: string) => `lower(trim(${x})) NOT IN (${PLACEHOLDERS.map((v) => quoteLiteral(v)).join(',')})`;
+const raw = (name: string) => `r.${quoteIdent(name)}`;
+
+export const mixedCurrency: CheckDefinition = {
+  id: 'mixed_currency',
+  title: 'Several currencies in one file',
+  dimension: 'consistency',
+  owner: 'ads',
+  explanation:
+    'Adding 100 EUR to 100 USD gives a number that means nothing. When accounts in different currencies are exported together, total spend, CPA and ROAS are wrong unless every amount is converted first.',
+  fix: 'Split the file by currency or convert every amount to one reporting currency (with a dated exchange rate) before summing.',
+  defaults: {},
+  severity: (n) => (n > 0 ? 'error' : null),
+  targets: async (ctx) => {
+    const ds = ctx.dataset;
+    const out: CheckTarget[] = [];
+    for (const c of withRole(ds, 'currency').filter((c) => c.kind === 'text')) {
+      const p = profileOf(ds, c.name);
+      const dominant = p?.topValues[0]?.value;
+      if (!p || p.distinct < 2 || dominant === undefined) continue;
+      const seen = p.topValues.map((v) => v.value);
+      out.push({
+        columns: [c.name],
+        show: [...ds.semantics.naturalKey.slice(0, 2), c.name],
+        where: `trim(upper(${tc(c.name)})) <> ${quoteLiteral(dominant.trim().toUpperCase())}`,
+        details: { currencies: seen, dominant },
+        message: (n) => `${label(c)} holds ${plural(p.distinct, 'currency', 'currencies')} (${seen.join(', ')}); ${plural(n, 'row')} are not in ${dominant}.`,
+      });
+    }
+    const money = withRole(ds, 'spend', 'revenue', 'cpc', 'cpa', 'cpm');
+    const headerCurrencies = [...new Set(money.map((c) => c.currency).filter((x): x is string => !!x))];
+    if (headerCurrencies.length > 1) {
+      out.push({
+        columns: money.filter((c) => c.currency).map((c) => c.name),
+        where: 'TRUE',
+        count: ds.rows,
+        details: { currencies: headerCurrencies },
+        message: (n) => `Money columns are stated in different currencies (${headerCurrencies.join(', ')}); all ${plural(n, 'row')} mix them.`,
+      });
+    }
+    // Symbols in the original text ("$12.00" next to "€9.50") of one column.
+    if (ds.rawTableName && money.length) {
+      const sym = (c: string) => `nullif(regexp_extract(${raw(c)}, '([$€£¥]|\\b[A-Z]{3}\\b)', 1), '')`;
+      const sel = money.map((c, i) => `count(DISTINCT ${sym(c.name)}) AS n${i}, mode(${sym(c.name)}) AS m${i}`);
+      const row = (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${quoteIdent(ds.rawTableName)} r`)).rows[0] ?? {};
+      money.forEach((c, i) => {
+        const dominant = row[`m${i}`];
+        if (Number(row[`n${i}`] ?? 0) < 2 || typeof dominant !== 'string') return;
+        out.push({
+          columns: [c.name],
+          sql: `SELECT r.${LINE}, ${raw(c.name)} AS ${quoteIdent(c.name)} FROM ${quoteIdent(ds.rawTableName!)} r WHERE ${sym(c.name)} <> ${quoteLiteral(dominant)}`,
+          details: { dominant },
+          message: (n) => `${label(c)} is written in more than one currency; ${plural(n, 'row')} use another symbol than ${dominant}.`,
+        });
+      });
+    }
+    return out;
+  },
+};
+
+export const invalidFormat: CheckDefinition = {
+  id: 'invalid_format',
+  title: 'Value breaks the column format',
+  dimension: 'validity',
+  owner: 'data',
+  explanation:
+    'When most values of a column follow one format (emails, SHA-256 hashes, dates, country codes), the others are mistakes: a malformed email is rejected by an audience upload, an MD5 in a SHA-256 column never matches, a date that does not parse drops out of every trend.',
+  fix: 'Correct the listed values at the source; for hashed identifiers hash the normalised email with SHA-256, for dates use one format (YYYY-MM-DD).',
+  defaults: { dominantShare: 0.8, warningShare: 0, errorShare: 0.2 },
+  severity: (n, total, params) => shareSeverity(n, total, params),
+  targets: async (ctx) => {
+    const ds = ctx.dataset;
+    const dominantShare = numParam(ctx.params, 'dominantShare', 0.8);
+    const out: CheckTarget[] = [];
+    for (const c of ds.semantics.columns.filter((c) => c.kind === 'text')) {
+      const p = profileOf(ds, c.name);
+      if (!p?.pattern || p.patternShare < dominantShare || p.patternShare >= 1) continue;
+      const pattern: ValuePattern = p.pattern === 'url_utm' ? 'url' : p.pattern;
+      const other = (Object.keys(p.patternCounts) as ValuePattern[]).filter((k) => k !== pattern && k !== 'url_utm');
+      out.push({
+        columns: [c.name],
+        where: `${tc(c.name)} IS NOT NULL AND ${notPlaceholder(tc(c.name))} AND NOT ${patternPredicate(pattern, tc(c.name))}`,
+        details: { expected: pattern, alsoSeen: other },
+        message: (n) =>
+          `${label(c)} holds ${PATTERN_NAMES[pattern]}s, but ${plural(n, 'value')} ${n === 1 ? 'is' : 'are'} not one` +
+          (other.length ? ` (seen instead: ${other.map((o) => PATTERN_NAMES[o]).join(', ')})` : '') +
+          '.',
+      });
+    }
+    // Cells the importer could not read as the column's type (kept as text in the raw table).
+    const typed = ds.semantics.columns.filter((c) => c.kind === 'number' || c.kind === 'date' || c.kind === 'boolean');
+    if (ds.rawTableName && typed.length) {
+      const bad = (name: string) => `t.${quoteIdent(name)} IS NULL AND ${raw(name)} IS NOT NULL AND trim(${raw(name)}) <> '' AND ${notPlaceholder(raw(name))}`;
+      const join = `${from(ds)} JOIN ${quoteIdent(ds.rawTableName)} r ON r.${LINE} = t.${LINE}`;
+      const row = (await ctx.engine.query(`SELECT ${typed.map((c, i) => `count(*) FILTER (WHERE ${bad(c.name)}) AS u${i}`).join(', ')} FROM ${join}`)).rows[0] ?? {};
+      typed.forEach((c, i) => {
+        if (!Number(row[`u${i}`] ?? 0)) return;
+        const what = c.kind === 'date' ? 'dates' : c.kind === 'number' ? 'numbers' : 'true/false values';
+        out.push({
+          columns: [c.name],
+          sql: `SELECT t.${LINE}, ${raw(c.name)} AS ${quoteIdent(c.name)} FROM ${join} WHERE ${bad(c.name)}`,
+          message: (n) => `${plural(n, 'value')} in ${label(c)} cannot be read as ${what} like the rest of the column; they count as empty.`,
+        });
+      });
+    }
+    return out;
+  },
+};
+
+const emailInside = (x: string) => `regexp_matches(${x}, '[A-Za-z0-9._%+-]+(@|%40)[A-Za-z0-9-]+\\.[A-Za-z]{2,}')`;
+
+export const piiDetected: CheckDefinition = {
+  id: 'pii_detected',
+  title: 'Personal data where it does not belong',
+  dimension: 'validity',
+  owner: 'governance',
+  explanation:
+    'Raw emails, phone numbers and names are personal data. In a hashed-ID column or an audience upload they mean the file was never hashed; inside campaign names or URLs they end up in ad platforms and analytics tools that must not hold them (GDPR, platform terms).',
+  fix: 'Hash identifiers with SHA-256 after normalising (trim, lowercase) before upload; remove emails from URLs and UTM values and purge them from analytics.',
+  defaults: {},
+  severity: (n) => (n > 0 ? 'warning' : null),
+  targets: (ctx) => {
+    const ds = ctx.dataset;
+    const out: CheckTarget[] = [];
+    for (const c of withRole(ds, 'hashed_id').filter((c) => c.kind === 'text')) {
+      out.push({
+        columns: [c.name],
+        where: `(${patternPredicate('email', tc(c.name))} OR ${patternPredicate('phone', tc(c.name))})`,
+        message: (n) => `${label(c)} should hold hashes but ${plural(n, 'row')} hold a raw email or phone number.`,
+        severity: (n) => (n > 0 ? 'error' : null),
+      });
+    }
+    if (ds.semantics.platform.platform === 'audience_segment') {
+      for (const c of withRole(ds, 'email', 'phone', 'person_name').filter((c) => c.kind === 'text')) {
+        const pred =
+          c.role === 'person_name'
+            ? `${tc(c.name)} IS NOT NULL AND trim(${tc(c.name)}) <> '' AND NOT ${patternPredicate('sha256', tc(c.name))}`
+            : `${patternPredicate(c.role === 'email' ? 'email' : 'phone', tc(c.name))}`;
+        out.push({
+          columns: [c.name],
+          where: pred,
+          message: (n, total) => `This audience file holds ${plural(n, 'unhashed value')} (${pct(n, total)}) in ${label(c)}; upload hashed values instead.`,
+        });
+      }
+    }
+    if (!isContactData(ctx)) {
+      const free = withRole(ds, 'campaign', 'ad_group', 'ad', 'source', 'medium', 'source_medium', 'url', 'segment', 'channel').filter((c) => c.kind === 'text');
+      for (const c of free) {
+        out.push({
+          columns: [c.name],
+          where: emailInside(tc(c.name)),
+          message: (n) => `${plural(n, 'value')} in ${label(c)} contain an email address.`,
+        });
+      }
+    }
+    return out;
+  },
+};
+

@@ -1,0 +1,161 @@
+/** Accuracy of the numbers: negative counts, funnel steps above their parent, rates that do not add up. */
+import { normaliseHeader } from '../semantics/roles';
+import type { Role } from '../semantics/roles';
+import type { SemanticColumn } from '../semantics/describe';
+import { firstWithRole, from, label, numParam, pct, plural, tc, withRole } from './helpers';
+import type { CheckDefinition, CheckTarget, Dataset, Severity } from './types';
+
+const numeric = (c: SemanticColumn | undefined): c is SemanticColumn => !!c && c.kind === 'number';
+
+export const negativeMetric: CheckDefinition = {
+  id: 'negative_metric',
+  title: 'Negative metric',
+  dimension: 'validity',
+  owner: 'data',
+  explanation:
+    'Impressions, clicks, sessions, spend and conversions cannot be below zero. A negative value usually comes from a refund or adjustment row, a sign flipped in a pipeline, or a broken number format, and it silently lowers every total.',
+  fix: 'Find where the negative rows come from; keep adjustments in a separate, labelled table instead of mixing them into performance rows.',
+  defaults: {},
+  severity: (n) => (n > 0 ? 'error' : null),
+  targets: (ctx) =>
+    withRole(ctx.dataset, 'impressions', 'reach', 'clicks', 'link_clicks', 'sessions', 'engaged_sessions', 'spend', 'conversions', 'revenue', 'ctr', 'cpc', 'cpa', 'cpm', 'roas', 'conversion_rate')
+      .filter(numeric)
+      .map((c): CheckTarget => ({
+        columns: [c.name],
+        show: [...ctx.dataset.semantics.naturalKey.slice(0, 2), c.name],
+        where: `${tc(c.name)} < 0`,
+        message: (n) => `${label(c)} is negative in ${plural(n, 'row')}.`,
+        // Refunds can make revenue negative legitimately: a warning, not an error.
+        severity: (n) => (n > 0 ? (c.role === 'revenue' ? 'warning' : 'error') : null),
+      })),
+};
+
+const FUNNEL: Array<{ child: Role; parent: Role; severity: Severity; why: string }> = [
+  { child: 'clicks', parent: 'impressions', severity: 'error', why: 'CTR is overstated' },
+  { child: 'link_clicks', parent: 'impressions', severity: 'error', why: 'link CTR is overstated' },
+  { child: 'link_clicks', parent: 'clicks', severity: 'error', why: 'link clicks are a subset of all clicks' },
+  { child: 'reach', parent: 'impressions', severity: 'error', why: 'frequency falls below 1' },
+  { child: 'engaged_sessions', parent: 'sessions', severity: 'error', why: 'engagement rate goes above 100%' },
+  { child: 'conversions', parent: 'clicks', severity: 'warning', why: 'conversion rate goes above 100% (view-through or multiple conversions per click can explain it)' },
+];
+
+export const funnelInversion: CheckDefinition = {
+  id: 'funnel_inversion',
+  title: 'Funnel step above its parent',
+  dimension: 'accuracy',
+  owner: 'ads',
+  explanation:
+    'Each funnel step is a subset of the one before: clicks come from impressions, engaged sessions from sessions. A row with more clicks than impressions cannot be true; rates computed from it are wrong and usually point to mixed attribution settings or rows merged from different reports.',
+  fix: 'Check that both metrics come from the same report, date range and attribution setting; re-export the affected campaigns.',
+  defaults: {},
+  severity: (n) => (n > 0 ? 'error' : null),
+  targets: (ctx) => {
+    const ds = ctx.dataset;
+    const out: CheckTarget[] = [];
+    for (const step of FUNNEL) {
+      const child = firstWithRole(ds, step.child);
+      const parent = firstWithRole(ds, step.parent);
+      if (!numeric(child) || !numeric(parent)) continue;
+      out.push({
+        columns: [child.name, parent.name],
+        show: [...ds.semantics.naturalKey.slice(0, 2), child.name, parent.name],
+        where: `${tc(child.name)} > ${tc(parent.name)}`,
+        message: (n) => `${plural(n, 'row')} have more ${child.originalName} than ${parent.originalName}, so ${step.why}.`,
+        severity: (n) => (n > 0 ? step.severity : null),
+      });
+    }
+    return out;
+  },
+};
+
+interface Formula {
+  rate: Role;
+  num: Role[];
+  den: Role[];
+  factor: number;
+  text: string;
+  /** Rates that may be written as a percent (×100). */
+  percentable: boolean;
+}
+
+const FORMULAS: Formula[] = [
+  { rate: 'ctr', num: ['clicks', 'link_clicks'], den: ['impressions'], factor: 1, text: 'clicks / impressions', percentable: true },
+  { rate: 'cpc', num: ['spend'], den: ['clicks', 'link_clicks'], factor: 1, text: 'cost / clicks', percentable: false },
+  { rate: 'cpa', num: ['spend'], den: ['conversions'], factor: 1, text: 'cost / conversions', percentable: false },
+  { rate: 'cpm', num: ['spend'], den: ['impressions'], factor: 1000, text: 'cost / impressions × 1000', percentable: false },
+  { rate: 'roas', num: ['revenue'], den: ['spend'], factor: 1, text: 'conversion value / cost', percentable: true },
+  { rate: 'conversion_rate', num: ['conversions'], den: ['clicks', 'sessions'], factor: 1, text: 'conversions / clicks', percentable: true },
+];
+
+/** Meta's "CTR (link click-through rate)" and "CPC (cost per link click)" are based on link clicks. */
+function pick(ds: Dataset, roles: Role[], rateCol: SemanticColumn): SemanticColumn | undefined {
+  const wantsLink = /link/.test(normaliseHeader(rateCol.originalName));
+  const links = roles.filter((r) => r === 'link_clicks');
+  const others = roles.filter((r) => r !== 'link_clicks');
+  const order = wantsLink ? [...links, ...others] : [...others, ...links];
+  for (const r of order) {
+    const c = firstWithRole(ds, r);
+    if (numeric(c)) return c;
+  }
+  return undefined;
+}
+
+export const derivedMetricMismatch: CheckDefinition = {
+  id: 'derived_metric_mismatch',
+  title: 'Rate does not match its parts',
+  dimension: 'consistency',
+  owner: 'data',
+  explanation:
+    'CTR, CPC, CPA, ROAS and conversion rate are ratios of other columns in the same row. When the reported value disagrees with the one recomputed from its parts beyond rounding, one of the columns was edited, mis-parsed (decimal comma, currency symbol) or comes from another attribution window.',
+  fix: 'Recompute rates from their parts instead of trusting the exported rate, and find which column changed (a manual edit, a decimal separator problem, a different conversion window).',
+  defaults: { relativeTolerance: 0.01, warningShare: 0, errorShare: 0.2 },
+  severity: (n, total, params) => {
+    if (n <= 0) return null;
+    return total && n / total >= numParam(params, 'errorShare', 0.2) ? 'error' : 'warning';
+  },
+  targets: async (ctx) => {
+    const ds = ctx.dataset;
+    const rel = numParam(ctx.params, 'relativeTolerance', 0.01);
+    const plans: Array<{ f: Formula; rate: SemanticColumn; num: SemanticColumn; den: SemanticColumn; computed: string; valid: string }> = [];
+    for (const f of FORMULAS) {
+      for (const rate of withRole(ds, f.rate).filter(numeric)) {
+        const num = pick(ds, f.num, rate);
+        const den = pick(ds, f.den, rate);
+        if (!num || !den) continue;
+        const computed = `(${tc(num.name)}::DOUBLE / ${tc(den.name)}::DOUBLE * ${f.factor})`;
+        const valid = `${tc(rate.name)} IS NOT NULL AND ${tc(num.name)} IS NOT NULL AND ${tc(den.name)} IS NOT NULL AND ${tc(den.name)} <> 0`;
+        plans.push({ f, rate, num, den, computed, valid });
+      }
+    }
+    if (!plans.length) return [];
+    // One scan decides, per rate column, whether it is written as a ratio or a percent and how many
+    // decimals it carries (the rounding we must tolerate).
+    const sel = plans.flatMap((p, i) => [
+      `median(abs(${tc(p.rate.name)} - ${p.computed})) FILTER (WHERE ${p.valid}) AS a${i}`,
+      `median(abs(${tc(p.rate.name)} - 100 * ${p.computed})) FILTER (WHERE ${p.valid}) AS b${i}`,
+      `max(length(regexp_extract(${tc(p.rate.name)}::VARCHAR, '\\.([0-9]+)$', 1))) FILTER (WHERE ${p.valid}) AS d${i}`,
+    ]);
+    const stats = (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${from(ds)}`)).rows[0] ?? {};
+    const out: CheckTarget[] = [];
+    plans.forEach((p, i) => {
+      const a = Number(stats[`a${i}`]);
+      const b = Number(stats[`b${i}`]);
+      if (!Number.isFinite(a)) return;
+      const scale = p.rate.percent ? 100 : p.f.percentable && Number.isFinite(b) && b < a ? 100 : 1;
+      const decimals = Math.min(8, Number(stats[`d${i}`] ?? 0) || 0);
+      const absTol = 0.5 * 10 ** -decimals * 1.001 + 1e-9;
+      const expected = `(${p.computed} * ${scale})`;
+      const where = `${p.valid} AND abs(${tc(p.rate.name)} - ${expected}) > greatest(${absTol}, ${rel} * abs(${expected}))`;
+      const formula = p.f.text + (scale === 100 ? ' × 100' : '');
+      out.push({
+        columns: [p.rate.name, p.num.name, p.den.name],
+        show: [...ds.semantics.naturalKey.slice(0, 2), p.rate.name, p.num.name, p.den.name],
+        where,
+        details: { formula, scale, tolerance: { absolute: absTol, relative: rel } },
+        message: (n, total) =>
+          `${label(p.rate)} disagrees with ${p.num.originalName} / ${p.den.originalName}${p.f.factor !== 1 ? ` × ${p.f.factor}` : ''} in ${plural(n, 'row')} (${pct(n, total)}), beyond rounding.`,
+      });
+    });
+    return out;
+  },
+};

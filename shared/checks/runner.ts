@@ -1,0 +1,141 @@
+/**
+ * runChecks: ask every enabled check for its targets, count all `where` targets in one scan of the table,
+ * count and sample each `sql` target in one query, then turn what was found into findings.
+ */
+import { CancelledError } from '../engine/types';
+import type { Engine, ProgressFn, Row } from '../engine/types';
+import { isInternalColumn, LINE_COLUMN, quoteIdent } from '../engine/sql';
+import { CATALOGUE } from './catalogue';
+import { from, LINE } from './helpers';
+import { defaultNaming } from './labels';
+import type { CheckConfig, CheckContext, CheckDefinition, CheckTarget, Dataset, Finding, NamingConvention, Params, SampleRow, Severity } from './types';
+
+export const SAMPLE_SIZE = 20;
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+export interface RunHooks {
+  progress?: ProgressFn;
+  signal?: AbortSignal;
+  /** A check that failed to run (bad SQL on an odd table): reported, never fatal. */
+  onCheckError?: (checkId: string, error: unknown) => void;
+}
+
+export function paramsFor(check: CheckDefinition, config: CheckConfig = {}): Params | null {
+  const c = config.checks?.[check.id];
+  if (c === false) return null;
+  return { ...check.defaults, ...(c ?? {}) };
+}
+
+export function namingFrom(config: CheckConfig = {}): NamingConvention {
+  return { ...defaultNaming(), ...(config.naming ?? {}) } as NamingConvention;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+interface Pending {
+  check: CheckDefinition;
+  params: Params;
+  target: CheckTarget;
+  affected: number;
+  sample: SampleRow[];
+}
+
+export async function runChecks(
+  engine: Engine,
+  dataset: Dataset,
+  config: CheckConfig = {},
+  hooks: RunHooks = {},
+  catalogue: CheckDefinition[] = CATALOGUE,
+): Promise<Finding[]> {
+  const referenceDate = config.referenceDate ?? todayIso();
+  const naming = namingFrom(config);
+  const pending: Pending[] = [];
+  let done = 0;
+  for (const check of catalogue) {
+    if (hooks.signal?.aborted) throw new CancelledError();
+    const params = paramsFor(check, config);
+    hooks.progress?.({ stage: 'checks', fraction: done++ / catalogue.length, detail: check.id });
+    if (!params) continue;
+    const ctx: CheckContext = { engine, dataset, params, referenceDate, naming };
+    try {
+      for (const target of await check.targets(ctx)) pending.push({ check, params, target, affected: 0, sample: [] });
+    } catch (err) {
+      if (err instanceof CancelledError) throw err;
+      hooks.onCheckError?.(check.id, err);
+    }
+  }
+
+  // All predicate targets counted in one pass over the table.
+  const predicates = pending.filter((p) => p.target.where !== undefined && p.target.count === undefined);
+  for (let start = 0; start < predicates.length; start += 200) {
+    const chunk = predicates.slice(start, start + 200);
+    const sel = chunk.map((p, i) => `count(*) FILTER (WHERE ${p.target.where}) AS k${i}`);
+    const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${from(dataset)}`)).rows[0] ?? {};
+    chunk.forEach((p, i) => (p.affected = Number(row[`k${i}`] ?? 0)));
+  }
+
+  const findings: Finding[] = [];
+  for (const p of pending) {
+    if (hooks.signal?.aborted) throw new CancelledError();
+    const { check, target } = p;
+    try {
+      if (target.sql !== undefined || (target.where !== undefined && target.count !== undefined)) {
+        const sql = target.sql ?? whereSql(dataset, target);
+        const res = await engine.query(
+          `SELECT *, count(*) OVER () AS "__affected" FROM (${sql}) q ORDER BY ${quoteIdent(LINE_COLUMN)} LIMIT ${SAMPLE_SIZE}`,
+        );
+        p.affected = target.count ?? Number(res.rows[0]?.__affected ?? 0);
+        p.sample = res.rows.map(toSample);
+      }
+      const severity = decideSeverity(p, dataset.rows);
+      if (!severity) continue;
+      if (target.where !== undefined && target.count === undefined && !p.sample.length) {
+        const res = await engine.query(`${whereSql(dataset, target)} ORDER BY ${LINE} LIMIT ${SAMPLE_SIZE}`);
+        p.sample = res.rows.map(toSample);
+      }
+      const finding: Finding = {
+        check: check.id,
+        title: check.title,
+        severity,
+        dimension: check.dimension,
+        file: dataset.file,
+        columns: target.columns,
+        rows: p.affected,
+        message: target.message(p.affected, dataset.rows),
+        sample: p.sample,
+        fix: check.fix,
+        owner: check.owner,
+        explanation: check.explanation,
+      };
+      if (target.details) finding.details = target.details;
+      findings.push(finding);
+    } catch (err) {
+      if (err instanceof CancelledError) throw err;
+      hooks.onCheckError?.(check.id, err);
+    }
+  }
+  hooks.progress?.({ stage: 'checks', fraction: 1 });
+  return findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.rows - a.rows);
+}
+
+function decideSeverity(p: Pending, total: number): Severity | null {
+  const rule = p.target.severity ?? p.check.severity;
+  const s = rule(p.affected, total, p.params);
+  if (!s || p.affected <= 0) return null;
+  const forced = p.params.severity;
+  return typeof forced === 'string' && (SEVERITIES as string[]).includes(forced) ? (forced as Severity) : s;
+}
+
+function whereSql(ds: Dataset, target: CheckTarget): string {
+  const show = (target.show ?? target.columns).filter((c) => !isInternalColumn(c));
+  const cols = [LINE, ...show.map((c) => `t.${quoteIdent(c)}`)];
+  return `SELECT ${cols.join(', ')} FROM ${from(ds)} WHERE ${target.where}`;
+}
+
+function toSample(r: Row): SampleRow {
+  const values: Record<string, Row[string]> = {};
+  for (const [k, v] of Object.entries(r)) if (!isInternalColumn(k)) values[k] = v;
+  return { line: Number(r[LINE_COLUMN]), values };
+}

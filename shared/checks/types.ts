@@ -1,0 +1,129 @@
+/**
+ * Checks are data (STYLE.md rule 7). Each check is a declarative object: what it is called, which
+ * quality dimension it belongs to, who should fix it, what it means for a marketer, how severe it is for
+ * a given share of affected rows (thresholds configurable), and SQL builders that return the affected
+ * rows with their `__line`. The runner counts and samples those rows; checks never run SQL themselves
+ * except to look at data before building their targets (distinct labels, daily totals).
+ */
+import type { Engine, Row, Scalar } from '../engine/types';
+import type { TableProfile } from '../profile/types';
+import type { Semantics } from '../semantics/describe';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Dimension = 'completeness' | 'uniqueness' | 'validity' | 'consistency' | 'timeliness' | 'accuracy';
+/** Who should own the fix, in the words of a marketing organisation. */
+export type Owner = 'ads' | 'analytics' | 'crm' | 'data' | 'governance';
+
+export const OWNER_LABELS: Record<Owner, string> = {
+  ads: 'Paid media team (ad platform settings)',
+  analytics: 'Web analytics team (tagging and GA setup)',
+  crm: 'CRM / marketing operations',
+  data: 'Data team (export and pipeline)',
+  governance: 'Data protection / governance',
+};
+
+/** A check parameter value; configurable in YAML. */
+export type Param = number | string | boolean | string[];
+export type Params = Record<string, Param>;
+
+export interface Dataset {
+  /** Display name (the file name). */
+  file: string;
+  tableName: string;
+  /** All-VARCHAR twin with the original text, same `__line`; absent for tables built by hand. */
+  rawTableName?: string;
+  rows: number;
+  semantics: Semantics;
+  profile: TableProfile;
+  /** Range stated in the file's own title rows (ISO dates). */
+  statedRange?: { start: string; end: string };
+}
+
+export interface CheckContext {
+  engine: Engine;
+  dataset: Dataset;
+  params: Params;
+  /** ISO date used for "today" (future dates, stale data). */
+  referenceDate: string;
+  /** Naming convention for UTM values. */
+  naming: NamingConvention;
+}
+
+export interface NamingConvention {
+  lowercase: boolean;
+  allowSpaces: boolean;
+  allowedMediums: string[];
+  /** Optional regex every campaign value must fully match. */
+  campaignPattern?: string;
+  /** Optional regex every source value must fully match. */
+  sourcePattern?: string;
+}
+
+/**
+ * One thing a check found to look at: a set of affected rows.
+ * - `where`: a predicate over the typed table (alias `t`); counted with every other predicate in one scan.
+ * - `sql`: a full SELECT returning the affected rows; it must have a `__line` column.
+ */
+export interface CheckTarget {
+  columns: string[];
+  where?: string;
+  sql?: string;
+  /** Columns shown in the sample (default: `columns`); `where` targets select them from `t`. */
+  show?: string[];
+  /** Count to report instead of the number of affected rows (e.g. missing days for date gaps). */
+  count?: number;
+  /** Extra facts for the message and the report (groups of labels, expected values…). */
+  details?: Record<string, unknown>;
+  /** Builds the message once the count is known. */
+  message: (affected: number, total: number) => string;
+  /** Severity for this target; default: the check's `severity`. Null: stay quiet. */
+  severity?: (affected: number, total: number, params: Params) => Severity | null;
+}
+
+export interface CheckDefinition {
+  id: string;
+  title: string;
+  dimension: Dimension;
+  owner: Owner;
+  /** Why it matters and what it does to the numbers, for a marketer. */
+  explanation: string;
+  fix: string;
+  /** Default thresholds and options; YAML config overrides them by name. */
+  defaults: Params;
+  /** Severity for `affected` of `total` rows given the thresholds; null means no finding. */
+  severity: (affected: number, total: number, params: Params) => Severity | null;
+  targets: (ctx: CheckContext) => Promise<CheckTarget[]> | CheckTarget[];
+}
+
+export interface SampleRow {
+  /** 1-based physical line in the original file. */
+  line: number;
+  values: Record<string, Scalar>;
+}
+
+export interface Finding {
+  check: string;
+  title: string;
+  severity: Severity;
+  dimension: Dimension;
+  file: string;
+  columns: string[];
+  /** Affected rows (or, for date gaps, missing days). */
+  rows: number;
+  message: string;
+  /** Up to 20 affected rows with their line in the original file. */
+  sample: SampleRow[];
+  fix: string;
+  owner: Owner;
+  explanation: string;
+  details?: Record<string, unknown>;
+}
+
+export interface CheckConfig {
+  /** Check id → false to turn it off, or parameter overrides (including `severity` to force one). */
+  checks?: Record<string, false | Params>;
+  referenceDate?: string;
+  naming?: Partial<NamingConvention>;
+}
+
+export type { Row };

@@ -134,7 +134,8 @@ export async function readDatasetFacts(engine: Engine, source: FactsSource, opti
 }
 
 function pickGrain(columns: DatasetColumn[], rows: number, dateColumn: string | undefined): string[] {
-  const id = columns.find((c) => c.role === 'id' && c.distinct === rows && rows > 0);
+  // An id column that is (nearly) unique is the grain; its few duplicates are a finding, not a different grain.
+  const id = columns.find((c) => c.role === 'id' && rows > 0 && c.distinct >= rows * 0.95);
   if (id) return [id.name];
   const dims = columns.filter((c) => c.role && GRAIN_ROLES.includes(c.role) && (c.role !== 'date' || c.name === dateColumn));
   if (dims.length) return dims.map((c) => c.name);

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeEngine } from '../../../electron/engine/node-engine';
+import { DEMO_FILES } from '../../../shared/mesh/demo';
+import type { DatasetFacts, MeshContext, MeshFinding } from '../../../shared/mesh/types';
+import { answerStep, buildArtefact, renderStep, restoreProgress, startProgress, WALKTHROUGHS } from '../../../shared/mesh/walkthroughs';
+import type { Walkthrough, WalkthroughProgress } from '../../../shared/mesh/walkthroughs';
+import { loadAllDemos, loadBytes, PLAIN_CSV } from './demo-loader';
+
+let engine: NodeEngine;
+let all: DatasetFacts[];
+let plain: DatasetFacts;
+
+beforeAll(async () => {
+  engine = await NodeEngine.create();
+  all = [...(await loadAllDemos(engine)).values()].map((l) => l.facts);
+  plain = (await loadBytes(engine, 'plain.csv', new TextEncoder().encode(PLAIN_CSV))).facts;
+});
+afterAll(async () => engine.close());
+
+function runToEnd(w: Walkthrough, ctx: MeshContext): { texts: string[]; progress: WalkthroughProgress } {
+  let p = startProgress(w, ctx.active.name);
+  const texts: string[] = [];
+  for (let guard = 0; guard < 50 && !p.completed; guard++) {
+    const r = renderStep(w, ctx, p);
+    texts.push(r.title, r.text);
+    p = answerStep(w, ctx, p);
+  }
+  return { texts, progress: p };
+}
+
+function expectClean(texts: string[]) {
+  for (const t of texts) {
+    expect(t.trim().length).toBeGreaterThan(0);
+    expect(t).not.toMatch(/\{[A-Za-z_.]+\}/);
+    expect(t).not.toMatch(/\bundefined\b|\bNaN\b|\[object Object\]/);
+  }
+}
+
+describe('every walkthrough runs to the end', () => {
+  for (const w of WALKTHROUGHS) {
+    for (const demo of DEMO_FILES) {
+      it(`${w.id} on ${demo.file}`, () => {
+        const active = all.find((f) => f.name === demo.file)!;
+        const ctx = { active, datasets: all };
+        const { texts, progress } = runToEnd(w, ctx);
+        expect(progress.completed).toBe(true);
+        expect(progress.step).toBe(w.steps.length - 1);
+        expectClean(texts);
+        const a = buildArtefact(w, ctx, progress);
+        expect(a.content.length).toBeGreaterThan(20);
+        expectClean([a.markdown]);
+      });
+    }
+    it(`${w.id} on a plain CSV without roles, alone`, () => {
+      const ctx = { active: plain, datasets: [plain] };
+      const { texts, progress } = runToEnd(w, ctx);
+      expect(progress.completed).toBe(true);
+      expectClean(texts);
+      expect(buildArtefact(w, ctx, progress).content.length).toBeGreaterThan(20);
+    });
+  }
+});
+
+describe('walkthrough content uses the user’s numbers', () => {
+  it('quotes rows, dates and the domain of the Google Ads file', () => {
+    const active = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
+    const { texts } = runToEnd(WALKTHROUGHS[0]!, { active, datasets: all });
+    const joined = texts.join('\n');
+    expect(joined).toContain('117 rows');
+    expect(joined).toContain('from 2026-09-01 to 2026-09-30 (30 days, with 1 days missing)');
+    expect(joined).toContain('removed 2 total rows');
+    expect(joined).toContain('Marketing');
+  });
+
+  it('self-serve compares September with October: new column, new campaign, more rows', () => {
+    const active = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
+    const w = WALKTHROUGHS.find((x) => x.id === 'self-serve-platform')!;
+    const { progress } = runToEnd(w, { active, datasets: all });
+    expect(progress.answers.second).toBe('google-ads-campaigns-2026-10.csv');
+    const a = buildArtefact(w, { active, datasets: all }, progress);
+    const cmp = (a.data as { comparison: { schema: { added: string[] }; newLabels: Record<string, string[]>; volume: { before: number; after: number } } }).comparison;
+    expect(cmp.schema.added).toEqual(['Conv. value']);
+    expect(cmp.newLabels.Campaign).toContain('Winter Sale - DE');
+    expect(cmp.volume).toEqual({ before: 117, after: 31 * 5, changePercent: expect.any(Number) });
+  });
+
+  it('honest attribution picks the CRM and finds the platforms over-claim', () => {
+    const active = all.find((f) => f.name === 'meta-ads-2026-09.csv')!;
+    const w = WALKTHROUGHS.find((x) => x.id === 'honest-attribution')!;
+    const { progress } = runToEnd(w, { active, datasets: all });
+    expect(progress.answers.truth).toBe('crm-opportunities-2026-09.csv');
+    const r = buildArtefact(w, { active, datasets: all }, progress).data as { claims: { platform: string; claimed: number; truthForPlatform: number }[] };
+    const google = r.claims.filter((c) => c.platform === 'Google Ads');
+    expect(google).toHaveLength(2);
+    for (const c of r.claims) expect(c.claimed).toBeGreaterThan(c.truthForPlatform);
+  });
+
+  it('federated governance flags the CRM e-mail column and non-snake_case ad headers', () => {
+    const w = WALKTHROUGHS.find((x) => x.id === 'federated-governance')!;
+    const crm = all.find((f) => f.name === 'crm-opportunities-2026-09.csv')!;
+    const { progress } = runToEnd(w, { active: crm, datasets: all });
+    const rep = buildArtefact(w, { active: crm, datasets: all }, progress).data as { results: { id: string; result: { status: string; columns: string[] } }[] };
+    const byId = Object.fromEntries(rep.results.map((r) => [r.id, r.result]));
+    expect(byId.pii_no_email_addresses).toMatchObject({ status: 'fail', columns: ['owner_email'] });
+    expect(byId.naming_snake_case!.status).toBe('pass');
+    const ads = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
+    const p2 = runToEnd(w, { active: ads, datasets: all }).progress;
+    const rep2 = buildArtefact(w, { active: ads, datasets: all }, p2).data as typeof rep;
+    expect(rep2.results.find((r) => r.id === 'naming_snake_case')!.result.status).toBe('fail');
+    expect(rep2.results.find((r) => r.id === 'hygiene_no_summary_rows')!.result.status).toBe('fail');
+  });
+
+  it('domain ownership routes findings by the catalogue owner, with user overrides', () => {
+    const w = WALKTHROUGHS.find((x) => x.id === 'domain-ownership')!;
+    const findings: MeshFinding[] = [
+      { checkId: 'funnel_inversion', title: 'Clicks above impressions', severity: 'error', count: 1, owner: 'ads' },
+      { checkId: 'duplicate_rows', title: 'Duplicate rows', severity: 'warning', count: 2, owner: 'data' },
+      { checkId: 'lead_source_missing', title: 'Lead source missing', severity: 'warning', count: 6, owner: 'crm' },
+    ];
+    const active = { ...all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!, findings };
+    const ctx = { active, datasets: all };
+    let p = startProgress(w, active.name);
+    p = answerStep(w, ctx, p); // producer: suggested marketing
+    p = answerStep(w, ctx, p, 'Paid search lead');
+    expect(renderStep(w, ctx, p).suggested).toEqual({ funnel_inversion: 'marketing', duplicate_rows: 'marketing', lead_source_missing: 'sales' });
+    p = answerStep(w, ctx, p, { funnel_inversion: 'marketing', duplicate_rows: 'data-platform', lead_source_missing: 'sales' });
+    while (!p.completed) p = answerStep(w, ctx, p);
+    const m = buildArtefact(w, ctx, p).data as { totals: Record<string, number>; owner: string };
+    expect(m.owner).toBe('Paid search lead');
+    expect(m.totals).toEqual({ marketing: 1, sales: 1, product: 0, 'data-platform': 1 });
+  });
+});
+
+describe('progress is saved and resumed', () => {
+  it('survives JSON and resumes on the same step with the same answers', () => {
+    const w = WALKTHROUGHS.find((x) => x.id === 'data-as-a-product')!;
+    const active = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
+    const ctx = { active, datasets: all };
+    let p = startProgress(w, active.name);
+    p = answerStep(w, ctx, p, 'Paid search daily');
+    p = answerStep(w, ctx, p, 'Jana (paid search)');
+    const saved = JSON.stringify(p);
+    const resumed = restoreProgress(w, active.name, JSON.parse(saved));
+    expect(resumed).toEqual(p);
+    expect(renderStep(w, ctx, resumed).index).toBe(2);
+    expect(restoreProgress(w, active.name, { walkthroughId: 'other', step: 3 }).step).toBe(0);
+  });
+});

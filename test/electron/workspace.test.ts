@@ -233,7 +233,7 @@ describe('workspace files on disk (electron/main/workspace)', () => {
 
   it('portable workspace: real Parquet bytes survive embed → save → open → extract, and are used when the file is gone', async () => {
     const table = tableFromArrays({ __line: new Int32Array([2, 3]), Campaign: ['Brand', 'Retargeting'], Spend: new Float64Array([12.5, 7.25]) });
-    const parquet = nodeParquet.fromIPC(tableToIPC(table, 'stream'));
+    const parquet = await nodeParquet.fromIPC(tableToIPC(table, 'stream'));
     const ws = embedDataset(sample(join(dir, 'gone.csv')), 'meta', parquet, 'meta_ads');
     const target = join(dir, 'portable.meshlens');
     await files.save(serializeWorkspace(ws), target, true);
@@ -241,7 +241,7 @@ describe('workspace files on disk (electron/main/workspace)', () => {
     expect(opened.datasets[0]).toMatchObject({ status: 'embedded' });
     const parsed = parseWorkspace(opened.json);
     if (!parsed.ok) throw new Error(parsed.message);
-    const back = tableFromIPC(nodeParquet.toIPC(extractEmbedded(parsed.workspace.datasets[0]!)));
+    const back = tableFromIPC(await nodeParquet.toIPC(extractEmbedded(parsed.workspace.datasets[0]!)));
     expect(back.toArray().map((r) => r.toJSON())).toEqual([
       { __line: 2, Campaign: 'Brand', Spend: 12.5 },
       { __line: 3, Campaign: 'Retargeting', Spend: 7.25 },

@@ -9,6 +9,8 @@ export interface AttributionReport {
   sourceOfTruth: string | null;
   truthTotal: number | null;
   claims: { dataset: string; platform: string; column: string; claimed: number; truthForPlatform: number | null; period: string }[];
+  /** Files with conversions left out because their period does not overlap the source of truth's. */
+  outsidePeriod: string[];
   claimedTotal: number;
   /** claimedTotal / truthTotal, e.g. 1.6 means the platforms claim 60% more than happened. */
   overClaimRatio: number | null;
@@ -32,7 +34,10 @@ function platformMatch(label: string, platform: string): boolean {
 
 export function buildAttribution(datasets: DatasetFacts[], truthName: string | null): AttributionReport {
   const truth = datasets.find((d) => d.name === truthName && d.wonTotal !== null) ?? null;
-  const claims = claimants(datasets).map((d) => {
+  const overlaps = (d: DatasetFacts) => !truth?.dates || !d.dates || (d.dates.start <= truth.dates.end && d.dates.end >= truth.dates.start);
+  const inPeriod = claimants(datasets).filter(overlaps);
+  const outsidePeriod = claimants(datasets).filter((d) => !overlaps(d)).map((d) => d.name);
+  const claims = inPeriod.map((d) => {
     const col = d.columns.find((c) => c.role === 'conversions' && c.sum !== null)!;
     const platform = d.platform ?? d.name;
     let truthForPlatform: number | null = null;
@@ -56,6 +61,7 @@ export function buildAttribution(datasets: DatasetFacts[], truthName: string | n
     sourceOfTruth: truth?.name ?? null,
     truthTotal,
     claims,
+    outsidePeriod,
     claimedTotal,
     overClaimRatio: truthTotal ? Math.round((claimedTotal / truthTotal) * 100) / 100 : null,
   };
@@ -79,5 +85,6 @@ export function attributionMarkdown(r: AttributionReport): string {
     ...(rows.length ? rows : ['| (no dataset with a conversions column) | 0 | n/a | |']),
     '',
     verdict,
+    ...(r.outsidePeriod.length ? ['', `Left out (period does not overlap the source of truth): ${r.outsidePeriod.join(', ')}.`] : []),
   ].join('\n') + '\n';
 }

@@ -77,7 +77,14 @@ export async function readDatasetFacts(engine: Engine, source: FactsSource, opti
   const platform = options.platform !== undefined ? options.platform : guessPlatform(columns.map((c) => c.name));
   const byRole = (role: ColumnRole) => columns.find((c) => c.role === role);
 
-  const dateColumn = columns.find((c) => c.role === 'date' && isDateType(c.type)) ?? columns.find((c) => isDateType(c.type));
+  // The main date: a date-typed column, preferring the 'date' role and then the most distinct days
+  // (Meta's "Reporting starts" holds one value; its "Day" column is the real date).
+  const dateColumn = columns
+    .filter((c) => isDateType(c.type))
+    .sort(
+      (a, b) =>
+        Number(b.distinct > 1) - Number(a.distinct > 1) || Number(b.role === 'date') - Number(a.role === 'date') || b.distinct - a.distinct,
+    )[0];
   const dates = dateColumn ? await readCoverage(engine, table, dateColumn.name) : null;
 
   const grain = pickGrain(columns, rows, dateColumn?.name);

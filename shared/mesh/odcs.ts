@@ -173,7 +173,7 @@ export function productToContract(p: DataProduct): Record<string, unknown> {
 export function exportContractYaml(p: DataProduct): string {
   const doc = productToContract(p);
   if (doc.slaDefaultElement === undefined) delete doc.slaDefaultElement;
-  return stringify(doc, { lineWidth: 0 });
+  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

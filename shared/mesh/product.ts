@@ -127,7 +127,9 @@ export function suggestProduct(facts: DatasetFacts, answers: ProductAnswers = {}
   const byRole = (r: ColumnRole) => facts.columns.find((c) => c.role === r);
   const domain = answers.domain ?? facts.domain;
   const base = facts.name.replace(/\.[^.]+$/, '');
-  const name = answers.name ?? `${facts.platform ?? DOMAIN_LABELS[domain as DomainId] ?? 'Shared'} ${base}`.trim();
+  const what = domain === 'sales' ? 'opportunities' : domain === 'product' ? 'usage' : 'performance';
+  const cadence = facts.dates?.stepDays === 1 ? 'daily ' : facts.dates?.stepDays === 7 ? 'weekly ' : '';
+  const name = answers.name ?? (facts.platform ? `${facts.platform} ${cadence}${what}` : `${DOMAIN_LABELS[domain as DomainId] ?? 'Shared'} ${base}`);
   const columns: ProductColumn[] = facts.columns.map((c) => ({
     name: c.name,
     meaning: meaningOf(c),
@@ -232,7 +234,7 @@ export function suggestProduct(facts: DatasetFacts, answers: ProductAnswers = {}
 function limitationsOf(f: DatasetFacts): string {
   const parts: string[] = [];
   if (f.columns.some((c) => c.role === 'conversions')) parts.push('Conversions are counted by the platform’s own attribution rules.');
-  if (f.dates && f.dates.missingDays > 0) parts.push(`${f.dates.missingDays} days in the covered range have no rows.`);
-  if (f.summaryRows > 0) parts.push(`${f.summaryRows} total rows were removed on import.`);
+  if (f.dates && f.dates.missingDays > 0) parts.push(`${f.dates.missingDays} day(s) in the covered range have no rows.`);
+  if (f.summaryRows > 0) parts.push(`${f.summaryRows} total row(s) were removed on import.`);
   return parts.join(' ') || 'None recorded.';
 }

@@ -4,14 +4,16 @@ import type { ColumnRole, DatasetFacts, MeshContext } from '../types';
 
 const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export const n = (v: number) => fmt.format(v);
+/** "1 day", "3 days". */
+export const plural = (v: number, one: string, many = one + 's') => `${n(v)} ${v === 1 ? one : many}`;
 
 const ROLE_NAMES: ColumnRole[] = ['date', 'campaign', 'ad_group', 'channel', 'spend', 'impressions', 'clicks', 'conversions', 'revenue', 'stage', 'source', 'amount', 'account', 'users', 'email'];
 
 export function describeDates(f: DatasetFacts): string {
   const d = f.dates;
   if (!d) return 'no date column, so the period it covers is unknown';
-  const gaps = d.missingDays ? `, with ${n(d.missingDays)} days missing` : '';
-  return `from ${d.start} to ${d.end} (${n(d.days)} days${gaps})`;
+  const gaps = d.missingDays ? `, with ${plural(d.missingDays, 'day')} missing` : '';
+  return `from ${d.start} to ${d.end} (${plural(d.days, 'day')}${gaps})`;
 }
 
 export function describeGrain(f: DatasetFacts): string {

@@ -1,7 +1,7 @@
 /** Load the bundled demo datasets (or any bytes) through the real importer into a real duckdb-wasm engine. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { NodeEngine } from '../../../electron/engine/node-engine';
+import type { NodeEngine } from '../../../electron/engine/node-engine';
 import { importFile } from '../../../shared/import';
 import type { ImportResult } from '../../../shared/import/types';
 import { DEMO_FILES } from '../../../shared/mesh/demo';

@@ -45,6 +45,7 @@ describe('dataset facts on the demo files', () => {
     const meta = facts('meta-ads-2026-09.csv');
     expect(meta.platform).toBe('Meta');
     expect(meta.rows).toBe(90);
+    expect(meta.dates).toMatchObject({ column: 'Day', start: '2026-09-01', end: '2026-09-30' });
     expect(meta.columns.find((c) => c.role === 'conversions')!.sum).toBeGreaterThan(0);
     const usage = facts('product-usage-2026-09.csv');
     expect(usage.domain).toBe('product');

@@ -86,8 +86,6 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   const startByte = header.start;
   const endByte = table.endLine === null ? utf8.length : (lineByNo.get(table.endLine)?.start ?? utf8.length);
   const body = bodyPass({ utf8, start: startByte, end: endByte, firstLine: headerLine, delimiter, headerFields: headerFields.length });
-  reportBody(body, headerFields.length, log, warnings);
-
   const width = Math.max(headerFields.length, body.maxFields);
   const { names, changes } = uniqueNames(headerFields, width);
   for (const c of changes) log.push({ level: 'change', message: c });
@@ -97,9 +95,11 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   try {
     const cols = [`'__line': 'INTEGER'`, ...names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`)].join(', ');
     const maxLine = Math.max(2_097_152, body.longestRecord + 1024);
+    // DuckDB refuses null_padding with quoted line breaks in its parallel scanner ("Parameter Not
+    // Allowed Error"), so files with multi-line cells are read by the single-threaded scanner.
     await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(inp.rawTableName)}`);
     await engine.exec(
-      `CREATE TABLE ${quoteIdent(inp.rawTableName)} AS SELECT * FROM read_csv(${quoteLiteral(fileName)}, header=true, delim=${quoteLiteral(delimiter)}, quote='"', escape='"', auto_detect=false, strict_mode=false, null_padding=true, max_line_size=${maxLine}, columns={${cols}})`,
+      `CREATE TABLE ${quoteIdent(inp.rawTableName)} AS SELECT *, ${summarySql(names)} AS __summary FROM read_csv(${quoteLiteral(fileName)}, header=true, delim=${quoteLiteral(delimiter)}, quote='"', escape='"', auto_detect=false, strict_mode=false, null_padding=true${body.multiLineRecords ? ', parallel=false' : ''}, max_line_size=${maxLine}, columns={${cols}})`,
     );
   } catch (err) {
     throw new ImportError(`${name} could not be read as a table (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}).`);
@@ -110,7 +110,8 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
 
   // Summary rows: "Total: Account", "Grand total", … in one of the first three columns.
   const labelCols = names.slice(0, Math.min(3, names.length));
-  const isSummary = labelCols.length ? labelCols.map((n) => `coalesce(regexp_full_match(${quoteIdent(n)}, ${quoteLiteral(SUMMARY_LABEL_SQL)}), false)`).join(' OR ') : 'false';
+  // Computed once while reading (the __summary column of the raw table), then used as a plain flag.
+  const isSummary = '__summary';
   const summaryRows: SummaryRow[] = [];
   if (names.length) {
     const found = await engine.query(`SELECT * FROM ${quoteIdent(inp.rawTableName)} WHERE ${isSummary} ORDER BY __line LIMIT 1000`);
@@ -133,12 +134,18 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     });
   }
 
+  // Rows are reported after summary rows are known: GA4's "Grand total" row has one field more than the
+  // header, and neither it nor the empty column it would add belongs to the user's table.
+  const removed = keep ? new Set<number>() : new Set(summaryRows.map((s) => s.line));
+  reportBody(body, headerFields.length, log, warnings, removed);
+  const tableNames = keep ? names : await dropSummaryOnlyColumns(engine, inp.rawTableName, names, headerFields.length, isSummary, log);
+
   inp.step('Reading values', 0.6);
   const typed = await typeTable({
     engine,
     rawTable: inp.rawTableName,
     typedTable: inp.tableName,
-    names,
+    names: tableNames,
     originalNames: headerFields,
     keepWhere: keep ? 'true' : `NOT (${isSummary})`,
     delimiter,
@@ -176,6 +183,16 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   };
 }
 
+/** Summary rows: "Total: Account", "Grand total", … in one of the first three columns. */
+function summarySql(names: string[]): string {
+  const labelCols = names.slice(0, Math.min(3, names.length));
+  if (labelCols.length === 0) return 'false';
+  // The cheap ILIKE guard keeps the regular expression off almost every row.
+  return labelCols
+    .map((n) => `coalesce((${quoteIdent(n)} ILIKE '%tot%' OR ${quoteIdent(n)} ILIKE '%summe%' OR ${quoteIdent(n)} ILIKE '%gesamt%') AND regexp_full_match(${quoteIdent(n)}, ${quoteLiteral(SUMMARY_LABEL_SQL)}), false)`)
+    .join(' OR ');
+}
+
 function pickTable(tables: TableBlock[], lines: HeadLine[], options: ImportOptions, name: string, complete: boolean): TableBlock {
   if (options.headerLine !== undefined) {
     const line = lines.find((l) => l.no === options.headerLine);
@@ -194,7 +211,28 @@ function pickTable(tables: TableBlock[], lines: HeadLine[], options: ImportOptio
   return { headerLine: first.no, endLine: null, fieldCount: 1, header: [first.text], titleLines: [] };
 }
 
-function reportBody(body: ReturnType<typeof bodyPass>, headerWidth: number, log: ImportLogEntry[], warnings: string[]): void {
+/** Extra columns (beyond the header) whose only values sit in removed summary rows are left out. */
+async function dropSummaryOnlyColumns(engine: Engine, raw: string, names: string[], headerWidth: number, isSummary: string, log: ImportLogEntry[]): Promise<string[]> {
+  const extra = names.slice(headerWidth);
+  if (extra.length === 0) return names;
+  const counts = (
+    await engine.query(`SELECT ${extra.map((n, i) => `count_if(NOT (${isSummary}) AND trim(coalesce(${quoteIdent(n)}, '')) <> '') AS c${i}`).join(', ')} FROM ${quoteIdent(raw)}`)
+  ).rows[0]!;
+  const unused = extra.filter((_, i) => Number(counts[`c${i}`]) === 0);
+  if (unused.length === 0) return names;
+  log.push({
+    level: 'change',
+    message: `${unused.map((n) => `"${n}"`).join(', ')} held values only in summary rows (which have more fields than the header); left out of the table. The summary rows keep those values.`,
+  });
+  return names.filter((n) => !unused.includes(n));
+}
+
+function reportBody(body: ReturnType<typeof bodyPass>, headerWidth: number, log: ImportLogEntry[], warnings: string[], summaryLines: Set<number>): void {
+  if (summaryLines.size) {
+    const before = body.ragged.length;
+    body.ragged = body.ragged.filter((r) => !summaryLines.has(r.line));
+    body.raggedCount -= before - body.ragged.length;
+  }
   if (body.blankLines) log.push({ level: 'change', message: `${body.blankLines} blank line(s) inside the table skipped.` });
   if (body.footerLines.length) {
     log.push({

@@ -107,7 +107,13 @@ export function jsonToCsv(text: string, name: string, ndjson: boolean): JsonRead
   });
   const cols: string[] = [];
   const seen = new Set<string>();
-  for (const r of flat) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), cols.push(k));
+  for (const r of flat) {
+    for (const k of Object.keys(r)) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      cols.push(k);
+    }
+  }
   const rows: string[][] = [cols, ...flat.map((r) => cols.map((c) => r[c] ?? ''))];
   return { csv: rowsToCsv(rows), records: records.length, nested: cols.some((c) => c.includes('.')), badLines };
 }

@@ -41,6 +41,13 @@ export function statedRange(preamble: string[]): { start: string; end: string } 
   const startLine = preamble.find((l) => /start/i.test(l) && datesIn(l).length);
   const endLine = preamble.find((l) => /end/i.test(l) && !/start/i.test(l) && datesIn(l).length);
   if (startLine && endLine) return { start: datesIn(startLine)[0]!, end: datesIn(endLine)[0]! };
+  // A range written on one line ("27 January 2026 - 23 February 2026", CM360 "Date Range,2026-01-01 -
+  // 2026-01-31") wins over dates on separate lines such as "Report Time,2026-02-01 09:00:00".
+  const rangeLine = preamble.map((l) => datesIn(l)).find((d) => d.length >= 2);
+  if (rangeLine) {
+    const [a, b] = [rangeLine[0]!, rangeLine[1]!];
+    return a <= b ? { start: a, end: b } : { start: b, end: a };
+  }
   if (all.length >= 2) {
     const [a, b] = [all[0]!, all[1]!];
     return a <= b ? { start: a, end: b } : { start: b, end: a };

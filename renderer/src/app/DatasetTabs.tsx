@@ -4,7 +4,11 @@ import { useStore, setActiveDataset, closeDataset } from '../store';
 import { rovingKeys } from './roving';
 
 export function DatasetTabs() {
-  const tabs = useStore(useShallow((s) => s.datasets.map((d) => ({ id: d.id, name: d.name, status: d.status }))));
+  // Select flat strings (useShallow compares them by value), never fresh objects.
+  const tabs = useStore(useShallow((s) => s.datasets.map((d) => `${d.status}\u0000${d.id}\u0000${d.name}`))).map((t) => {
+    const [status, id, name] = t.split('\u0000') as [string, string, string];
+    return { id, name, status };
+  });
   const active = useStore((s) => s.activeDatasetId);
   if (!tabs.length) return <div className="dataset-tabs muted" style={{ alignItems: 'center' }}>No file open</div>;
   return (

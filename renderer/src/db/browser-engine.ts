@@ -138,6 +138,17 @@ export class BrowserEngine implements Engine {
     return (await this.client.request({ op: 'parquetToIPC', bytes: copy }, [copy.buffer])) as Uint8Array;
   }
 
+  /** Encode an Arrow IPC stream as Parquet (in the worker, with parquet-wasm). */
+  async parquetFromIPC(ipc: Uint8Array): Promise<Uint8Array> {
+    const copy = transferableCopy(ipc);
+    return (await this.client.request({ op: 'parquetFromIPC', ipc: copy }, [copy.buffer])) as Uint8Array;
+  }
+
+  /** A query's result as a Parquet file (DuckDB → Arrow IPC → parquet-wasm, all in the worker). */
+  async queryParquet(sql: string): Promise<Uint8Array> {
+    return this.parquetFromIPC(await this.queryArrowIPC(sql));
+  }
+
   /**
    * Run the shared importer inside the worker on this connection. Progress arrives through `progress`;
    * aborting `signal` stops it (the running statement is interrupted) and rejects with CancelledError.

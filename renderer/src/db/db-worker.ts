@@ -6,7 +6,8 @@
 /// <reference lib="webworker" />
 import { startDuckDB } from './bundles';
 import { AsyncDuckDBEngine } from './duckdb-engine';
-import { parquetToIPC } from './parquet';
+import { parquetFromIPC, parquetToIPC } from './parquet';
+import { runImport } from './import-task';
 import type { Envelope, WorkerMessage, WorkerValue } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -68,9 +69,21 @@ async function handle(req: Envelope): Promise<WorkerValue> {
     }
     case 'parquetToIPC':
       return parquetToIPC(req.bytes);
-    case 'import':
-      // Wired in import-task.ts once shared/import lands.
-      throw new Error('The importer is not available in this build.');
+    case 'parquetFromIPC':
+      return parquetFromIPC(req.ipc);
+    case 'import': {
+      const engine = await engineFor(req.conn);
+      const controller = new AbortController();
+      aborts.set(req.id, controller);
+      try {
+        return await runImport(engine, req.file, req.options, {
+          signal: controller.signal,
+          progress: (progress) => post({ id: req.id, kind: 'progress', progress }),
+        });
+      } finally {
+        aborts.delete(req.id);
+      }
+    }
     case 'abort': {
       const controller = aborts.get(req.target);
       controller?.abort();

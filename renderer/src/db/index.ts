@@ -31,3 +31,11 @@ export function getEngine(connection = 'main'): Promise<BrowserEngine> {
 export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
   return (await getEngine()).parquetToIPC(bytes);
 }
+
+/** Encode Arrow IPC as Parquet in the worker. */
+export async function parquetFromIPC(ipc: Uint8Array): Promise<Uint8Array> {
+  return (await getEngine()).parquetFromIPC(ipc);
+}
+
+/** The browser's ParquetCodec (both directions run in the worker), for code on the UI thread. */
+export const parquetCodec = { toIPC: parquetToIPC, fromIPC: parquetFromIPC };

@@ -20,6 +20,7 @@ export type WorkerRequest =
   | { op: 'cancel'; conn: number }
   | { op: 'close'; conn: number }
   | { op: 'parquetToIPC'; bytes: Uint8Array }
+  | { op: 'parquetFromIPC'; ipc: Uint8Array }
   | { op: 'import'; conn: number; file: ImportRequestFile; options?: ImportOptions }
   /** Abort the task (e.g. an import) started by request `target`. */
   | { op: 'abort'; target: number };

@@ -1,5 +1,6 @@
 /** The Data screen: the active dataset's table (or its original text) in the grid, with CSV export. */
 import { useCallback, useState } from 'react';
+import { CancelledError } from '../../../../shared/engine/types';
 import { useDataset, runJob, showBanner, errorMessage } from '../../store';
 import type { ScreenProps } from '../registry';
 import { EmptyState } from '../../components/EmptyState';
@@ -27,16 +28,19 @@ export function GridScreen({ datasetId }: ScreenProps) {
   }
   const table = showRaw ? result.rawTableName : result.tableName;
 
-  const exportCsv = async () => {
+  const exportAs = async (format: 'csv' | 'parquet') => {
     if (!view) return;
     try {
-      const bytes = await runJob(`Exporting ${dataset.name}`, dataset.id, async () =>
-        (await getEngine()).copyToBytes(exportSelectSql(view.query), 'csv', 'HEADER true'),
-      );
+      const bytes = await runJob(`Exporting ${dataset.name} as ${format.toUpperCase()}`, dataset.id, async () => {
+        const engine = await getEngine();
+        const sql = exportSelectSql(view.query);
+        return format === 'csv' ? engine.copyToBytes(sql, 'csv', 'HEADER true') : engine.queryParquet(sql);
+      });
       const base = dataset.name.replace(/\.[^.]+$/, '');
-      await getBridge().saveFile(`${base}${showRaw ? '-original' : '-clean'}.csv`, bytes, 'text/csv');
+      const mime = format === 'csv' ? 'text/csv' : 'application/vnd.apache.parquet';
+      await getBridge().saveFile(`${base}${showRaw ? '-original' : '-clean'}.${format}`, bytes, mime);
     } catch (e) {
-      showBanner('error', `The export failed: ${errorMessage(e)}`);
+      if (!(e instanceof CancelledError)) showBanner('error', `The export failed: ${errorMessage(e)}`);
     }
   };
 
@@ -48,8 +52,11 @@ export function GridScreen({ datasetId }: ScreenProps) {
           <input type="checkbox" checked={showRaw} onChange={(e) => setShowRaw(e.target.checked)} data-testid="show-raw" />
           Show the original text
         </label>
-        <button type="button" className="btn" onClick={() => void exportCsv()} disabled={!view} data-testid="export-csv">
-          Export shown rows as CSV
+        <button type="button" className="btn" onClick={() => void exportAs('csv')} disabled={!view} data-testid="export-csv">
+          Export as CSV
+        </button>
+        <button type="button" className="btn" onClick={() => void exportAs('parquet')} disabled={!view} data-testid="export-parquet">
+          Export as Parquet
         </button>
       </div>
       <DataGrid

@@ -82,9 +82,10 @@ export function HomeScreen(_props: ScreenProps) {
           aria-label="Choose data files"
           data-testid="file-input"
           onChange={async (e) => {
-            const files = e.currentTarget.files;
-            if (files?.length) open(await readBrowserFiles(files));
-            e.currentTarget.value = '';
+            const input = e.currentTarget;
+            const files = Array.from(input.files ?? []);
+            input.value = '';
+            if (files.length) open(await readBrowserFiles(files));
           }}
         />
       </div>

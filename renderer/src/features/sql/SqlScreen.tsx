@@ -1,6 +1,5 @@
 /** SQL console for analysts: editor (Ctrl+Enter runs), history, results grid, clear errors, CSV export. */
 import { useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { CancelledError } from '../../../../shared/engine/types';
 import type { QueryResult } from '../../../../shared/engine/types';
 import { quoteIdent } from '../../../../shared/engine/sql';
@@ -22,8 +21,10 @@ interface Outcome {
 }
 
 export function SqlScreen({ datasetId }: ScreenProps) {
-  const tables = useStore(
-    useShallow((s) => s.datasets.filter((d) => d.result).map((d) => ({ id: d.id, name: d.name, table: d.result!.tableName, raw: d.result!.rawTableName }))),
+  const datasets = useStore((s) => s.datasets);
+  const tables = useMemo(
+    () => datasets.filter((d) => d.result).map((d) => ({ id: d.id, name: d.name, table: d.result!.tableName, raw: d.result!.rawTableName })),
+    [datasets],
   );
   const active = tables.find((t) => t.id === datasetId) ?? tables[0];
   const [sql, setSql] = useState(() => (active ? `SELECT * FROM ${quoteIdent(active.table)} LIMIT 100` : 'SELECT 42 AS answer'));

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The renderer in real Chromium: open a UTF-16 Google Ads export through the file input, see the table,
  * change the header line and see the row count change, sort and filter in the grid, run SQL and export it.

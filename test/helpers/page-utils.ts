@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** Small waits for e2e tests: poll the page for a condition, never sleep. */
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';

@@ -54,15 +54,32 @@ function guessUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 const CHUNK = 16 * 1024 * 1024;
 
+/**
+ * Windows-1252 bytes 0x80-0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ). Node's TextDecoder
+ * treats the 'windows-1252' label as ISO-8859-1 and turns these into invisible C1 control characters,
+ * so the mapping is done here, the same way in every runtime. Unassigned bytes keep their C1 code point,
+ * as the WHATWG Encoding Standard says.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+].map((c) => String.fromCharCode(c));
+
+function fixCp1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 /** Transcode with a streaming TextDecoder so huge files never become one giant JS string. */
 function transcode(b: Uint8Array, label: string): Uint8Array {
-  const decoder = new TextDecoder(label, { fatal: false });
+  const cp1252 = label === 'windows-1252';
+  const decoder = new TextDecoder(cp1252 ? 'latin1' : label, { fatal: false });
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   let total = 0;
   for (let i = 0; i < b.length; i += CHUNK) {
     const end = Math.min(b.length, i + CHUNK);
-    const text = decoder.decode(b.subarray(i, end), { stream: end < b.length });
+    const decoded = decoder.decode(b.subarray(i, end), { stream: end < b.length });
+    const text = cp1252 ? fixCp1252(decoded) : decoded;
     const enc = encoder.encode(text);
     parts.push(enc);
     total += enc.length;

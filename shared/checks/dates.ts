@@ -1,7 +1,7 @@
 /** Timeliness and date validity: dates in the future, outside the stated range, gaps in daily series, stale data. */
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { normaliseHeader } from '../semantics/roles';
-import { firstWithRole, from, label, LINE, listParam, numParam, pct, plural, profileOf, tc, withRole } from './helpers';
+import { firstWithRole, from, isPerformanceData, label, LINE, listParam, numParam, pct, plural, profileOf, tc, withRole } from './helpers';
 import type { CheckContext, CheckDefinition, CheckTarget } from './types';
 
 const day = (name: string) => `${tc(name)}::DATE`;
@@ -73,7 +73,7 @@ export const dateGaps: CheckDefinition = {
   targets: async (ctx) => {
     const ds = ctx.dataset;
     const date = primaryDate(ctx);
-    if (!date) return [];
+    if (!date || !isPerformanceData(ds)) return [];
     const p = profileOf(ds, date.name);
     if (!p || (p.dayCoverage ?? 0) < numParam(ctx.params, 'minCoverage', 0.5) || (p.distinctDays ?? 0) < 3) return [];
     const campaign = firstWithRole(ds, 'campaign');
@@ -113,7 +113,7 @@ export const staleData: CheckDefinition = {
   targets: (ctx) => {
     const date = primaryDate(ctx);
     const p = date ? profileOf(ctx.dataset, date.name) : undefined;
-    if (!date || !p || p.max === null) return [];
+    if (!date || !p || p.max === null || !isPerformanceData(ctx.dataset)) return [];
     const newest = String(p.max).slice(0, 10);
     const age = Math.round((Date.parse(ctx.referenceDate.slice(0, 10)) - Date.parse(newest)) / 86_400_000);
     const maxAge = numParam(ctx.params, 'maxAgeDays', 7);

@@ -2,7 +2,7 @@
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { patternPredicate } from '../profile/patterns';
 import type { ValuePattern } from '../semantics/roles';
-import { from, isContactData, label, LINE, numParam, pct, PLACEHOLDERS, plural, profileOf, shareSeverity, tc, withRole } from './helpers';
+import { from, isContactData, verb, label, LINE, numParam, pct, PLACEHOLDERS, plural, profileOf, shareSeverity, tc, withRole } from './helpers';
 import type { CheckDefinition, CheckTarget } from './types';
 
 const PATTERN_NAMES: Record<ValuePattern, string> = {
@@ -18,6 +18,10 @@ const PATTERN_NAMES: Record<ValuePattern, string> = {
 
 const notPlaceholder = (x: string) => `lower(trim(${x})) NOT IN (${PLACEHOLDERS.map((v) => quoteLiteral(v)).join(',')})`;
 const raw = (name: string) => `r.${quoteIdent(name)}`;
+const present = (x: string) => `${x} IS NOT NULL AND trim(${x}) <> '' AND ${notPlaceholder(x)}`;
+const parsesAsNumber = (x: string) => `TRY_CAST(regexp_replace(trim(${x}), '[%$€£¥, ]', '', 'g') AS DOUBLE) IS NOT NULL`;
+const parsesAsDate = (x: string) =>
+  `coalesce(TRY_CAST(trim(${x}) AS DATE), try_strptime(trim(${x}), '%d.%m.%Y')::DATE, try_strptime(trim(${x}), '%m/%d/%Y')::DATE, try_strptime(trim(${x}), '%d/%m/%Y')::DATE) IS NOT NULL`;
 
 export const mixedCurrency: CheckDefinition = {
   id: 'mixed_currency',
@@ -100,9 +104,35 @@ export const invalidFormat: CheckDefinition = {
         where: `${tc(c.name)} IS NOT NULL AND ${notPlaceholder(tc(c.name))} AND NOT ${patternPredicate(pattern, tc(c.name))}`,
         details: { expected: pattern, alsoSeen: other },
         message: (n) =>
-          `${label(c)} holds ${PATTERN_NAMES[pattern]}s, but ${plural(n, 'value')} ${n === 1 ? 'is' : 'are'} not one` +
+          `${label(c)} holds ${PATTERN_NAMES[pattern].replace(/(ss|sh)$/, '$1e')}s, but ${plural(n, 'value')} ${n === 1 ? 'is' : 'are'} not one` +
           (other.length ? ` (seen instead: ${other.map((o) => PATTERN_NAMES[o]).join(', ')})` : '') +
           '.',
+      });
+    }
+    // Text columns that are numbers or dates except for a few cells: the importer kept them as text
+    // because of those cells, so they are the ones to fix.
+    const textCols = ds.semantics.columns.filter((c) => c.kind === 'text' && !profileOf(ds, c.name)?.pattern);
+    if (textCols.length) {
+      const sel = textCols.flatMap((c, i) => [
+        `count(*) FILTER (WHERE ${present(tc(c.name))}) AS n${i}`,
+        `count(*) FILTER (WHERE ${present(tc(c.name))} AND ${parsesAsNumber(tc(c.name))}) AS num${i}`,
+        `count(*) FILTER (WHERE ${present(tc(c.name))} AND ${parsesAsDate(tc(c.name))}) AS dat${i}`,
+      ]);
+      const row = (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${from(ds)}`)).rows[0] ?? {};
+      textCols.forEach((c, i) => {
+        const n = Number(row[`n${i}`] ?? 0);
+        const asNumber = Number(row[`num${i}`] ?? 0);
+        const asDate = Number(row[`dat${i}`] ?? 0);
+        if (!n) return;
+        const kind = asNumber / n >= dominantShare && asNumber < n ? 'number' : asDate / n >= dominantShare && asDate < n ? 'date' : null;
+        if (!kind) return;
+        const test = kind === 'number' ? parsesAsNumber(tc(c.name)) : parsesAsDate(tc(c.name));
+        out.push({
+          columns: [c.name],
+          where: `${present(tc(c.name))} AND NOT (${test})`,
+          details: { expected: kind },
+          message: (k) => `${label(c)} holds ${kind}s, but ${plural(k, 'value')} cannot be read as ${kind === 'number' ? 'a number' : 'a date'}; because of them the whole column was read as text.`,
+        });
       });
     }
     // Cells the importer could not read as the column's type (kept as text in the raw table).
@@ -167,7 +197,7 @@ export const piiDetected: CheckDefinition = {
         out.push({
           columns: [c.name],
           where: emailInside(tc(c.name)),
-          message: (n) => `${plural(n, 'value')} in ${label(c)} contain an email address.`,
+          message: (n) => `${plural(n, 'value')} in ${label(c)} ${verb(n, 'contains', 'contain')} an email address.`,
         });
       }
     }

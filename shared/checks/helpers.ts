@@ -47,6 +47,8 @@ export function shareSeverity(affected: number, total: number, params: Params, b
 }
 
 export const plural = (n: number, one: string, many = one + 's'): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** "1 row has" / "2 rows have". */
+export const verb = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 export const pct = (n: number, total: number): string => (total ? `${((n / total) * 100).toFixed(n / total < 0.01 ? 2 : 1)}%` : '0%');
 export const label = (c: SemanticColumn): string => `'${c.originalName}'`;
 
@@ -56,4 +58,9 @@ export const PLACEHOLDERS = ['(not set)', '(other)', 'unassigned', '(unassigned)
 /** Is the check's context about a CRM or audience file, where personal data is the point? */
 export function isContactData(ctx: CheckContext): boolean {
   return ['hubspot', 'salesforce', 'mailchimp'].includes(ctx.dataset.semantics.platform.platform);
+}
+
+/** Performance data (ads, analytics): has additive metrics, so daily series and freshness make sense. */
+export function isPerformanceData(ds: Dataset): boolean {
+  return ds.semantics.columns.some((c) => c.kind === 'number' && ['impressions', 'clicks', 'spend', 'sessions', 'conversions', 'revenue', 'reach'].includes(c.role));
 }

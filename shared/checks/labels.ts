@@ -137,7 +137,7 @@ export const inconsistentLabels: CheckDefinition = {
         where: `${tc(c.name)} IN (${off.map((v) => quoteLiteral(v)).join(',')})`,
         details: { groups: groups.map((g) => ({ canonical: g.canonical, variants: g.variants })) },
         message: (n, total) =>
-          `${label(c)} spells ${plural(groups.length, 'label')} in several ways: ${shown}${groups.length > 3 ? '; …' : ''}. ${plural(n, 'row')} (${pct(n, total)}) use a non-canonical spelling.`,
+          `${label(c)} spells ${plural(groups.length, 'label')} in several ways: ${shown}${groups.length > 3 ? '; …' : ''}. ${plural(n, 'row')} (${pct(n, total)}) ${n === 1 ? 'uses' : 'use'} a non-canonical spelling.`,
       });
     }
     return out;
@@ -152,7 +152,7 @@ export function utmViolations(value: string, part: 'source' | 'medium' | 'campai
   if (naming.lowercase && v !== v.toLowerCase()) why.push('not lowercase');
   if (!naming.allowSpaces && /\s/.test(value)) why.push('contains spaces');
   if (part === 'medium' && naming.allowedMediums.length && !naming.allowedMediums.map((m) => m.toLowerCase()).includes(v.toLowerCase()))
-    why.push(`medium not in the allowed list`);
+    why.push('not in the allowed list of mediums');
   const pattern = part === 'campaign' ? naming.campaignPattern : part === 'source' ? naming.sourcePattern : undefined;
   if (pattern && !new RegExp(`^(?:${pattern})$`).test(v)) why.push(`does not match ${pattern}`);
   return why;
@@ -198,7 +198,7 @@ export const utmConvention: CheckDefinition = {
         where: `${tc(c.name)} IN (${bad.map((b) => quoteLiteral(b.value)).join(',')})`,
         details: { values: bad, convention: naming },
         message: (n, total) =>
-          `${label(c)} has ${plural(bad.length, 'value')} that break the naming convention: ${shown}${bad.length > 3 ? '; …' : ''}. ${plural(n, 'row')} (${pct(n, total)}) affected.`,
+          `${label(c)} has ${plural(bad.length, 'value')} that ${bad.length === 1 ? 'breaks' : 'break'} the naming convention: ${shown}${bad.length > 3 ? '; …' : ''}. ${plural(n, 'row')} (${pct(n, total)}) affected.`,
       });
     }
     return out;

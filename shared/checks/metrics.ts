@@ -2,7 +2,7 @@
 import { normaliseHeader } from '../semantics/roles';
 import type { Role } from '../semantics/roles';
 import type { SemanticColumn } from '../semantics/describe';
-import { firstWithRole, from, label, numParam, pct, plural, tc, withRole } from './helpers';
+import { firstWithRole, from, label, numParam, pct, plural, tc, verb, withRole } from './helpers';
 import type { CheckDefinition, CheckTarget, Dataset, Severity } from './types';
 
 const numeric = (c: SemanticColumn | undefined): c is SemanticColumn => !!c && c.kind === 'number';
@@ -60,7 +60,7 @@ export const funnelInversion: CheckDefinition = {
         columns: [child.name, parent.name],
         show: [...ds.semantics.naturalKey.slice(0, 2), child.name, parent.name],
         where: `${tc(child.name)} > ${tc(parent.name)}`,
-        message: (n) => `${plural(n, 'row')} have more ${child.originalName} than ${parent.originalName}, so ${step.why}.`,
+        message: (n) => `${plural(n, 'row')} ${verb(n, 'has', 'have')} more ${child.originalName} than ${parent.originalName}, so ${step.why}.`,
         severity: (n) => (n > 0 ? step.severity : null),
       });
     }

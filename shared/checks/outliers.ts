@@ -74,7 +74,7 @@ export const metricOutliers: CheckDefinition = {
         show: [date.name, ...ds.semantics.naturalKey.filter((k) => k !== date.name).slice(0, 1), m.name],
         where: `${tc(date.name)}::DATE IN (${found.map((o) => `DATE ${quoteLiteral(o.date)}`).join(', ')})`,
         details: { days: found },
-        message: (n) => `Daily ${label(m)} jumps outside its usual range on ${plural(found.length, 'day')}: ${shown}${found.length > 3 ? '; …' : ''}. ${plural(n, 'row')} fall on those days.`,
+        message: (n) => `Daily ${label(m)} jumps outside its usual range on ${plural(found.length, 'day')}: ${shown}${found.length > 3 ? '; …' : ''}. ${plural(n, 'row')} ${n === 1 ? 'falls' : 'fall'} on ${found.length === 1 ? 'that day' : 'those days'}.`,
       });
     });
     return out;

@@ -1,6 +1,6 @@
 /** Uniqueness: rows repeated in full, and rows that repeat the natural key with different numbers. */
 import { quoteIdent } from '../engine/sql';
-import { from, LINE, numParam, pct, plural, shareSeverity } from './helpers';
+import { from, LINE, pct, plural, shareSeverity, verb } from './helpers';
 import type { CheckDefinition } from './types';
 
 export const duplicateRows: CheckDefinition = {
@@ -26,7 +26,7 @@ export const duplicateRows: CheckDefinition = {
       {
         columns: cols,
         sql,
-        message: (n, total) => `${plural(n, 'row')} (${pct(n, total)}) repeat an earlier row exactly; every total that includes them is inflated.`,
+        message: (n, total) => `${plural(n, 'row')} (${pct(n, total)}) ${verb(n, 'repeats', 'repeat')} an earlier row exactly; every total that includes them is inflated.`,
       },
     ];
   },
@@ -64,8 +64,7 @@ export const duplicateKeys: CheckDefinition = {
         columns: key,
         sql,
         details: { key },
-        message: (n, total) => `${plural(n, 'row')} (${pct(n, total)}) repeat the key ${names} of an earlier row with different values.`,
-        severity: (n, total, params) => (numParam(params, 'warningShare', 0) > n / (total || 1) ? 'info' : shareSeverity(n, total, params)),
+        message: (n, total) => `${plural(n, 'row')} (${pct(n, total)}) ${verb(n, 'repeats', 'repeat')} the key ${names} of an earlier row with different values.`,
       },
     ];
   },

@@ -33,7 +33,7 @@ export interface SemanticColumn {
 export interface Semantics {
   columns: SemanticColumn[];
   platform: PlatformGuess;
-  /** The main date column, when any. */
+  /** The main date column (holding real dates), when any. */
   primaryDate?: string;
   /** Natural key inferred from roles: the columns that should identify a row. */
   naturalKey: string[];
@@ -55,8 +55,8 @@ export function describeColumns(meta: ColumnMeta[], profiles: ColumnProfile[], o
     const override = overrides[m.name] ?? overrides[originalName];
     let role: Role = roleFromHeader(originalName);
     let roleSource: SemanticColumn['roleSource'] = role === 'unknown' ? 'none' : 'header';
-    // A header that names a date but holds no dates is not the date column.
-    if ((role === 'date' || role === 'date_end') && kind !== 'date') role = 'unknown';
+    // A header that names a date keeps its role even when some cells did not parse (the column is then
+    // text): date checks only use columns whose values are dates, the natural key still includes it.
     // Values speak when the header said nothing, or when they clearly contradict it (an "id" full of emails).
     const fromValues = p ? roleFromValues(p.type, p.patternShare >= 0.8 ? p.pattern : null) : 'unknown';
     if (role === 'unknown' && fromValues !== 'unknown') {
@@ -80,23 +80,25 @@ export function describeColumns(meta: ColumnMeta[], profiles: ColumnProfile[], o
     columns.map((c) => c.originalName),
     columns.map((c) => c.role),
   );
+  const mainDate = (cols: SemanticColumn[]) =>
+    cols.find((c) => ['day', 'date', 'tag', 'jour', 'dia', 'fecha', 'datum'].includes(normaliseHeader(c.originalName))) ?? cols[0];
   const dates = columns.filter((c) => c.role === 'date');
-  const plainDate = dates.find((c) => ['day', 'date', 'tag', 'jour', 'dia', 'fecha', 'datum'].includes(normaliseHeader(c.originalName)));
-  const primaryDate = (plainDate ?? dates[0])?.name;
-  return { columns, platform, ...(primaryDate ? { primaryDate } : {}), naturalKey: naturalKey(columns, primaryDate) };
+  const primaryDate = mainDate(dates.filter((c) => c.kind === 'date'))?.name;
+  const keyDate = primaryDate ?? mainDate(dates)?.name;
+  return { columns, platform, ...(primaryDate ? { primaryDate } : {}), naturalKey: naturalKey(columns, keyDate) };
 }
 
 const KEY_DIMENSIONS: Role[] = ['campaign', 'ad_group', 'ad', 'channel', 'source', 'medium', 'source_medium', 'segment', 'country', 'campaign_id'];
 
 /**
  * Ads and analytics: date + campaign (+ ad group / ad set, ad) + every other dimension that splits rows
- * (device, network, source / medium…). Contacts: the email, else the record id.
+ * (device, network, source / medium…). Contacts: the email (a person), else the record id.
  */
 export function naturalKey(columns: SemanticColumn[], primaryDate?: string): string[] {
   const first = (r: Role) => columns.find((c) => c.role === r);
   const hasMetrics = columns.some((c) => ['impressions', 'clicks', 'spend', 'sessions', 'conversions', 'revenue', 'reach'].includes(c.role));
   if (!hasMetrics) {
-    const id = first('record_id') ?? first('email') ?? first('hashed_id');
+    const id = first('email') ?? first('record_id') ?? first('hashed_id');
     return id ? [id.name] : [];
   }
   const dims = columns.filter((c) => KEY_DIMENSIONS.includes(c.role) && c.kind !== 'number').map((c) => c.name);

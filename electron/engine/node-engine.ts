@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type * as Arrow from 'apache-arrow';
 import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
 import { arrowToResult } from '../../shared/engine/arrow-rows';
 import type { Engine, QueryResult, Row } from '../../shared/engine/types';
@@ -15,7 +16,7 @@ import { quoteLiteral } from '../../shared/engine/sql';
 const require = createRequire(import.meta.url);
 // The CJS copy of apache-arrow, the same instance duckdb-wasm's CJS build uses (ESM and CJS copies are
 // different classes, and tableToIPC silently writes an empty stream for a foreign Table).
-const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
+const { tableToIPC } = require('apache-arrow') as typeof Arrow;
 
 type Bindings = Awaited<ReturnType<typeof DuckDBBlocking.createDuckDB>>;
 type Connection = ReturnType<Bindings['connect']>;

@@ -36,9 +36,19 @@ export async function typeTable(inp: TypingInput): Promise<TypingOutput> {
   const { engine, rawTable, names } = inp;
   const width = Math.max(1, names.length);
   const sampleRows = Math.max(200, Math.min(20000, Math.floor(2_000_000 / width)));
-  const sample = names.length
-    ? (await engine.query(`SELECT * EXCLUDE (__line) FROM (SELECT * FROM ${quoteIdent(rawTable)} WHERE ${inp.keepWhere}) USING SAMPLE reservoir(${sampleRows} ROWS) REPEATABLE (7)`)).rows
-    : [];
+  // An evenly spread sample by row position: cheaper than reservoir sampling, deterministic, and it
+  // always includes the first rows.
+  const total = Number((await engine.query(`SELECT count(*) AS n FROM ${quoteIdent(rawTable)}`)).rows[0]?.n ?? 0);
+  // Big tables: DuckDB's system sampling reads whole vectors at random, so most of the table is skipped.
+  // At least 40 vectors of 2048 rows, so the sample is spread over the file.
+  const pct = Math.min(100, (Math.max(sampleRows * 1.5, 40 * 2048) / Math.max(1, total)) * 100);
+  const cols = names.map((n) => quoteIdent(n)).join(', ');
+  const pick = async (method: 'system' | 'bernoulli') => {
+    const from = pct < 100 ? `${quoteIdent(rawTable)} TABLESAMPLE ${pct.toFixed(4)}% (${method}, 7)` : quoteIdent(rawTable);
+    return (await engine.query(`SELECT ${cols} FROM ${from} WHERE ${inp.keepWhere} LIMIT ${sampleRows}`)).rows;
+  };
+  let sample = names.length ? await pick('system') : [];
+  if (names.length && pct < 100 && sample.length < Math.min(1000, total / 2)) sample = await pick('bernoulli');
   const byColumn = names.map((n) => sample.map((r: Row) => r[n]).filter((v): v is string => typeof v === 'string'));
 
   const dec = inp.options.decimalSeparator ?? chooseDecimal(byColumn.flat(), inp.delimiter, inp.log);

@@ -128,6 +128,8 @@ export interface ColumnDecision {
   dayMonth?: { firstOver12: boolean; secondOver12: boolean; sep: string };
   bounded: boolean;
   parens: boolean;
+  /** Thousands grouped with spaces or apostrophes ("1 234", "1'234"). */
+  spaced?: boolean;
 }
 
 export function decideColumn(values: string[], dec: DecimalSeparator): ColumnDecision {
@@ -174,7 +176,8 @@ export function decideColumn(values: string[], dec: DecimalSeparator): ColumnDec
   const parens = nums.some((n) => n.parens);
   const integer = nums.every((n) => n.integer) && !percent;
   const maxDigits = Math.max(...nums.map((n) => n.digits));
-  const base = { percent, currency: currencies.size === 1 ? [...currencies][0] : currencies.size > 1 ? [...currencies].join('/') : undefined, bounded, parens };
+  const spaced = vals.some((v) => /\d[ \u00a0\u202f']\d/.test(v));
+  const base = { spaced, percent, currency: currencies.size === 1 ? [...currencies][0] : currencies.size > 1 ? [...currencies].join('/') : undefined, bounded, parens };
   if (integer && maxDigits >= 19) return text; // beyond BIGINT: keep every digit as text
   if (integer && maxDigits >= 16) return { ...text, ...base, kind: 'bigint-id', type: 'BIGINT' };
   if (integer && !base.currency) return { ...text, ...base, kind: 'integer', type: 'BIGINT' };
@@ -198,20 +201,23 @@ export function conversionSql(col: string, d: ColumnDecision, dec: DecimalSepara
       return `TRY_CAST(${t} AS BOOLEAN)`;
     case 'date': {
       const f = dateFormatsFor(d, order);
-      if (f.length === 1 && f[0] === '%Y-%m-%d') return `TRY_CAST(${t} AS DATE)`;
+      // TRY_CAST skips surrounding spaces itself; no trim() needed on the fast paths.
+      if (f.length === 1 && f[0] === '%Y-%m-%d') return `TRY_CAST(${c} AS DATE)`;
       return `CAST(TRY_STRPTIME(${t}, [${f.map((x) => quoteLiteral(x)).join(', ')}]) AS DATE)`;
     }
     case 'timestamp':
-      return `TRY_CAST(${t} AS TIMESTAMP)`;
+      return `TRY_CAST(${c} AS TIMESTAMP)`;
     case 'epoch-ms':
       return `epoch_ms(TRY_CAST(${t} AS BIGINT))`;
     default: {
-      let e = t;
-      if (d.bounded) e = `regexp_replace(${e}, '^(<=?|>=?|≤|≥)\\s*', '')`;
+      let e = c;
+      if (d.bounded) e = `regexp_replace(trim(${e}), '^(<=?|>=?|≤|≥)\\s*', '')`;
       if (d.percent) e = `replace(${e}, '%', '')`;
       if (d.currency) e = `regexp_replace(${e}, '[$€£¥₹]|[A-Z]{3}', '', 'g')`;
-      e = `regexp_replace(${e}, '[ \\x{00A0}\\x{202F}'']', '', 'g')`;
-      e = dec === '.' ? `replace(${e}, ',', '')` : `replace(replace(${e}, '.', ''), ',', '.')`;
+      if (d.spaced) e = `regexp_replace(${e}, '[ \\x{00A0}\\x{202F}'']', '', 'g')`;
+      // Plain numbers need no rewriting; grouped ones lose their thousands separators.
+      if (dec === ',') e = `replace(replace(${e}, '.', ''), ',', '.')`;
+      else e = `replace(${e}, ',', '')`;
       if (d.parens) e = `CASE WHEN ${e} LIKE '(%)' THEN '-' || trim(${e}, '()') ELSE ${e} END`;
       return `TRY_CAST(${e} AS ${d.type})`;
     }

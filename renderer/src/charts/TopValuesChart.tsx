@@ -13,7 +13,7 @@ export function TopValuesChart(props: { values: ValueCount[]; label: string; max
         <XAxis type="number" hide />
         <YAxis type="category" dataKey="value" {...axisProps} width={140} interval={0} />
         <Tooltip {...tooltipProps} formatter={(v) => [formatCompact(Number(v)), 'rows']} />
-        <Bar dataKey="count" fill={chartVar('bar')} isAnimationActive={false} label={{ position: 'right', fill: chartVar('axis'), fontSize: 11 }} />
+        <Bar dataKey="count" fill={chartVar('bar')} maxBarSize={18} isAnimationActive={false} label={{ position: 'right', fill: chartVar('axis'), fontSize: 11 }} />
       </BarChart>
     </ChartFrame>
   );

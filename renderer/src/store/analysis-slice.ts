@@ -7,7 +7,7 @@ import { CancelledError } from '../../../shared/engine/types';
 import type { Engine } from '../../../shared/engine/types';
 import { runChecks } from '../../../shared/checks/runner';
 import type { CheckConfig, Dataset as CheckDataset, Finding } from '../../../shared/checks/types';
-import { profileTable } from '../../../shared/profile/profile';
+import { analyseImport, columnMeta } from '../../../shared/audit/dataset';
 import type { TableProfile } from '../../../shared/profile/types';
 import { describeColumns } from '../../../shared/semantics/describe';
 import type { RoleOverrides, Semantics } from '../../../shared/semantics/describe';
@@ -71,16 +71,7 @@ export function checkDataset(result: ImportResult, profile: TableProfile, semant
 }
 
 export function semanticsFor(result: ImportResult, profile: TableProfile, overrides: RoleOverrides): Semantics {
-  const meta = result.columns.map((c) => ({
-    name: c.name,
-    originalName: c.originalName,
-    type: c.type,
-    percent: c.percent,
-    placeholders: c.placeholders,
-    ...(c.currency ? { currency: c.currency } : {}),
-    ...(c.unparsed ? { unparsed: c.unparsed } : {}),
-  }));
-  return describeColumns(meta, profile.columns, overrides);
+  return describeColumns(columnMeta(result), profile.columns, overrides);
 }
 
 /** Checks config in effect (the reference date is "today" unless set). */
@@ -134,14 +125,11 @@ export async function analyseDataset(id: string, options: { reuseProfile?: boole
         state = { ...reuse, semantics: semanticsFor(result, reuse.profile, overrides), status: 'done' };
       } else {
         progress({ stage: 'Profiling columns', fraction: 0.05, detail: `${result.columns.length} columns` });
-        const profile = await profileTable(
-          engine,
-          result.tableName,
-          result.columns.map((c) => ({ name: c.name, type: c.type, placeholders: c.placeholders })),
-        );
+        const analysed = await analyseImport(engine, result, { name: dataset.name, overrides });
         if (signal.aborted) throw new CancelledError();
+        const { profile } = analysed;
         const detected = Object.fromEntries(semanticsFor(result, profile, {}).columns.map((c) => [c.name, c.role]));
-        state = { kind: 'meshlens.profile', revision, status: 'done', profile, semantics: semanticsFor(result, profile, overrides), detected, overrides };
+        state = { kind: 'meshlens.profile', revision, status: 'done', profile, semantics: analysed.semantics, detected, overrides };
       }
       if (!current()) return;
       setProfile(id, state);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../../shared/checks/types';
 import { getEngine } from '../../db';
 import { errorMessage, useDataset } from '../../store';
@@ -41,11 +41,37 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
     [state, finding.columns],
   );
 
+  // Bring the first offending cell into view: the finding's columns may sit far right in a wide export.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    const root = wrapper.current;
+    if (!ready || !root || !finding.columns.length) return;
+    const reveal = (): boolean => {
+      const cell = root.querySelector<HTMLElement>('[data-testid="vt-cell-highlight"]');
+      const scroller = root.querySelector<HTMLElement>('.vtable');
+      if (!cell || !scroller) return false;
+      const offset = cell.getBoundingClientRect().left - scroller.getBoundingClientRect().left;
+      if (offset < 0 || offset + cell.offsetWidth > scroller.clientWidth) scroller.scrollLeft += offset - 90;
+      return true;
+    };
+    if (reveal()) return;
+    const observer = new MutationObserver(() => reveal() && observer.disconnect());
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [ready, finding.columns]);
+
   if (!table) return null;
   if (state.status === 'loading') return <p className="ml-muted" data-testid="finding-rows-loading">Finding the affected rows…</p>;
   if (state.status === 'error') return <p className="error-text" role="alert">Could not list the affected rows: {state.message}</p>;
   return (
-    <div className="ml-finding-rows" data-testid="finding-rows" data-lines={state.lines.slice(0, 50).join(',')}>
+    <div
+      ref={wrapper}
+      className="ml-finding-rows"
+      data-testid="finding-rows"
+      data-lines={state.lines.slice(0, 50).join(',')}
+      style={{ height: Math.min(460, Math.max(170, 96 + state.lines.length * 29)) }}
+    >
       {state.sampleOnly && <p className="ml-muted">Showing the sample of affected rows the check kept ({finding.sample.length}).</p>}
       <DataGrid table={table} revision={dataset?.revision} where={state.where} highlight={highlight} label={`Rows affected by ${finding.title}`} />
     </div>

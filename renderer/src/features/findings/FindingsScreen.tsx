@@ -76,7 +76,7 @@ function Findings({ dataset, audit }: Analysed) {
   const findings = audit?.status === 'done' ? audit.findings : [];
   const current = findings.find((f, i) => findingKey(f, i) === selected) ?? null;
   return (
-    <div className="ml-screen" data-testid="findings-screen">
+    <div className="ml-screen ml-findings-screen" data-testid="findings-screen">
       <div className="ml-toolbar">
         <h1 className="ml-grow">
           Findings · {dataset.name} {audit?.status === 'done' && <span className="ml-muted">({findings.length})</span>}

@@ -95,14 +95,14 @@ export function renderHtmlReport(m: ReportModel): string {
     `<title>${esc(m.title)}</title><style>${chartPaletteCss()}${CSS}</style></head><body><main>`,
     `<h1>${esc(m.title)}</h1><p class="muted">${esc(m.file.name)} · generated ${esc(m.generatedAt)} by MeshLens, offline</p>`,
     `<div class="stats">`,
-    stat('Quality score', `${m.score.value} / 100`, ' score'),
+    stat('Quality score', m.score ? `${m.score.value} / 100` : 'n/a', ' score'),
     stat('Rows', formatNumber(m.file.rows)),
     stat('Columns', formatNumber(m.file.columns)),
     stat('Platform', m.file.platform + conf),
     stat('Errors · warnings · infos', `${m.totals.errors} · ${m.totals.warnings} · ${m.totals.infos}`),
     `</div>`,
   );
-  if (m.score.explanation.length) {
+  if (m.score?.explanation.length) {
     parts.push(`<div class="card"><h3>How the score was computed</h3><ul>${m.score.explanation.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`);
   }
   if (m.file.details.length) {

@@ -36,9 +36,9 @@ export function renderMarkdownReport(m: ReportModel): string {
     '',
     `| Quality score | Rows | Columns | Platform | Errors | Warnings | Infos |`,
     `| --- | --- | --- | --- | --- | --- | --- |`,
-    `| ${m.score.value} / 100 | ${formatNumber(m.file.rows)} | ${m.file.columns} | ${mdEscape(m.file.platform)}${conf} | ${m.totals.errors} | ${m.totals.warnings} | ${m.totals.infos} |`,
+    `| ${m.score ? `${m.score.value} / 100` : 'n/a'} | ${formatNumber(m.file.rows)} | ${m.file.columns} | ${mdEscape(m.file.platform)}${conf} | ${m.totals.errors} | ${m.totals.warnings} | ${m.totals.infos} |`,
   ];
-  if (m.score.explanation.length) out.push('', '## How the score was computed', '', ...m.score.explanation.map((l) => `- ${mdEscape(l)}`));
+  if (m.score?.explanation.length) out.push('', '## How the score was computed', '', ...m.score.explanation.map((l) => `- ${mdEscape(l)}`));
   if (m.dimensions.length) {
     out.push('', '## Findings per dimension', '', '| Dimension | Errors | Warnings | Infos |', '| --- | --- | --- | --- |');
     for (const d of m.dimensions) out.push(`| ${mdEscape(d.dimension)} | ${d.error} | ${d.warning} | ${d.info} |`);

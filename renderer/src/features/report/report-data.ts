@@ -69,7 +69,7 @@ export function buildReportModel(src: ReportSource): ReportModel {
       platformConfidence: platform ? platform.confidence : null,
       details: [...(platform ? ([['Platform confidence', confidenceText(platform.confidence)]] as Array<[string, string]>) : []), ...fileDetails(src.result, src.referenceDate)],
     },
-    score: src.score ?? { value: 0, explanation: ['The audit has not run, so there is no score.'] },
+    score: src.score,
     totals: severityTotals(src.findings),
     dimensions: severityByDimension(src.findings),
     ...(timeline ? { timeline: { points: timeline.points, ...(timeline.metricLabel ? { metricLabel: timeline.metricLabel } : {}) } } : {}),

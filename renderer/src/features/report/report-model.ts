@@ -50,7 +50,8 @@ export interface ReportModel {
     platformConfidence: number | null;
     details: Array<[string, string]>;
   };
-  score: { value: number; explanation: string[] };
+  /** Null when no score could be computed. */
+  score: { value: number; explanation: string[] } | null;
   totals: { errors: number; warnings: number; infos: number };
   dimensions: SeverityCounts[];
   timeline?: { points: TimelinePoint[]; metricLabel?: string };

@@ -2,12 +2,13 @@
  * `meshlens`: the headless face of MeshLens. Every command uses the same shared/ code as the app.
  * To add a command: write electron/cli/<name>.ts exporting a `Command`, and list it in COMMANDS.
  */
+import { auditCommand } from './audit';
 import { exportCommand } from './export';
 import { inspectCommand } from './inspect';
 import type { CliIO, Command } from './types';
 import { UsageError } from './types';
 
-const COMMANDS: Command[] = [inspectCommand, exportCommand];
+const COMMANDS: Command[] = [inspectCommand, exportCommand, auditCommand];
 
 function help(): string {
   const lines = ['meshlens: audit marketing exports offline', '', 'Usage:'];

@@ -1,0 +1,61 @@
+/**
+ * `meshlens audit <file...> [--json|--markdown|--junit] [--reference-date D] [--config F] [--no-fail]`
+ * Exit 1 when an error-level finding exists (unless --no-fail), 0 otherwise, 2 on usage or input errors.
+ */
+import { readFileSync } from 'node:fs';
+import { auditImports } from '../../shared/audit/audit';
+import type { AuditInput } from '../../shared/audit/audit';
+import { ConfigError, parseAuditConfig } from '../../shared/audit/config';
+import type { AuditConfig } from '../../shared/audit/config';
+import { renderJson, renderJunit, renderMarkdown, renderText } from '../../shared/audit/render';
+import { inspectObject } from '../../shared/import/inspect-object';
+import { flagString, parseArgs } from './args';
+import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
+import type { Command } from './types';
+import { UsageError } from './types';
+
+function readConfig(file: string): AuditConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--config ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return parseAuditConfig(text, file);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: 'Profile each file and run the marketing check catalogue; print findings with a 0-100 score.',
+  usage: 'meshlens audit <file...> [--json|--markdown|--junit] [--reference-date YYYY-MM-DD] [--config F.yaml] [--no-fail]',
+  async run(args, io) {
+    const p = parseArgs(args, ['reference-date', 'config', ...IMPORT_FLAGS], ['json', 'markdown', 'junit', 'no-fail', ...IMPORT_BOOLEANS]);
+    if (p.positional.length === 0) throw new UsageError('audit needs at least one file');
+    const formats = ['json', 'markdown', 'junit'].filter((f) => p.flags.get(f) === true);
+    if (formats.length > 1) throw new UsageError(`choose one output format (got --${formats.join(' and --')})`);
+    const configFile = flagString(p, 'config');
+    const config: AuditConfig = configFile ? readConfig(configFile) : {};
+    const ref = flagString(p, 'reference-date');
+    if (ref !== undefined) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(ref) || Number.isNaN(Date.parse(ref))) throw new UsageError('--reference-date must be a date like 2026-02-01');
+      config.referenceDate = ref;
+    }
+    const options = importOptionsFromFlags(p.flags);
+    const report = await withEngine(async (engine) => {
+      const inputs: AuditInput[] = [];
+      for (const file of p.positional) {
+        const result = await loadFile(engine, file, options);
+        inputs.push({ result, inspect: inspectObject(result) });
+      }
+      return auditImports(engine, inputs, config);
+    });
+    const format = formats[0];
+    io.stdout(format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderText(report));
+    return report.summary.errors > 0 && p.flags.get('no-fail') !== true ? 1 : 0;
+  },
+};

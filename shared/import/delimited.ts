@@ -74,7 +74,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   const header = lineByNo.get(headerLine)!;
   const headerFields = splitFields(header.text, delimiter);
   const preambleLines = lines.filter((l) => l.no < headerLine && l.text.trim() !== '');
-  const preamble = preambleLines.map((l) => l.text.replace(/^#\s?/, '').replace(/^"|"$/g, '').trim()).filter((t) => t && !/^-+$/.test(t));
+  const preamble = preambleLines.map((l) => l.text.replace(/^#\s?/, '').replace(/[,;\t|]+$/, '').replace(/^"|"$/g, '').trim()).filter((t) => t && !/^-+$/.test(t));
   log.push({
     level: 'info',
     message: `Header: line ${headerLine}${options.headerLine ? ' (chosen by you)' : ''}${headerLine > 1 ? `; ${headerLine - 1} line(s) above it skipped${preamble.length ? ` (${preamble.slice(0, 3).map((p) => `"${p.slice(0, 60)}"`).join(', ')}${preamble.length > 3 ? ', …' : ''})` : ''}` : ''}.`,

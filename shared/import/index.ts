@@ -61,7 +61,7 @@ export async function importFile(engine: Engine, file: InputFile, options: Impor
   const warnings: string[] = [];
   let format: FileFormat = byName ?? 'csv';
   if (sig === 'parquet' || sig === 'xlsx') {
-    if (byName && byName !== sig) warnings.push(`${name} is named .${name.split('.').pop()} but is really a ${sig === 'xlsx' ? 'Excel workbook' : 'Parquet file'}; it was read as one.`);
+    if (byName && byName !== sig) warnings.push(`${name} is named .${name.split('.').pop()} but is really ${sig === 'xlsx' ? 'an Excel workbook' : 'a Parquet file'}; it was read as one.`);
     format = sig;
   } else if (sig) {
     refuseBinary(sig, name);

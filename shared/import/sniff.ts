@@ -186,7 +186,10 @@ export function findTables(lines: HeadLine[], delim: string, complete: boolean):
       }
       continue;
     }
-    const hIdx = widths.findIndex((w) => w.length === k);
+    // A title row padded with empty cells ("Campaign report,,,,", as Excel writes it and as XLSX sheets
+    // read) is as wide as the table but is not its header: the header names at least two columns.
+    const named = (w: string[]) => w.length === k && w.filter((f) => f.trim() !== '').length >= 2;
+    const hIdx = Math.max(0, widths.findIndex(named) >= 0 ? widths.findIndex(named) : widths.findIndex((w) => w.length === k));
     const header = widths[hIdx]!;
     const firstCells = widths.map((w) => (w[0] ?? '').trim());
     const metadata =

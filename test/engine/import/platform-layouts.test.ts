@@ -216,3 +216,17 @@ describe('TikTok and Microsoft Advertising (simple CSVs)', () => {
     ]);
   });
 });
+
+describe('CSV saved from Excel', () => {
+  it('excel title row padded with empty cells is not taken as the header', async () => {
+    const r = await importFixture(engine, 'excel-saved-title-row-padded.csv');
+    expect([r.headerLine, r.skippedLines, r.rows]).toEqual([3, 2, 2]);
+    expect(r.preamble).toEqual(['Campaign report', 'January 1, 2026 - January 31, 2026']);
+    expect(r.statedRange).toEqual({ start: '2026-01-01', end: '2026-01-31' });
+    expect(r.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['Campaign:VARCHAR', 'Clicks:BIGINT', 'Cost:DOUBLE', 'CTR:DOUBLE']);
+    expect(await typedRows(engine, r)).toEqual([
+      { __line: 4, Campaign: 'Brand', Clicks: 10, Cost: 1234.5, CTR: 2.81 },
+      { __line: 5, Campaign: 'Generic', Clicks: 20, Cost: 0.25, CTR: 1 },
+    ]);
+  });
+});

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../renderer/src/features/report/html-report';
-import { renderMarkdownReport } from '../../renderer/src/features/report/markdown-report';
 import type { ReportModel } from '../../renderer/src/features/report/report-model';
 
 function model(overrides: Partial<ReportModel> = {}): ReportModel {
@@ -73,23 +72,44 @@ describe('HTML report', () => {
   });
 });
 
+describe('HTML report without a score', () => {
+  it('says n/a rather than inventing a number', () => {
+    const html = renderHtmlReport(model({ score: null }));
+    expect(html).toContain('<b>n/a</b>');
+    expect(html).not.toContain('How the score was computed');
+  });
+});
+
 describe('Markdown report', () => {
-  const md = renderMarkdownReport(model());
-
-  it('has the summary table, the score explanation and each finding', () => {
-    expect(md).toContain('| 71 / 100 | 1,200 | 3 | Google Ads (92% confidence) | 1 | 1 | 0 |');
-    expect(md).toContain('- -20 for 1 error in validity');
-    expect(md).toContain('### ERROR: Clicks above impressions (`funnel_inversion`)');
-    expect(md.indexOf('funnel_inversion')).toBeLessThan(md.indexOf('inconsistent_labels'));
-    expect(md).toContain('| 19 | 7 | 3 |');
-  });
-
-  it('escapes table-breaking characters', () => {
-    const m = renderMarkdownReport(model({ columns: [{ name: 'a|b', type: 'VARCHAR', role: null, nulls: 0, distinct: 1, pattern: null }] }));
-    expect(m).toContain('| a\\|b | VARCHAR |');
-  });
-
-  it('says so when there is nothing to report', () => {
-    expect(renderMarkdownReport(model({ findings: [], dimensions: [] }))).toContain('No check found a problem in this file.');
+  it('is shared/audit’s renderer fed with the app’s audit, so it matches `meshlens audit --markdown`', async () => {
+    const { buildAuditReport } = await import('../../renderer/src/features/report/audit-report');
+    const { renderMarkdown } = await import('../../shared/audit/render');
+    const { scoreDataset } = await import('../../shared/audit/score');
+    const { describeColumns } = await import('../../shared/semantics/describe');
+    const finding = {
+      check: 'funnel_inversion', title: 'Funnel step above its parent', severity: 'error' as const, dimension: 'accuracy' as const, file: 'ads.csv',
+      columns: ['Clicks', 'Impr.'], rows: 3, message: '3 rows have more Clicks than Impr.', sample: [{ line: 11, values: { Clicks: 30, 'Impr.': 25 } }],
+      fix: 'Re-export.', owner: 'ads' as const, explanation: 'CTR is overstated.',
+    };
+    const result = {
+      path: 'ads.csv', format: 'tsv', encoding: 'utf-16le', delimiter: '\t', decimalSeparator: '.', dateOrder: 'YMD', headerLine: 3, skippedLines: 2,
+      summaryRows: [], rows: 43, log: [], warnings: [], tableName: 't', rawTableName: 't_raw', tables: [], preamble: [], options: { decimalSeparator: '.' },
+      columns: [
+        { name: 'Impr.', originalName: 'Impr.', type: 'BIGINT', kind: 'integer', nulls: 0, placeholders: 0, percent: false },
+        { name: 'Clicks', originalName: 'Clicks', type: 'BIGINT', kind: 'integer', nulls: 0, placeholders: 0, percent: false },
+      ],
+    } as const;
+    const semantics = describeColumns(result.columns.map((c) => ({ name: c.name, type: c.type })), []);
+    const audit = {
+      kind: 'meshlens.audit' as const, revision: 1, status: 'done' as const, findings: [finding], checkErrors: [{ check: 'date_gaps', message: 'no date\nmore' }],
+      referenceDate: '2026-02-01', score: scoreDataset('ads.csv', 43, [finding]),
+    };
+    const md = renderMarkdown(buildAuditReport('ads.csv', structuredClone(result) as never, semantics, audit));
+    expect(md).toContain('# MeshLens audit');
+    expect(md).toContain(`**Score ${audit.score.score}/100**`);
+    expect(md).toContain('(`funnel_inversion`)');
+    expect(md).toContain('| ads.csv | Google Ads');
+    expect(md).toContain('`date_gaps`: no date');
+    expect(audit.score.score).toBeLessThan(100);
   });
 });

@@ -8,6 +8,8 @@ import type { Engine } from '../../../shared/engine/types';
 import { runChecks } from '../../../shared/checks/runner';
 import type { CheckConfig, Dataset as CheckDataset, Finding } from '../../../shared/checks/types';
 import { analyseImport, columnMeta } from '../../../shared/audit/dataset';
+import { scoreDataset } from '../../../shared/audit/score';
+import type { DatasetScore } from '../../../shared/audit/score';
 import type { TableProfile } from '../../../shared/profile/types';
 import { describeColumns } from '../../../shared/semantics/describe';
 import type { RoleOverrides, Semantics } from '../../../shared/semantics/describe';
@@ -40,8 +42,8 @@ export interface AuditState {
   status: AnalysisStatus;
   error?: string;
   findings: Finding[];
-  /** 0-100 quality score with one plain line per rule that moved it. */
-  score?: { value: number; explanation: string[] };
+  /** 0-100 quality score, per dimension too, with the deduction of each finding (shared/audit/score.ts). */
+  score?: DatasetScore;
   /** Checks that could not run on this table (reported, never fatal). */
   checkErrors: Array<{ check: string; message: string }>;
   referenceDate: string;
@@ -94,6 +96,7 @@ async function audit(engine: Engine, id: string, revision: number, state: Profil
     revision,
     status: 'done',
     findings,
+    score: scoreDataset(dataset.name, state.profile.rows, findings),
     checkErrors,
     referenceDate: config.referenceDate ?? new Date().toISOString().slice(0, 10),
   };

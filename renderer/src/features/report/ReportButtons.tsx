@@ -4,7 +4,8 @@ import { errorMessage, getDataset, showBanner, useDataset } from '../../store';
 import { auditStateOf, profileStateOf } from '../../store/analysis-slice';
 import { scoreView } from '../overview/score-view';
 import { renderHtmlReport } from './html-report';
-import { renderMarkdownReport } from './markdown-report';
+import { renderMarkdown } from '../../../../shared/audit/render';
+import { buildAuditReport } from './audit-report';
 import { buildReportModel, reportFileStem } from './report-data';
 
 export type ReportFormat = 'html' | 'markdown';
@@ -14,7 +15,12 @@ export function buildReport(datasetId: string, format: ReportFormat): { name: st
   const d = getDataset(datasetId);
   const p = profileStateOf(d);
   const a = auditStateOf(d);
-  if (!d?.result || !p?.profile || a?.status !== 'done') throw new Error('Run the audit first: the report shows its findings.');
+  if (!d?.result || !p?.profile || !p.semantics || a?.status !== 'done') throw new Error('Run the audit first: the report shows its findings.');
+  const stem = reportFileStem(d.name);
+  if (format === 'markdown') {
+    const md = renderMarkdown(buildAuditReport(d.name, d.result, p.semantics, a));
+    return { name: `${stem}.md`, bytes: new TextEncoder().encode(md), mime: 'text/markdown' };
+  }
   const model = buildReportModel({
     name: d.name,
     result: d.result,
@@ -24,9 +30,7 @@ export function buildReport(datasetId: string, format: ReportFormat): { name: st
     score: scoreView(a),
     referenceDate: a.referenceDate,
   });
-  const stem = reportFileStem(d.name);
-  if (format === 'html') return { name: `${stem}.html`, bytes: new TextEncoder().encode(renderHtmlReport(model)), mime: 'text/html' };
-  return { name: `${stem}.md`, bytes: new TextEncoder().encode(renderMarkdownReport(model)), mime: 'text/markdown' };
+  return { name: `${stem}.html`, bytes: new TextEncoder().encode(renderHtmlReport(model)), mime: 'text/html' };
 }
 
 export async function exportReport(datasetId: string, format: ReportFormat): Promise<string | null> {

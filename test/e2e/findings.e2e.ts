@@ -164,6 +164,8 @@ describe('overview, columns, findings and report export', () => {
   it('exports the HTML and Markdown reports with the findings and inline charts', async () => {
     const { page } = session;
     await page.click(byTestId('nav-overview'));
+    await page.waitForSelector(byTestId('overview-score'));
+    const overviewScore = Number((await page.textContent(byTestId('overview-score')))?.match(/\d+/)?.[0]);
     const [htmlDownload] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('report-export-html'))]);
     expect(htmlDownload.suggestedFilename()).toBe('campaign-performance-audit.html');
     const html = readFileSync((await htmlDownload.path())!, 'utf8');
@@ -171,15 +173,17 @@ describe('overview, columns, findings and report export', () => {
     expect(html).not.toMatch(/<script|\b(src|href)\s*=|url\(/i);
     expect(html).toContain('id="finding-funnel_inversion"');
     expect(html).toContain('Google Ads');
+    expect(html).toContain(`<b>${overviewScore} / 100</b>`);
     expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(3);
     for (const line of fixture.funnelLines) expect(html).toContain(`<td>${line}</td>`);
 
     const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('report-export-markdown'))]);
     expect(mdDownload.suggestedFilename()).toBe('campaign-performance-audit.md');
     const md = readFileSync((await mdDownload.path())!, 'utf8');
-    expect(md).toMatch(/^# Data quality audit: campaign-performance\.csv/);
+    expect(md).toMatch(/^# MeshLens audit/);
     expect(md).toContain('(`funnel_inversion`)');
-    expect(md).toContain(`| ${fixture.dataRows} |`);
+    expect(md).toContain(`| campaign-performance.csv | Google Ads`);
+    expect(md).toContain(`**Score ${overviewScore}/100**`);
 
     // Open the exported HTML in the browser itself: it renders offline with no request at all.
     const before = session.foreignRequests.length;

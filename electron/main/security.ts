@@ -14,13 +14,17 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 /**
  * Only the app's own files; `'wasm-unsafe-eval'` so duckdb-wasm can compile; workers from the app or
  * from blob: URLs (duckdb-wasm and Vite may wrap a worker in a blob). No remote origin anywhere.
+ * Scripts are strict (no inline, no eval). Styles allow inline `<style>` elements because the
+ * renderer inserts one (the chart palette; React 19 can hoist `<style>` too): CSS cannot send
+ * anything out, since images, fonts and connections are limited to 'self' and the session refuses
+ * every other request. Verified in Chromium by test/electron/shell-chromium.test.ts.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "connect-src 'self' blob: data:",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "media-src 'none'",

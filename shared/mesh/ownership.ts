@@ -1,6 +1,7 @@
 /** Domain ownership: route each finding to the domain that produces the data and can fix it at the source. */
 import { DOMAIN_LABELS } from './roles';
 import type { DatasetFacts, DomainId, MeshFinding } from './types';
+import { findingKey } from './types';
 
 export const DOMAINS: DomainId[] = ['marketing', 'sales', 'product', 'data-platform'];
 
@@ -29,7 +30,7 @@ export interface OwnershipMatrix {
   producer: DomainId;
   owner: string;
   domains: DomainId[];
-  rows: { checkId: string; title: string; severity: string; count: number; fixes: DomainId; informed: DomainId[] }[];
+  rows: { key: string; checkId: string; title: string; severity: string; count: number; fixes: DomainId; informed: DomainId[] }[];
   /** Findings per domain. */
   totals: Record<DomainId, number>;
 }
@@ -37,11 +38,11 @@ export interface OwnershipMatrix {
 export function buildOwnershipMatrix(facts: DatasetFacts, producer: DomainId, owner: string, routing: Record<string, string>): OwnershipMatrix {
   const totals = Object.fromEntries(DOMAINS.map((d) => [d, 0])) as Record<DomainId, number>;
   const rows = facts.findings.map((f) => {
-    const chosen = routing[f.checkId];
+    const chosen = routing[findingKey(f)];
     const fixes = (chosen && (DOMAINS as string[]).includes(chosen) ? chosen : suggestDomain(f, producer)) as DomainId;
     totals[fixes] += 1;
     const informed = DOMAINS.filter((d) => d !== fixes && (d === 'data-platform' || d === producer));
-    return { checkId: f.checkId, title: f.title, severity: f.severity, count: f.count, fixes, informed };
+    return { key: findingKey(f), checkId: f.checkId, title: f.title, severity: f.severity, count: f.count, fixes, informed };
   });
   return { dataset: facts.name, producer, owner, domains: DOMAINS, rows, totals };
 }

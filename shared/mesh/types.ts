@@ -51,6 +51,8 @@ export interface DatasetColumn {
 /** A finding as the mesh layer needs it; produced by shared/checks (or the contract runner). */
 export interface MeshFinding {
   checkId: string;
+  /** Unique within a dataset when one check reports several columns (defaults to checkId). */
+  key?: string;
   title: string;
   severity: 'error' | 'warning' | 'info';
   /** Rows affected. */
@@ -104,6 +106,8 @@ export interface DatasetFacts {
   /** Rows where clicks exceed impressions (funnel inversions), null when either is missing. */
   funnelInversions: number | null;
 }
+
+export const findingKey = (f: MeshFinding): string => f.key ?? f.checkId;
 
 /** The walkthroughs see every loaded dataset; `active` is the one the user is looking at. */
 export interface MeshContext {

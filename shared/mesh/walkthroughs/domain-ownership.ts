@@ -1,5 +1,6 @@
 import { DOMAIN_LABELS } from '../roles';
 import { buildOwnershipMatrix, DOMAINS, ownershipMarkdown, suggestDomain } from '../ownership';
+import { findingKey } from '../types';
 import type { Walkthrough } from './model';
 import { asMap, asString, isDomain } from './model';
 
@@ -34,7 +35,7 @@ export const domainOwnership: Walkthrough = {
       suggest: (ctx, a) => {
         const producer = asString(a.producer, ctx.active.domain);
         const p = isDomain(producer) ? producer : ctx.active.domain;
-        return Object.fromEntries(ctx.active.findings.map((f) => [f.checkId, suggestDomain(f, p)]));
+        return Object.fromEntries(ctx.active.findings.map((f) => [findingKey(f), suggestDomain(f, p)]));
       },
     },
     {

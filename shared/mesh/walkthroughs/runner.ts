@@ -1,5 +1,6 @@
 /** Step through a walkthrough: render the current step for a dataset, record answers, save and resume. */
 import type { MeshContext } from '../types';
+import { findingKey } from '../types';
 import { baseVars, fill } from './vars';
 import type { Answer, Artefact, Walkthrough, WalkthroughProgress, WalkthroughStep } from './model';
 
@@ -33,7 +34,7 @@ export function renderStep(w: Walkthrough, ctx: MeshContext, p: WalkthroughProgr
       : a.kind === 'pick-dataset'
         ? (a.filter ? a.filter(ctx) : ctx.datasets.filter((d) => d.name !== ctx.active.name).map((d) => d.name)).map((x) => ({ value: x, label: x }))
         : a.kind === 'route-findings'
-          ? ctx.active.findings.map((f) => ({ value: f.checkId, label: f.title }))
+          ? ctx.active.findings.map((f) => ({ value: findingKey(f), label: f.column ? `${f.title} (${f.column})` : f.title }))
           : [];
   return {
     index,

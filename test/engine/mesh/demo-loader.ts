@@ -5,7 +5,8 @@ import type { NodeEngine } from '../../../electron/engine/node-engine';
 import { importFile } from '../../../shared/import';
 import type { ImportResult } from '../../../shared/import/types';
 import { DEMO_FILES } from '../../../shared/mesh/demo';
-import { readDatasetFacts } from '../../../shared/mesh/facts';
+import { analyseForMesh } from '../../../shared/mesh/analyse';
+import type { Finding } from '../../../shared/checks/types';
 import type { DatasetFacts } from '../../../shared/mesh/types';
 
 export const DEMO_DIR = path.resolve(__dirname, '../../../assets/demo');
@@ -13,12 +14,16 @@ export const DEMO_DIR = path.resolve(__dirname, '../../../assets/demo');
 export interface Loaded {
   result: ImportResult;
   facts: DatasetFacts;
+  findings: Finding[];
 }
+
+/** "Today" for the checks, fixed so freshness findings do not change with the calendar. */
+export const REFERENCE_DATE = '2026-10-05';
 
 export async function loadBytes(engine: NodeEngine, name: string, bytes: Uint8Array): Promise<Loaded> {
   const result = await importFile(engine, { path: name, name, bytes });
-  const facts = await readDatasetFacts(engine, result, { name });
-  return { result, facts };
+  const { facts, findings } = await analyseForMesh(engine, result, { name, config: { referenceDate: REFERENCE_DATE } });
+  return { result, facts, findings };
 }
 
 export async function loadDemo(engine: NodeEngine, file: string): Promise<Loaded> {

@@ -43,7 +43,7 @@ describe('dataset facts on the demo files', () => {
 
   it('reads the Meta and usage files', () => {
     const meta = facts('meta-ads-2026-09.csv');
-    expect(meta.platform).toBe('Meta');
+    expect(meta.platform).toBe('Meta Ads');
     expect(meta.rows).toBe(90);
     expect(meta.dates).toMatchObject({ column: 'Day', start: '2026-09-01', end: '2026-09-30' });
     expect(meta.columns.find((c) => c.role === 'conversions')!.sum).toBeGreaterThan(0);
@@ -58,5 +58,17 @@ describe('dataset facts on the demo files', () => {
     expect(f.dates).toBeNull();
     expect(f.platform).toBeNull();
     expect(f.columns.every((c) => c.role === null)).toBe(true);
+  });
+});
+
+describe('facts carry the checks’ findings and the semantics’ roles', () => {
+  it('routes real findings: funnel inversion to the ads team, PII to governance', () => {
+    const ads = facts('google-ads-campaigns-2026-09.csv');
+    expect(ads.findings.find((f) => f.checkId === 'funnel_inversion')).toMatchObject({ severity: 'error', count: 1, owner: 'ads' });
+    expect(ads.columns.find((c) => c.name === 'Day')!.role).toBe('date');
+    const crm = facts('crm-opportunities-2026-09.csv');
+    expect(crm.findings.some((f) => f.checkId === 'pii_detected' && f.owner === 'governance')).toBe(true);
+    const keys = crm.findings.map((f) => f.key);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -3,7 +3,7 @@
  * IPC, files from the OS. Bundled by scripts/build-electron.mjs to dist/electron/main.cjs.
  */
 import type { BrowserWindow } from 'electron';
-import { app, ipcMain, Menu, protocol, session } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
 import type { MenuCommandName } from '../../shared/ipc/api';
 import { EVENTS } from '../../shared/ipc/channels';
@@ -130,5 +130,10 @@ if (!app.requestSingleInstanceLock()) {
 
     await refreshMenu();
     await openMainWindow();
+  }).catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    log('error', `startup failed: ${message}`);
+    dialog.showErrorBox('MeshLens could not start', message);
+    app.exit(1);
   });
 }

@@ -77,6 +77,14 @@ export async function createMainWindow(config: MainWindowConfig): Promise<Browse
     }
   });
   win.webContents.on('render-process-gone', (_e, details) => config.log('error', `renderer gone: ${details.reason}`));
-  await win.loadURL(APP_ENTRY);
+  // Never leave an invisible window: if the page cannot load, show the window and say why.
+  win.webContents.on('did-fail-load', (_e, code, description, url, isMainFrame) => {
+    if (!isMainFrame) return;
+    config.log('error', `renderer failed to load ${url}: ${code} ${description}`);
+    if (!win.isDestroyed()) win.show();
+  });
+  await win.loadURL(APP_ENTRY).catch((err: unknown) => {
+    throw new Error(`MeshLens could not load its interface (${APP_ENTRY}): ${err instanceof Error ? err.message : String(err)}. Was the renderer built (npm run build)?`);
+  });
   return win;
 }

@@ -109,7 +109,7 @@ export const staleData: CheckDefinition = {
   explanation: 'Decisions taken on this file assume it is current. When the newest date is weeks old, recent spend and results are missing from every number.',
   fix: 'Export again with a date range that ends yesterday, or schedule the export so it refreshes automatically.',
   defaults: { maxAgeDays: 7, errorAgeDays: 0 },
-  severity: () => 'warning',
+  severity: (n) => (n > 0 ? 'warning' : null),
   targets: (ctx) => {
     const date = primaryDate(ctx);
     const p = date ? profileOf(ctx.dataset, date.name) : undefined;

@@ -3,12 +3,13 @@
  * To add a command: write electron/cli/<name>.ts exporting a `Command`, and list it in COMMANDS.
  */
 import { auditCommand } from './audit';
+import { contractCommand } from './contract';
 import { exportCommand } from './export';
 import { inspectCommand } from './inspect';
 import type { CliIO, Command } from './types';
 import { UsageError } from './types';
 
-const COMMANDS: Command[] = [inspectCommand, exportCommand, auditCommand];
+const COMMANDS: Command[] = [inspectCommand, exportCommand, auditCommand, contractCommand];
 
 function help(): string {
   const lines = ['meshlens: audit marketing exports offline', '', 'Usage:'];

@@ -1,0 +1,107 @@
+/**
+ * `meshlens contract init <file> --out x.odcs.yaml`: suggest a data product from the file and write it as an
+ * ODCS v3.1.0 contract. `meshlens contract check <file> --contract x.odcs.yaml`: run a contract on a file.
+ * `runContractFile` and `formatContractReport` are also what `meshlens audit --contract` uses.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Engine } from '../../shared/engine/types';
+import type { ImportResult } from '../../shared/import/types';
+import { analyseForMesh, checkRunnerFor } from '../../shared/mesh/analyse';
+import { runContract } from '../../shared/mesh/contract-run';
+import type { ContractReport } from '../../shared/mesh/contract-run';
+import { ContractError, exportContractYaml, parseContract } from '../../shared/mesh/odcs';
+import type { OdcsContract } from '../../shared/mesh/odcs';
+import { suggestProduct } from '../../shared/mesh/product';
+import { flagString, parseArgs } from './args';
+import { writeAtomic } from './export';
+import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
+import type { Command } from './types';
+import { UsageError } from './types';
+
+export function readContractFile(file: string): OdcsContract {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--contract ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return parseContract(text);
+  } catch (err) {
+    if (err instanceof ContractError) throw new UsageError(`${file} is ${err.message}`);
+    throw err;
+  }
+}
+
+/** Run a contract file on an imported file, MeshLens check rules included. */
+export async function runContractFile(engine: Engine, result: ImportResult, contract: OdcsContract, referenceDate?: string): Promise<ContractReport> {
+  return runContract(engine, result, contract, { checks: checkRunnerFor(engine, result, referenceDate ? { referenceDate } : {}) });
+}
+
+export function formatContractReport(file: string, r: ContractReport): string {
+  const out = [`${file} against contract "${r.contractName}" (${r.contractId}), schema ${r.schemaName}: ${r.rows} rows`];
+  if (!r.drift.length) out.push('  Schema: matches the contract.');
+  for (const d of r.drift) out.push(`  ${d.breaking ? 'BREAKING' : 'change  '} ${d.change.padEnd(8)} ${d.message}`);
+  const mark = { pass: 'ok  ', fail: 'FAIL', 'not-run': 'skip' } as const;
+  for (const q of r.rules) out.push(`  ${mark[q.status]} ${q.title}${q.column ? ` [${q.column}]` : ''}: ${q.status === 'pass' ? `${q.actual} (${q.expected})` : q.message}`);
+  out.push(
+    r.ok
+      ? '  Result: the file keeps the contract.'
+      : `  Result: ${r.breakingChanges} breaking change(s), ${r.failedRules} failed rule(s), ${r.rules.filter((q) => q.status === 'not-run').length} not run.`,
+  );
+  return out.join('\n') + '\n';
+}
+
+async function init(args: string[], io: Parameters<Command['run']>[1]): Promise<number> {
+  const p = parseArgs(args, ['out', 'owner', 'name', 'domain', 'consumer', 'reference-date', ...IMPORT_FLAGS], IMPORT_BOOLEANS);
+  if (p.positional.length !== 1) throw new UsageError('contract init needs exactly one input file');
+  const out = flagString(p, 'out');
+  if (!out) throw new UsageError('contract init needs --out <file.odcs.yaml>');
+  if (!/\.ya?ml$/i.test(out)) throw new UsageError('--out must end in .yaml or .yml (e.g. product.odcs.yaml)');
+  const file = p.positional[0]!;
+  const options = importOptionsFromFlags(p.flags);
+  const ref = flagString(p, 'reference-date');
+  const yaml = await withEngine(async (engine) => {
+    const result = await loadFile(engine, file, options);
+    const { facts } = await analyseForMesh(engine, result, { name: path.basename(file), config: ref ? { referenceDate: ref } : {} });
+    const consumer = flagString(p, 'consumer');
+    const product = suggestProduct(facts, {
+      name: flagString(p, 'name'),
+      owner: flagString(p, 'owner'),
+      domain: flagString(p, 'domain'),
+      consumers: consumer ? consumer.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    });
+    io.stderr(`${path.basename(file)}: ${facts.rows} rows, ${product.columns.length} columns, ${product.objectives.length} quality rules, domain ${product.domain}\n`);
+    return exportContractYaml(product);
+  });
+  writeAtomic(path.resolve(out), new TextEncoder().encode(yaml));
+  io.stdout(`wrote ${out}\n`);
+  return 0;
+}
+
+async function check(args: string[], io: Parameters<Command['run']>[1]): Promise<number> {
+  const p = parseArgs(args, ['contract', 'reference-date', ...IMPORT_FLAGS], ['json', ...IMPORT_BOOLEANS]);
+  if (p.positional.length !== 1) throw new UsageError('contract check needs exactly one input file');
+  const contractFile = flagString(p, 'contract');
+  if (!contractFile) throw new UsageError('contract check needs --contract <file.odcs.yaml>');
+  const contract = readContractFile(contractFile);
+  const file = p.positional[0]!;
+  const options = importOptionsFromFlags(p.flags);
+  const report = await withEngine(async (engine) => runContractFile(engine, await loadFile(engine, file, options), contract, flagString(p, 'reference-date')));
+  io.stdout(p.flags.get('json') ? JSON.stringify(report, null, 2) + '\n' : formatContractReport(file, report));
+  return report.ok ? 0 : 1;
+}
+
+export const contractCommand: Command = {
+  name: 'contract',
+  summary: 'Data contracts (ODCS v3.1.0): write one from a file (init) or run one against a file (check; exit 1 when broken).',
+  usage:
+    'meshlens contract init <file> --out x.odcs.yaml [--owner O] [--name N] [--domain D] [--consumer "A,B"] | meshlens contract check <file> --contract x.odcs.yaml [--json]',
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    if (sub === 'init') return init(rest, io);
+    if (sub === 'check') return check(rest, io);
+    throw new UsageError(`contract needs a sub-command: init or check (got ${sub ? `'${sub}'` : 'nothing'})`);
+  },
+};

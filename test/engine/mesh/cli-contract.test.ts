@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv2019 } from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/index';
+import { DEMO_DIR, REFERENCE_DATE } from './demo-loader';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'meshlens-contract-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('meshlens contract', () => {
+  const out = path.join(dir, 'ads.odcs.yaml');
+
+  it('init writes a contract that validates against ODCS v3.1.0', async () => {
+    const r = await cli('contract', 'init', path.join(DEMO_DIR, 'google-ads-campaigns-2026-09.csv'), '--out', out, '--owner', 'Jana Roth', '--consumer', 'CMO dashboard, Finance', '--reference-date', REFERENCE_DATE);
+    expect(r.stderr).toContain('117 rows');
+    expect(r.code).toBe(0);
+    const doc = parse(readFileSync(out, 'utf8')) as { team: { members: { username: string }[] }; roles: { description: string }[] };
+    const ajv = new Ajv2019({ strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync('/work/shared/standards/odcs/odcs-json-schema-v3.1.0.json', 'utf8')));
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.team.members[0]!.username).toBe('Jana Roth');
+    expect(doc.roles.map((x) => x.description)).toEqual(['Owner: Jana Roth', 'CMO dashboard', 'Finance']);
+  });
+
+  it('check exits 0 on next month’s file (new column only) and 1 on its own file (known violations)', async () => {
+    const oct = await cli('contract', 'check', path.join(DEMO_DIR, 'google-ads-campaigns-2026-10.csv'), '--contract', out, '--reference-date', REFERENCE_DATE);
+    expect(oct.stdout).toContain('extra    New column "Conv. value"');
+    expect(oct.code).toBe(0);
+    const sept = await cli('contract', 'check', path.join(DEMO_DIR, 'google-ads-campaigns-2026-09.csv'), '--contract', out, '--json', '--reference-date', REFERENCE_DATE);
+    expect(sept.code).toBe(1);
+    const rep = JSON.parse(sept.stdout) as { failedRules: number; rules: { id: string; status: string }[] };
+    expect(rep.rules.find((x) => x.id === 'no_funnel_inversions')!.status).toBe('fail');
+  });
+
+  it('usage errors exit 2 with one line', async () => {
+    expect((await cli('contract', 'init', 'x.csv')).code).toBe(2);
+    const bad = path.join(dir, 'bad.yaml');
+    writeFileSync(bad, 'kind: Something\n');
+    const r = await cli('contract', 'check', path.join(DEMO_DIR, 'meta-ads-2026-09.csv'), '--contract', bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not an ODCS contract/);
+    expect((await cli('contract', 'frobnicate')).code).toBe(2);
+  });
+});

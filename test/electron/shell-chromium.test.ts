@@ -8,69 +8,32 @@
  * cross-origin isolated (so duckdb-wasm may pick its threaded build), and that eval and remote
  * fetches are blocked. It does not show Electron-specific behaviour (the app:// scheme itself).
  */
-import { execFile } from 'node:child_process';
-import type { Server } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppProtocolHandler } from '../../electron/main/protocol';
+import type { ShellServer } from './shell-server';
+import { buildRenderer, launchChromium, repoRoot, startShellServer } from './shell-server';
 
-const root = resolve(__dirname, '../..');
-let ORIGIN = '';
-let server: Server;
-const FIXTURE = join(root, 'test/fixtures/e2e/google-ads-utf16-title-rows-totals.csv');
+const FIXTURE = join(repoRoot, 'test/fixtures/e2e/google-ads-utf16-title-rows-totals.csv');
 
 let outDir: string;
 let profile: string;
+let server: ShellServer;
+let served: string[];
 let context: BrowserContext;
 let page: Page;
 const refused: string[] = [];
-const served: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'meshlens-shell-renderer-'));
-  await promisify(execFile)(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: root,
-  });
-  const handler = createAppProtocolHandler(outDir, () => undefined);
-  // A plain HTTP server in front of the handler: Playwright's routing does not see requests made by
-  // nested workers (duckdb-wasm's worker is started from the app's db worker), a real server does.
-  server = createServer((req, res) => {
-    void (async () => {
-      const answer = await handler(new Request(`app://meshlens${req.url ?? '/'}`, { method: req.method }));
-      served.push(new URL(req.url ?? '/', 'http://x').pathname);
-      const headers: Record<string, string> = {};
-      answer.headers.forEach((value, key) => (headers[key] = value));
-      res.writeHead(answer.status, headers);
-      res.end(Buffer.from(await answer.arrayBuffer()));
-    })();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  ORIGIN = `http://localhost:${(server.address() as AddressInfo).port}`;
+  await buildRenderer(outDir);
+  server = await startShellServer(outDir);
+  served = server.served;
   profile = mkdtempSync(join(tmpdir(), 'meshlens-shell-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
-  // Like the session's network block: anything but the app's origin is refused and recorded.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(ORIGIN + '/') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-  context.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(ORIGIN + '/') && !url.startsWith('blob:') && !url.startsWith('data:') && !refused.includes(url)) refused.push(url);
-  });
+  context = await launchChromium(profile, server.origin, refused);
   page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
@@ -80,13 +43,13 @@ beforeAll(async () => {
     w.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(`${ORIGIN}/index.html`);
+  await page.goto(`${server.origin}/index.html`);
   await page.waitForSelector('[data-testid="screen-home"]');
 }, 180_000);
 
 afterAll(async () => {
   await context?.close();
-  await new Promise((r) => server?.close(r));
+  await server?.close();
   rmSync(outDir, { recursive: true, force: true });
   rmSync(profile, { recursive: true, force: true });
 });

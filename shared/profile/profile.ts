@@ -167,7 +167,8 @@ async function addHistograms(engine: Engine, table: string, profiles: ColumnProf
   const sel = wanted.map(({ p, i, lo, hi }) => {
     const width = hi! > lo! ? (hi! - lo!) / bins : 1;
     const bin = `least(${bins - 1}, floor((${quoteIdent(p.name)}::DOUBLE - ${lo}) / ${width}))::INTEGER`;
-    return `array_to_string(list_transform(map_entries(histogram(${bin})), e -> e.key || ':' || e.value), ',') AS h${i}`;
+    // least() skips NULLs (least(19, NULL) = 19), so NULL cells must be filtered out explicitly.
+    return `array_to_string(list_transform(map_entries(histogram(${bin}) FILTER (WHERE ${quoteIdent(p.name)} IS NOT NULL)), e -> e.key || ':' || e.value), ',') AS h${i}`;
   });
   const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${table}`)).rows[0] ?? {};
   for (const { p, i, lo, hi } of wanted) {

@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { runInNewContext } from 'node:vm';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { buildRenderer } from './shell-server';
 
 const root = resolve(__dirname, '../..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & {
@@ -139,5 +140,51 @@ describe('scripts/build-electron.mjs', () => {
     const fn = new Function('require', 'module', 'exports', '__dirname', '__filename', 'process', code) as (...a: unknown[]) => void;
     fn((id: string) => (id === 'electron' ? fakeElectron : realRequire(id)), module, module.exports, dirname(join(out, 'main.cjs')), join(out, 'main.cjs'), process);
     expect(calls).toEqual(['privileged app', 'sandbox', 'lock', 'quit']);
+  });
+});
+
+describe('electron-builder --dir with this config', () => {
+  // electron-builder needs the Electron binary, which cannot be downloaded here. It only copies that
+  // binary into the output, so a stand-in folder lets the real packaging step (file selection, asar,
+  // node_modules collection) run on a temp copy of the project.
+  let project: string;
+  beforeAll(async () => {
+    project = mkdtempSync(join(tmpdir(), 'meshlens-pack-'));
+    const fakeElectron = join(project, 'electron-dist');
+    mkdirSync(join(fakeElectron, 'resources'), { recursive: true });
+    writeFileSync(join(fakeElectron, 'electron'), '#!/bin/sh\necho "stand-in for the Electron binary"\n');
+    chmodSync(join(fakeElectron, 'electron'), 0o755);
+    writeFileSync(join(fakeElectron, 'version'), 'v45.4.1');
+    writeFileSync(join(fakeElectron, 'LICENSE'), '');
+    writeFileSync(join(fakeElectron, 'LICENSES.chromium.html'), '');
+    const app = join(project, 'app');
+    mkdirSync(join(app, 'assets'), { recursive: true });
+    cpSync(join(root, 'package.json'), join(app, 'package.json'));
+    cpSync(join(root, 'electron-builder.yml'), join(app, 'electron-builder.yml'));
+    cpSync(join(root, 'assets/icons'), join(app, 'assets/icons'), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'));
+    await buildRenderer(join(app, 'dist/renderer'));
+    await promisify(execFile)(process.execPath, [join(root, 'scripts/build-electron.mjs'), '--outdir', join(app, 'dist/electron')], { cwd: root });
+    await promisify(execFile)(
+      process.execPath,
+      [join(root, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', `-c.electronDist=${fakeElectron}`, '-c.electronVersion=45.4.1', `-c.directories.output=${join(project, 'out')}`],
+      { cwd: app, maxBuffer: 1 << 24 },
+    );
+  }, 600_000);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it('packs only the bundles and package.json into app.asar: no node_modules, no source maps', async () => {
+    const asar = (await import('@electron/asar')) as unknown as { listPackage(p: string, o: object): string[]; extractFile(p: string, f: string): Buffer };
+    const file = join(project, 'out/linux-unpacked/resources/app.asar');
+    const list = asar.listPackage(file, {}).map((f) => f.replace(/\\/g, '/'));
+    expect(list.filter((f) => f.includes('node_modules'))).toEqual([]);
+    expect(list.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(list.every((f) => f === '/package.json' || f === '/dist' || f.startsWith('/dist/electron') || f.startsWith('/dist/renderer'))).toBe(true);
+    for (const needed of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html']) expect(list).toContain(needed);
+    for (const build of ['mvp', 'eh', 'coi']) expect(list.some((f) => new RegExp(`/dist/renderer/assets/duckdb-${build}-.*\\.wasm$`).test(f)), build).toBe(true);
+    expect(list.some((f) => /duckdb-browser-coi\.pthread\.worker/.test(f))).toBe(true);
+    const pkg = JSON.parse(asar.extractFile(file, 'package.json').toString()) as { main: string };
+    expect(pkg.main).toBe('dist/electron/main.cjs');
+    expect(existsSync(join(project, 'out/linux-unpacked/meshlens'))).toBe(true);
   });
 });

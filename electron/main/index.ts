@@ -105,7 +105,9 @@ if (!app.requestSingleInstanceLock()) {
     const ses = session.defaultSession;
     installNetworkBlock(ses, log);
     installPermissionPolicy(ses, log);
-    ses.protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer'), log));
+    const crossOriginIsolation = process.env.MESHLENS_CROSS_ORIGIN_ISOLATION !== 'off';
+    if (!crossOriginIsolation) log('info', 'cross-origin isolation off (MESHLENS_CROSS_ORIGIN_ISOLATION=off): single-threaded duckdb-wasm');
+    ses.protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer'), log, { crossOriginIsolation }));
 
     workspaces = new WorkspaceFiles(app.getPath('userData'), access, log);
     const handlers = createHandlers({

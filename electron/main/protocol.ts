@@ -46,13 +46,24 @@ export function mimeTypeFor(path: string): string {
   return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Headers on every response: CSP, cross-origin isolation, no sniffing. */
-export function securityHeaders(): Record<string, string> {
+export interface ProtocolOptions {
+  /**
+   * Send COOP/COEP so the page is cross-origin isolated and duckdb-wasm may use its threaded build.
+   * On by default; MESHLENS_CROSS_ORIGIN_ISOLATION=off turns it off (the renderer then picks the
+   * single-threaded build), a way out if threads misbehave or are slower on a machine.
+   */
+  crossOriginIsolation?: boolean;
+}
+
+/** Headers on every response: CSP, cross-origin isolation (unless switched off), no sniffing. */
+export function securityHeaders(options: ProtocolOptions = {}): Record<string, string> {
+  const isolation: Record<string, string> =
+    options.crossOriginIsolation === false
+      ? {}
+      : { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
   return {
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Embedder-Policy': 'require-corp',
-    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...isolation,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache',
@@ -87,12 +98,10 @@ export function resolveAppPath(root: string, url: string): string | null {
   return file;
 }
 
-function textResponse(status: number, text: string): Response {
-  return new Response(text, { status, headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
-}
-
 /** The protocol.handle callback for app://, serving files from `root`. */
-export function createAppProtocolHandler(root: string, log: Logger): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(root: string, log: Logger, options: ProtocolOptions = {}): (request: Request) => Promise<Response> {
+  const textResponse = (status: number, text: string): Response =>
+    new Response(text, { status, headers: { ...securityHeaders(options), 'Content-Type': 'text/plain; charset=utf-8' } });
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
     const file = resolveAppPath(root, request.url);
@@ -103,7 +112,7 @@ export function createAppProtocolHandler(root: string, log: Logger): (request: R
     try {
       const info = await stat(file);
       if (!info.isFile()) return textResponse(404, 'Not found');
-      const headers = { ...securityHeaders(), 'Content-Type': mimeTypeFor(file), 'Content-Length': String(info.size) };
+      const headers = { ...securityHeaders(options), 'Content-Type': mimeTypeFor(file), 'Content-Length': String(info.size) };
       if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
       const body = await readFile(file);
       return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), { status: 200, headers });

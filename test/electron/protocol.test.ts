@@ -60,6 +60,15 @@ describe('app:// protocol', () => {
     expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
   });
 
+  it('can switch cross-origin isolation off and keeps the CSP', async () => {
+    const plain = createAppProtocolHandler(root, () => undefined, { crossOriginIsolation: false });
+    const res = await plain(new Request('app://meshlens/index.html'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cross-origin-opener-policy')).toBeNull();
+    expect(res.headers.get('cross-origin-embedder-policy')).toBeNull();
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
   it('answers 404 for a missing file and 405 for POST', async () => {
     expect((await handler(new Request('app://meshlens/nope.js'))).status).toBe(404);
     expect((await handler(new Request('app://meshlens/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);

@@ -31,20 +31,18 @@ export interface ShellServer {
 /**
  * Serve `root` through the app:// handler. Playwright's routing does not see requests made by nested
  * workers (duckdb-wasm's worker is started from the app's db worker); a real server does.
- * `isolate: false` strips COOP/COEP/CORP, to compare with a page that is not cross-origin isolated.
+ * `isolate: false` uses the handler's crossOriginIsolation switch (no COOP/COEP), to compare with a
+ * page that is not cross-origin isolated.
  */
 export async function startShellServer(root: string, options: { isolate?: boolean } = {}): Promise<ShellServer> {
-  const handler = createAppProtocolHandler(root, () => undefined);
+  const handler = createAppProtocolHandler(root, () => undefined, { crossOriginIsolation: options.isolate !== false });
   const served: string[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
       const answer = await handler(new Request(`app://meshlens${req.url ?? '/'}`, { method: req.method }));
       served.push(new URL(req.url ?? '/', 'http://x').pathname);
       const headers: Record<string, string> = {};
-      answer.headers.forEach((value, key) => {
-        if (options.isolate === false && key.startsWith('cross-origin-')) return;
-        headers[key] = value;
-      });
+      answer.headers.forEach((value, key) => (headers[key] = value));
       res.writeHead(answer.status, headers);
       res.end(Buffer.from(await answer.arrayBuffer()));
     })();

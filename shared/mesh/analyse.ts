@@ -4,6 +4,7 @@
  */
 import type { Engine } from '../engine/types';
 import { analyseImport } from '../audit/dataset';
+import { scoreDataset } from '../audit/score';
 import { checkById } from '../checks/catalogue';
 import { runChecks } from '../checks/runner';
 import type { CheckConfig, Finding } from '../checks/types';
@@ -76,6 +77,7 @@ export async function analyseForMesh(engine: Engine, result: ImportResult, optio
     name: dataset.file,
     roles: rolesFromSemantics(semantics),
     findings: meshFindings(findings),
+    score: scoreDataset(dataset.file, result.rows, findings).score,
     ...(platform ? { platform } : {}),
   });
   return { facts, findings, semantics };

@@ -10,6 +10,9 @@ import { SqlScreen } from './sql/SqlScreen';
 import { OverviewScreen } from './overview/OverviewScreen';
 import { ColumnsScreen } from './columns/ColumnsScreen';
 import { FindingsScreen } from './findings/FindingsScreen';
+import { WalkthroughsScreen } from './walkthroughs/WalkthroughsScreen';
+import { ProductsScreen } from './products/ProductsScreen';
+import { WorkshopScreen } from './workshop/WorkshopScreen';
 
 export interface ScreenProps {
   /** The active dataset tab, or null when none is open. */
@@ -33,6 +36,9 @@ export const screens: ScreenDef[] = [
   { id: 'findings', label: 'Findings', component: FindingsScreen, icon: '⚑', needsDataset: true },
   { id: 'grid', label: 'Data', component: GridScreen, icon: '▦', needsDataset: true },
   { id: 'sql', label: 'SQL', component: SqlScreen, icon: '›_' },
+  { id: 'walkthroughs', label: 'Walkthroughs', component: WalkthroughsScreen, icon: '☷', needsDataset: true },
+  { id: 'products', label: 'Data product', component: ProductsScreen, icon: '▣', needsDataset: true },
+  { id: 'workshop', label: 'Workshop', component: WorkshopScreen, icon: '✎' },
 ];
 
 /** Where a freshly opened file lands: the overview when that screen exists, else the import preview. */

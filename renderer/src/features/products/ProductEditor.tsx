@@ -1,0 +1,129 @@
+import type { DataProduct, ProductColumn } from '../../../../shared/mesh/product';
+import { DOMAIN_LABELS } from '../../../../shared/mesh/roles';
+import { DOMAINS } from '../../../../shared/mesh/ownership';
+
+const STATUSES: DataProduct['status'][] = ['draft', 'proposed', 'active', 'deprecated', 'retired'];
+
+/** The data product card as a form. Every change hands back a new card. */
+export function ProductEditor({ product: p, onChange }: { product: DataProduct; onChange: (p: DataProduct) => void }) {
+  const set = <K extends keyof DataProduct>(k: K, v: DataProduct[K]) => onChange({ ...p, [k]: v });
+  const setColumn = (i: number, patch: Partial<ProductColumn>) => set('columns', p.columns.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  return (
+    <form className="product-card" data-testid="product-card" onSubmit={(e) => e.preventDefault()}>
+      <div className="product-grid">
+        <label>
+          Name
+          <input data-testid="product-name" value={p.name} onChange={(e) => set('name', e.target.value)} />
+        </label>
+        <label>
+          Owner
+          <input
+            data-testid="product-owner"
+            value={p.owner}
+            onChange={(e) => onChange({ ...p, owner: e.target.value, team: [{ username: e.target.value, role: 'Owner' }, ...p.team.filter((m) => m.role !== 'Owner')] })}
+          />
+        </label>
+        <label>
+          Domain
+          <select data-testid="product-domain" value={p.domain} onChange={(e) => set('domain', e.target.value)}>
+            {!(DOMAINS as string[]).includes(p.domain) && <option value={p.domain}>{p.domain}</option>}
+            {DOMAINS.map((d) => (
+              <option key={d} value={d}>
+                {DOMAIN_LABELS[d]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={p.status} onChange={(e) => set('status', e.target.value as DataProduct['status'])}>
+            {STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Version
+          <input value={p.version} onChange={(e) => set('version', e.target.value)} />
+        </label>
+        <label>
+          Known consumers (comma-separated)
+          <input
+            data-testid="product-consumers"
+            value={p.consumers.join(', ')}
+            onChange={(e) => set('consumers', e.target.value.split(',').map((s) => s.trim()).filter(Boolean))}
+          />
+        </label>
+      </div>
+      <label className="product-wide">
+        Description
+        <textarea rows={2} value={p.description} onChange={(e) => set('description', e.target.value)} />
+      </label>
+      <p>
+        <strong>Grain:</strong> {p.grain}. <strong>Freshness:</strong> refreshed every{' '}
+        <input
+          type="number"
+          min={1}
+          className="product-num"
+          aria-label="Refresh every (days)"
+          value={p.freshness.frequencyDays}
+          onChange={(e) => set('freshness', { ...p.freshness, frequencyDays: Math.max(1, Number(e.target.value) || 1) })}
+        />{' '}
+        day(s), at most{' '}
+        <input
+          type="number"
+          min={0}
+          className="product-num"
+          aria-label="Latency (days)"
+          value={p.freshness.latencyDays}
+          onChange={(e) => set('freshness', { ...p.freshness, latencyDays: Math.max(0, Number(e.target.value) || 0) })}
+        />{' '}
+        day(s) behind{p.freshness.coverageEnd ? ` (today’s file ends ${p.freshness.coverageEnd})` : ''}.
+      </p>
+      <h3>Schema</h3>
+      <table className="mesh-table" data-testid="product-schema">
+        <thead>
+          <tr>
+            <th>Column</th>
+            <th>Type</th>
+            <th>Meaning</th>
+            <th>Required</th>
+            <th>Unique</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.columns.map((c, i) => (
+            <tr key={c.name}>
+              <td>
+                {c.name}
+                {c.classification ? <span className="muted"> ({c.classification})</span> : null}
+              </td>
+              <td className="muted">{c.logicalType}</td>
+              <td>
+                <input aria-label={`Meaning of ${c.name}`} value={c.meaning} onChange={(e) => setColumn(i, { meaning: e.target.value })} />
+              </td>
+              <td>
+                <input type="checkbox" aria-label={`${c.name} required`} checked={c.required} onChange={(e) => setColumn(i, { required: e.target.checked })} />
+              </td>
+              <td>
+                <input type="checkbox" aria-label={`${c.name} unique`} checked={c.unique} onChange={(e) => setColumn(i, { unique: e.target.checked })} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Quality objectives</h3>
+      <ul className="product-objectives" data-testid="product-objectives">
+        {p.objectives.map((o) => (
+          <li key={o.id} data-testid="product-objective" data-id={o.id}>
+            {o.title}{' '}
+            <button type="button" className="btn small" aria-label={`Remove ${o.title}`} onClick={() => set('objectives', p.objectives.filter((x) => x.id !== o.id))}>
+              Remove
+            </button>
+          </li>
+        ))}
+        {p.objectives.length === 0 && <li className="muted">No objectives.</li>}
+      </ul>
+    </form>
+  );
+}

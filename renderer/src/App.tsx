@@ -1,7 +1,8 @@
 /** The shell: dataset tabs on top, screens on the side, messages and progress above the screen. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { getEngine } from './db';
 import { screens } from './features/registry';
-import { useStore, setScreen } from './store';
+import { useStore, setScreen, showBanner, errorMessage } from './store';
 import { DatasetTabs } from './app/DatasetTabs';
 import { SideNav } from './app/SideNav';
 import { ThemeToggle } from './app/ThemeToggle';
@@ -14,19 +15,41 @@ export function App() {
   const screenId = useStore((s) => s.screen);
   const datasetId = useStore((s) => s.activeDatasetId);
 
+  const [engine, setEngine] = useState<'starting' | 'ready' | 'failed'>('starting');
+
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  useEffect(() => {
+    let live = true;
+    getEngine().then(
+      () => live && setEngine('ready'),
+      (e: unknown) => {
+        if (!live) return;
+        setEngine('failed');
+        showBanner('error', `The database could not start: ${errorMessage(e)}. Reload the app; if it keeps failing, this browser may not support WebAssembly.`);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const screen = screens.find((s) => s.id === screenId) ?? screens[0]!;
   const Screen = screen.component;
 
   return (
-    <div className="app">
+    <div className="app" data-engine={engine} data-testid="app">
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="topbar">
         <div className="brand">Mesh<span>Lens</span></div>
         <DatasetTabs />
+        {engine === 'starting' && (
+          <span className="muted small" role="status" data-testid="engine-starting">
+            Starting the database…
+          </span>
+        )}
         <ThemeToggle />
       </header>
       <div className="shell-body">

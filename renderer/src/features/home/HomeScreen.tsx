@@ -45,9 +45,9 @@ export function HomeScreen(_props: ScreenProps) {
     if (e.dataTransfer.files.length) open(await readBrowserFiles(e.dataTransfer.files));
   };
 
-  const onDemo = async (demo: (typeof demoDatasets)[number]) => {
+  const onDemo = async (demos: typeof demoDatasets) => {
     try {
-      open([{ name: demo.name, path: demo.name, bytes: await fetchDemo(demo) }]);
+      open(await Promise.all(demos.map(async (d) => ({ name: d.name, path: d.name, bytes: await fetchDemo(d) }))));
     } catch (e) {
       showBanner('error', errorMessage(e));
     }
@@ -117,15 +117,21 @@ export function HomeScreen(_props: ScreenProps) {
         <section className="card" aria-labelledby="demo-title">
           <h2 id="demo-title">Demo datasets</h2>
           {demoDatasets.length ? (
-            <ul className="plain-list" data-testid="demo-datasets">
-              {demoDatasets.map((d) => (
-                <li key={d.url}>
-                  <button type="button" className="btn ghost" onClick={() => void onDemo(d)}>
-                    {d.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="plain-list demo-list" data-testid="demo-datasets">
+                {demoDatasets.map((d) => (
+                  <li key={d.url}>
+                    <button type="button" className="btn ghost" onClick={() => void onDemo([d])} title={d.name}>
+                      {d.title}
+                    </button>
+                    {d.description && <div className="muted small">{d.description}</div>}
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="btn" onClick={() => void onDemo(demoDatasets)} data-testid="open-all-demos">
+                Open all {demoDatasets.length}
+              </button>
+            </>
           ) : (
             <p className="muted" data-testid="no-demos">No demo datasets are bundled with this build.</p>
           )}

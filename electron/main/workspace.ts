@@ -115,18 +115,22 @@ export class WorkspaceFiles {
       throw new WorkspaceError(parsed.message);
     }
     this.access.grantWrite(path);
-    const datasets = await this.checkDatasets(parsed.workspace, path);
+    const datasets = await this.checkDatasets(parsed.workspace, path, true);
     await this.addRecent(path, parsed.workspace.name);
     return { path, json: text, datasets };
   }
 
-  /** Where each dataset's file is now. Found files become readable; so do relink candidates. */
-  async checkDatasets(workspace: Workspace, workspacePath?: string): Promise<DatasetStatus[]> {
+  /**
+   * Where each dataset's file is now. With `grant` (only for a workspace this process read from disk
+   * in open()), found files and relink candidates become readable. A workspace sent by the renderer
+   * never grants anything: otherwise a page could list any path and then read it.
+   */
+  async checkDatasets(workspace: Workspace, workspacePath?: string, grant = false): Promise<DatasetStatus[]> {
     const out: DatasetStatus[] = [];
     for (const d of workspace.datasets) {
       const info = await stat(d.path).catch(() => null);
       if (info?.isFile()) {
-        this.access.grantRead(d.path);
+        if (grant) this.access.grantRead(d.path);
         const changed = d.fingerprint && (d.fingerprint.size !== info.size || Math.abs(d.fingerprint.mtimeMs - info.mtimeMs) > 1);
         out.push({
           datasetId: d.id,
@@ -141,7 +145,7 @@ export class WorkspaceFiles {
         continue;
       }
       const candidate = workspacePath ? await findCandidate(basename(d.path), dirname(workspacePath)) : undefined;
-      if (candidate) this.access.grantRead(candidate);
+      if (candidate && grant) this.access.grantRead(candidate);
       out.push({
         datasetId: d.id,
         path: d.path,

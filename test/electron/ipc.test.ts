@@ -156,6 +156,15 @@ describe('handlers', () => {
     expect(result.error).toMatch(/was not opened or chosen as a workspace in this session/);
   });
 
+  it('checkDatasets with a workspace made up by the page grants nothing, so it cannot unlock files', async () => {
+    const secret = join(dir, 'secret.csv');
+    await writeFile(secret, 'password\n');
+    const fake = { ...emptyWorkspace('x'), datasets: [{ id: 'd', path: secret, name: 'secret.csv', importOptions: {}, roleOverrides: {} }] };
+    const status = await call('checkDatasets', { json: serializeWorkspace(fake), path: join(dir, 'fake.meshlens') });
+    expect(status).toMatchObject({ ok: true, value: [{ status: 'ok' }] });
+    expect((await call('readFile', { path: secret })).ok).toBe(false);
+  });
+
   it('openWorkspace refuses a path the user never chose', async () => {
     const result = await call('openWorkspace', { path: '/etc/hosts' });
     expect(result).toMatchObject({ ok: false });

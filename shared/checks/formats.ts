@@ -3,7 +3,9 @@ import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { patternPredicate } from '../profile/patterns';
 import type { ValuePattern } from '../semantics/roles';
 import { from, isContactData, verb, label, LINE, numParam, pct, PLACEHOLDERS, plural, profileOf, shareSeverity, tc, withRole } from './helpers';
-import type { CheckDefinition, CheckTarget } from './types';
+import type { Engine } from '../engine/types';
+import type { SemanticColumn } from '../semantics/describe';
+import type { CheckDefinition, CheckTarget, Dataset } from './types';
 
 const PATTERN_NAMES: Record<ValuePattern, string> = {
   email: 'email address',
@@ -80,6 +82,24 @@ export const mixedCurrency: CheckDefinition = {
   },
 };
 
+/**
+ * Text columns worth a full count: on a sample of up to 20 000 rows, at least `share` of the values read as
+ * numbers or dates (parsing every cell of every text column of a big table would dominate the audit).
+ */
+async function mostlyParseable(engine: Engine, ds: Dataset, cols: SemanticColumn[], share: number): Promise<SemanticColumn[]> {
+  if (!cols.length) return [];
+  const sel = cols.flatMap((c, i) => [
+    `count(*) FILTER (WHERE ${present(tc(c.name))}) AS n${i}`,
+    `count(*) FILTER (WHERE ${present(tc(c.name))} AND (${parsesAsNumber(tc(c.name))} OR ${parsesAsDate(tc(c.name))})) AS ok${i}`,
+  ]);
+  const sample = ds.rows > 20_000 ? `(SELECT * FROM ${quoteIdent(ds.tableName)} USING SAMPLE 20000 ROWS) t` : from(ds);
+  const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${sample}`)).rows[0] ?? {};
+  return cols.filter((_, i) => {
+    const n = Number(row[`n${i}`] ?? 0);
+    return n > 0 && Number(row[`ok${i}`] ?? 0) / n >= share * 0.9;
+  });
+}
+
 export const invalidFormat: CheckDefinition = {
   id: 'invalid_format',
   title: 'Value breaks the column format',
@@ -96,7 +116,8 @@ export const invalidFormat: CheckDefinition = {
     const out: CheckTarget[] = [];
     for (const c of ds.semantics.columns.filter((c) => c.kind === 'text')) {
       const p = profileOf(ds, c.name);
-      if (!p?.pattern || p.patternShare < dominantShare || p.patternShare >= 1) continue;
+      // A sampled profile can miss a few bad values: then the full-table count below decides.
+      if (!p?.pattern || p.patternShare < dominantShare || (p.patternShare >= 1 && !p.patternsSampled)) continue;
       const pattern: ValuePattern = p.pattern === 'url_utm' ? 'url' : p.pattern;
       const other = (Object.keys(p.patternCounts) as ValuePattern[]).filter((k) => k !== pattern && k !== 'url_utm');
       out.push({
@@ -111,7 +132,7 @@ export const invalidFormat: CheckDefinition = {
     }
     // Text columns that are numbers or dates except for a few cells: the importer kept them as text
     // because of those cells, so they are the ones to fix.
-    const textCols = ds.semantics.columns.filter((c) => c.kind === 'text' && !profileOf(ds, c.name)?.pattern);
+    const textCols = await mostlyParseable(ctx.engine, ds, ds.semantics.columns.filter((c) => c.kind === 'text' && !profileOf(ds, c.name)?.pattern), dominantShare);
     if (textCols.length) {
       const sel = textCols.flatMap((c, i) => [
         `count(*) FILTER (WHERE ${present(tc(c.name))}) AS n${i}`,
@@ -136,7 +157,8 @@ export const invalidFormat: CheckDefinition = {
       });
     }
     // Cells the importer could not read as the column's type (kept as text in the raw table).
-    const typed = ds.semantics.columns.filter((c) => c.kind === 'number' || c.kind === 'date' || c.kind === 'boolean');
+    // The importer counts them per column (`unparsed`), so only those columns are joined to the raw text.
+    const typed = ds.semantics.columns.filter((c) => (c.kind === 'number' || c.kind === 'date' || c.kind === 'boolean') && c.unparsed > 0);
     if (ds.rawTableName && typed.length) {
       const bad = (name: string) => `t.${quoteIdent(name)} IS NULL AND ${raw(name)} IS NOT NULL AND trim(${raw(name)}) <> '' AND ${notPlaceholder(raw(name))}`;
       const join = `${from(ds)} JOIN ${quoteIdent(ds.rawTableName)} r ON r.${LINE} = t.${LINE}`;

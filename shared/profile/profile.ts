@@ -1,7 +1,8 @@
 /**
- * profileTable: per-column statistics in four scans at most, whatever the number of columns:
+ * profileTable: per-column statistics in five scans at most, whatever the number of columns:
  * 1. one aggregate query for counts, NULLs, distinct, min/max/mean/quartiles/stddev, string lengths,
- *    pattern counts and day coverage of every column at once;
+ *    pattern counts and day coverage of every column at once (on tables over 100 000 rows the pattern
+ *    counts come from a second query on a 50 000-row reservoir sample);
  * 2. one UNION ALL statement for the top values of the columns where top values mean something;
  * 3. one aggregate query for the histograms of all number columns;
  * 4. one GROUP BY day for rows and key metrics per day.
@@ -49,6 +50,7 @@ export async function profileTable(
   const countRow = await engine.query<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`);
   const rows = Number(countRow.rows[0]?.n ?? 0);
   const approx = rows > (options.exactDistinctLimit ?? 200_000);
+  const sampled = rows > (options.patternSampleLimit ?? 100_000);
 
   // 1. One aggregate query for everything per column.
   const sel: string[] = ['count(*) AS n'];
@@ -73,10 +75,13 @@ export async function profileTable(
     if (kind === 'date') sel.push(`count(DISTINCT ${q}::DATE) AS c${i}_days`);
     if (kind === 'text') {
       sel.push(`min(length(${q})) AS c${i}_lmin`, `max(length(${q})) AS c${i}_lmax`, `avg(length(${q})) AS c${i}_lmean`);
-      PATTERNS.forEach((p, j) => sel.push(`count(*) FILTER (WHERE ${patternPredicate(p, q)}) AS c${i}_p${j}`));
+      if (!sampled) PATTERNS.forEach((p, j) => sel.push(`count(*) FILTER (WHERE ${patternPredicate(p, q)}) AS c${i}_p${j}`));
     }
   });
   const agg = (await engine.query(`SELECT ${sel.join(',\n')} FROM ${table}`)).rows[0] ?? {};
+  // Big tables: patterns are read from a reservoir sample (regular expressions are the costly part of a
+  // profile); counts are scaled to the table. Checks that need exact counts run their own predicates.
+  const patternScale = sampled ? await samplePatterns(engine, table, columns, agg) : 1;
 
   const profiles: ColumnProfile[] = columns.map((c, i) => {
     const kind = typeKind(c.type);
@@ -117,7 +122,7 @@ export async function profileTable(
       let best: ValuePattern | null = null;
       let bestN = 0;
       PATTERNS.forEach((pat, j) => {
-        const n = num(agg[`c${i}_p${j}`]) ?? 0;
+        const n = Math.round((num(agg[`c${i}_p${j}`]) ?? 0) * patternScale);
         if (n > 0) p.patternCounts[pat] = n;
         if (n > bestN) {
           best = pat;
@@ -127,8 +132,9 @@ export async function profileTable(
       // A URL with UTM tags is also a URL: report the narrower pattern when it dominates on its own.
       if (count > 0 && bestN / count >= 0.5) {
         p.pattern = best;
-        p.patternShare = bestN / count;
+        p.patternShare = Math.min(1, bestN / count);
       }
+      if (sampled) p.patternsSampled = true;
     }
     return p;
   });
@@ -137,6 +143,24 @@ export async function profileTable(
   await addHistograms(engine, table, profiles, binsWanted);
   const daily = options.daily === false ? undefined : await dailySeries(engine, table, profiles, options);
   return { table: tableName, rows, columns: profiles, ...(daily ? { daily } : {}), elapsedMs: Date.now() - started };
+}
+
+const SAMPLE_ROWS = 50_000;
+
+/** Pattern counts of text columns on a reservoir sample, written into `agg`; returns the scale factor. */
+async function samplePatterns(engine: Engine, table: string, columns: ProfileColumnInput[], agg: Row): Promise<number> {
+  const sel: string[] = ['count(*) AS n'];
+  columns.forEach((c, i) => {
+    if (typeKind(c.type) !== 'text') return;
+    const q = quoteIdent(c.name);
+    PATTERNS.forEach((p, j) => sel.push(`count(*) FILTER (WHERE ${patternPredicate(p, q)}) AS c${i}_p${j}`));
+  });
+  if (sel.length === 1) return 1;
+  const row = (await engine.query(`SELECT ${sel.join(', ')} FROM (SELECT * FROM ${table} USING SAMPLE ${SAMPLE_ROWS} ROWS) s`)).rows[0] ?? {};
+  Object.assign(agg, row);
+  const n = num(row.n) ?? 0;
+  const total = num(agg.n) ?? 0;
+  return n ? total / n : 1;
 }
 
 /** Top values for text, boolean and low-cardinality columns; unique identifiers are skipped. */

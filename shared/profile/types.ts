@@ -48,8 +48,9 @@ export interface ColumnProfile {
   pattern: ValuePattern | null;
   /** Share of non-NULL values that follow `pattern`. */
   patternShare: number;
-  /** Values matching each detected pattern. */
+  /** Values matching each detected pattern (estimated from a sample when `patternsSampled`). */
   patternCounts: Partial<Record<ValuePattern, number>>;
+  patternsSampled?: boolean;
   histogram?: HistogramBin[];
 }
 
@@ -88,6 +89,8 @@ export interface ProfileOptions {
   dailyMetrics?: string[];
   /** Set false to skip the daily series (the caller computes it once roles are known). */
   daily?: boolean;
+  /** Above this many rows, patterns are detected on a 50 000-row sample (default 100 000). */
+  patternSampleLimit?: number;
   /** Above this many rows, distinct counts are approximate (default 200 000). */
   exactDistinctLimit?: number;
 }

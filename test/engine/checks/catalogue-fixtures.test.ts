@@ -55,6 +55,7 @@ const CASES: Expect[] = [
   { fixture: 'invalid-format-malformed-emails.csv', check: 'invalid_format', column: 'Email', rows: 2, severity: 'error', lines: [5, 8] },
   { fixture: 'invalid-format-md5-in-sha256-column.csv', check: 'invalid_format', column: 'email_sha256', rows: 1, severity: 'warning', lines: [7] },
   { fixture: 'invalid-format-unparsed-date.csv', check: 'invalid_format', column: 'Day', rows: 1, severity: 'warning', lines: [5], quiet: ['duplicate_keys'] },
+  { fixture: 'invalid-format-unparsed-date-typed.csv', check: 'invalid_format', column: 'Day', rows: 1, severity: 'warning', lines: [42], referenceDate: '2026-03-31' },
   { fixture: 'pii-raw-email-in-hashed-column.csv', check: 'pii_detected', column: 'email_sha256', rows: 2, severity: 'error', lines: [4, 9] },
   { fixture: 'pii-unhashed-audience-upload.csv', check: 'pii_detected', column: 'email', rows: 10, severity: 'warning' },
   { fixture: 'pii-email-in-campaign.csv', check: 'pii_detected', column: 'Session campaign', rows: 1, severity: 'warning', lines: [12] },

@@ -19,7 +19,11 @@ function startWorker(): WorkerClient {
 export function getEngine(connection = 'main'): Promise<BrowserEngine> {
   let engine = engines.get(connection);
   if (!engine) {
-    client ??= startWorker();
+    try {
+      client ??= startWorker();
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
     engine = BrowserEngine.connect(client);
     engine.catch(() => engines.delete(connection));
     engines.set(connection, engine);

@@ -10,7 +10,7 @@ function useHighlight(testId: string | undefined): boolean {
   const [found, setFound] = useState(false);
   useEffect(() => {
     if (!testId || typeof document === 'undefined') return;
-    const el = document.querySelector(`[data-testid="${CSS.escape(testId)}"]`);
+    const el = document.querySelector(`[data-testid="${testId.replace(/["\\]/g, '\\$&')}"]`);
     el?.classList.add('mesh-highlight');
     setFound(Boolean(el));
     return () => {

@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ContractReport } from '../../shared/mesh/contract-run';
+import { contractToProduct, exportContractYaml, parseContract } from '../../shared/mesh/odcs';
+import { suggestProduct } from '../../shared/mesh/product';
+import type { DataProduct } from '../../shared/mesh/product';
+import { ContractReportView } from '../../renderer/src/features/products/ContractReportView';
+import { ProductEditor } from '../../renderer/src/features/products/ProductEditor';
+import { ADS } from '../unit/mesh/facts-fixture';
+
+afterEach(cleanup);
+
+let latest: DataProduct | null = null;
+function Harness() {
+  const [p, setP] = useState(() => suggestProduct(ADS));
+  latest = p;
+  return <ProductEditor product={p} onChange={setP} />;
+}
+
+describe('product card editor', () => {
+  it('edits owner, consumers, meanings and objectives, and the contract carries the edits', () => {
+    render(<Harness />);
+    expect(screen.getAllByTestId('product-objective').map((o) => o.dataset.id)).toContain('no_funnel_inversions');
+    fireEvent.change(screen.getByTestId('product-owner'), { target: { value: 'Jana Roth' } });
+    fireEvent.change(screen.getByTestId('product-consumers'), { target: { value: 'CMO dashboard, Finance' } });
+    fireEvent.change(screen.getByLabelText('Meaning of Campaign'), { target: { value: 'Campaign name as typed by paid search' } });
+    fireEvent.click(screen.getByLabelText('Remove Empty Campaign stays at or below 2%'));
+    const back = contractToProduct(parseContract(exportContractYaml(latest!)));
+    expect(back.owner).toBe('Jana Roth');
+    expect(back.consumers).toEqual(['CMO dashboard', 'Finance']);
+    expect(back.columns.find((c) => c.name === 'Campaign')!.meaning).toBe('Campaign name as typed by paid search');
+    expect(back.objectives.some((o) => o.id === 'null_campaign')).toBe(false);
+  });
+});
+
+describe('contract report', () => {
+  it('calls out breaking changes and broken rules', () => {
+    const report: ContractReport = {
+      contractId: 'c',
+      contractName: 'Paid search daily',
+      schemaName: 'ads',
+      rows: 10,
+      drift: [
+        { column: 'Cost', change: 'missing', breaking: true, message: 'Column "Cost" is missing.' },
+        { column: 'Conv. value', change: 'extra', breaking: false, message: 'New column.' },
+      ],
+      rules: [{ id: 'r', title: 'No funnel inversions', status: 'fail', actual: 3, expected: '≤ 0', message: 'Measured 3', severity: 'error' }],
+      breakingChanges: 1,
+      failedRules: 1,
+      ok: false,
+    };
+    render(<ContractReportView report={report} file="oct.csv" />);
+    expect(screen.getByTestId('contract-verdict').textContent).toContain('1 breaking change(s) and 1 failed rule(s)');
+    expect(screen.getAllByTestId('drift-row').map((r) => r.dataset.breaking)).toEqual(['true', 'false']);
+    expect(screen.getByTestId('rule-row').textContent).toContain('broken');
+  });
+});

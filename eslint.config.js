@@ -7,7 +7,7 @@ import globals from 'globals';
 const nodeOnly = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test/fixtures/**', 'bench-data/**', 'assets/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test/fixtures/**', 'bench-data/**', 'assets/**', 'scripts/scratch/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,8 +3,8 @@
  * BIGINT values beyond 2^53 stay exact as strings; DECIMAL becomes a number (or a string when it would
  * lose digits); DATE becomes 'YYYY-MM-DD'; TIMESTAMP becomes 'YYYY-MM-DD HH:MM:SS'.
  */
-import { DataType, Type, util } from 'apache-arrow';
-import type { Table } from 'apache-arrow';
+import { Type, util } from 'apache-arrow';
+import type { DataType, Table } from 'apache-arrow';
 import type { ColumnInfo, QueryResult, Row, Scalar } from './types';
 
 export function arrowTypeName(t: DataType): string {

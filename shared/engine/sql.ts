@@ -1,7 +1,7 @@
 /** SQL is built, not pasted: every identifier and literal from a user's file goes through these. */
 
 export function quoteIdent(name: string): string {
-  return '"' + name.replace(/\u0000/g, '').replace(/"/g, '""') + '"';
+  return '"' + name.split(String.fromCharCode(0)).join('').replace(/"/g, '""') + '"';
 }
 
 export function quoteLiteral(value: string | number | boolean | null): string {
@@ -11,7 +11,7 @@ export function quoteLiteral(value: string | number | boolean | null): string {
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return "'" + value.replace(/\u0000/g, '').replace(/'/g, "''") + "'";
+  return "'" + value.split(String.fromCharCode(0)).join('').replace(/'/g, "''") + "'";
 }
 
 /** A DuckDB-safe table name derived from any text (file name, user label). */

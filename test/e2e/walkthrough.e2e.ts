@@ -1,0 +1,110 @@
+/**
+ * A walkthrough completed in real Chromium against the built renderer: the workshop loads the bundled demo
+ * company, opens Exercise 1 on the Google Ads export, and the walkthrough runs to its artefact with the
+ * file's own numbers; the artefact downloads; another walkthrough resumes where it was left; the data
+ * product screen exports an ODCS contract. No request leaves the local server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '../helpers/static-server';
+import type { StaticServer } from '../helpers/static-server';
+import { openSession } from '../helpers/chromium';
+import type { Session } from '../helpers/chromium';
+import { byTestId, screenshot, waitForText } from '../helpers/page-utils';
+
+const DIST = path.resolve(process.env.MESHLENS_DIST ?? 'dist/renderer');
+
+let server: StaticServer;
+let session: Session;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST} is missing: run \`npm run test:e2e\` (it builds first).`);
+  server = await serveStatic(DIST);
+  session = await openSession(server.url);
+  await session.page.goto(server.url);
+  await session.page.waitForSelector(byTestId('screen-home'));
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function nextUntilDone() {
+  const { page } = session;
+  for (let i = 0; i < 20 && !(await page.$(byTestId('walkthrough-complete'))); i++) {
+    const before = await page.getAttribute(byTestId('walkthrough-step'), 'data-step');
+    await page.click(byTestId('walkthrough-next'));
+    await page.waitForFunction(
+      ({ sel, done, before }) => Boolean(document.querySelector(done)) || document.querySelector(sel)?.getAttribute('data-step') !== before,
+      { sel: byTestId('walkthrough-step'), done: byTestId('walkthrough-complete'), before },
+    );
+  }
+}
+
+describe('data mesh walkthrough in Chromium', () => {
+  it('loads the demo company from the workshop and opens Exercise 1', async () => {
+    const { page } = session;
+    await page.click(byTestId('nav-workshop'));
+    await page.click(byTestId('workshop-load-demo'));
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 5, byTestId('dataset-tab'), { timeout: 120_000 });
+    await page.click(byTestId('nav-workshop'));
+    await page.click(byTestId('agenda-what-is-this-data'));
+    await page.waitForSelector(`${byTestId('workshop-start-exercise')}:not([disabled])`, { timeout: 120_000 });
+    await page.click(byTestId('workshop-start-exercise'));
+    await page.waitForSelector(`${byTestId('walkthrough-player')}[data-walkthrough="what-is-this-data"]`, { timeout: 120_000 });
+  });
+
+  it('runs the walkthrough to its artefact with the file’s own numbers and downloads it', async () => {
+    const { page } = session;
+    expect(await waitForText(page, 'walkthrough-text', /google-ads-campaigns-2026-09\.csv has 117 rows and 10 columns/)).toContain('Google Ads');
+    await nextUntilDone();
+    const artefact = (await page.textContent(byTestId('walkthrough-artefact'))) ?? '';
+    expect(artefact).toContain('Rows: 117; columns: 10');
+    expect(artefact).toContain('Period: from 2026-09-01 to 2026-09-30 (30 days, with 1 day missing)');
+    expect(artefact).toContain('Produced by: Marketing');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('walkthrough-save'))]);
+    expect(download.suggestedFilename()).toBe('google-ads-campaigns-2026-09.csv.profile.md');
+    const saved = readFileSync((await download.path())!, 'utf8');
+    expect(saved).toContain('- Platform: Google Ads');
+    await screenshot(page, 'walkthrough-what-is-this-data-done');
+    expect(await page.textContent(byTestId('walkthrough-status-what-is-this-data'))).toBe('Completed');
+  });
+
+  it('leaves a walkthrough half-way and resumes it on the same step', async () => {
+    const { page } = session;
+    await page.click(byTestId('walkthrough-open-domain-ownership'));
+    await page.waitForSelector(`${byTestId('walkthrough-player')}[data-walkthrough="domain-ownership"]`);
+    await page.click(byTestId('walkthrough-next'));
+    await page.fill(byTestId('step-input'), 'Jana (paid search)');
+    await page.click(byTestId('walkthrough-next'));
+    await page.waitForSelector(`${byTestId('walkthrough-step')}[data-step="route"]`);
+    await page.click(byTestId('nav-overview'));
+    await page.click(byTestId('nav-walkthroughs'));
+    expect(await waitForText(page, 'walkthrough-status-domain-ownership', 'Resume at step 3')).toBe('Resume at step 3');
+    await page.click(byTestId('walkthrough-open-domain-ownership'));
+    await page.waitForSelector(`${byTestId('walkthrough-step')}[data-step="route"]`);
+    await nextUntilDone();
+    expect(await page.textContent(byTestId('walkthrough-artefact'))).toContain('Owner: **Jana (paid search)**');
+  });
+
+  it('exports the data product card as an ODCS contract', async () => {
+    const { page } = session;
+    await page.click(byTestId('nav-products'));
+    await page.waitForSelector(byTestId('product-card'), { timeout: 120_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('contract-export'))]);
+    const yaml = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/\.odcs\.yaml$/);
+    expect(yaml).toContain('apiVersion: v3.1.0');
+    expect(yaml).toContain('kind: DataContract');
+    await page.click(byTestId('contract-run'));
+    await page.waitForSelector(byTestId('contract-report'), { timeout: 120_000 });
+    expect(await page.textContent(byTestId('contract-verdict'))).toMatch(/failed rule/);
+  });
+
+  it('sent nothing anywhere and threw no page errors', () => {
+    expect(session.foreignRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});

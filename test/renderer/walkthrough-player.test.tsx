@@ -27,7 +27,7 @@ describe('WalkthroughPlayer', () => {
     fireEvent.click(screen.getByTestId('walkthrough-next'));
     fireEvent.change(screen.getByTestId('step-input'), { target: { value: 'Jana (paid search)' } });
     fireEvent.click(screen.getByTestId('walkthrough-next'));
-    expect(screen.getByTestId('walkthrough-text').textContent).toContain('1 findings (1 errors, 0 warnings)');
+    expect(screen.getByTestId('walkthrough-text').textContent).toContain('1 finding (1 error, 0 warnings)');
     fireEvent.change(screen.getByLabelText('Domain for Funnel step above its parent'), { target: { value: 'data-platform' } });
     fireEvent.click(screen.getByTestId('walkthrough-next'));
     fireEvent.click(screen.getByTestId('walkthrough-back'));

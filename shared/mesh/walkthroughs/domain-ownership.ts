@@ -21,7 +21,7 @@ export const domainOwnership: Walkthrough = {
     {
       id: 'owner',
       title: 'Name an owner',
-      text: 'An owner is one named person or team who answers for this dataset. Without one, {findingCount} findings stay nobody’s job.',
+      text: 'An owner is one named person or team who answers for this dataset. Without one, {findingCount} stay nobody’s job.',
       terms: ['owner'],
       action: { kind: 'input', label: 'Owner (person or team)', placeholder: 'e.g. paid-search lead' },
       suggest: (_ctx, a) => `${asString(a.producer, 'marketing')}-lead`,
@@ -48,7 +48,7 @@ export const domainOwnership: Walkthrough = {
     {
       id: 'done',
       title: 'Your ownership matrix',
-      text: 'Save the ownership matrix: {findingCount} findings × 4 domains, with who fixes and who is informed.',
+      text: 'Save the ownership matrix: {findingCount} × 4 domains, with who fixes and who is informed.',
       action: { kind: 'artefact', label: 'Save ownership matrix' },
     },
   ],

@@ -26,7 +26,7 @@ export function describeFindings(f: DatasetFacts): string {
   if (!f.findings.length) return 'no findings from the checks';
   const errors = f.findings.filter((x) => x.severity === 'error').length;
   const warnings = f.findings.filter((x) => x.severity === 'warning').length;
-  return `${n(f.findings.length)} findings (${n(errors)} errors, ${n(warnings)} warnings)`;
+  return `${plural(f.findings.length, 'finding')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
 }
 
 export function baseVars(ctx: MeshContext): Record<string, string> {
@@ -41,7 +41,7 @@ export function baseVars(ctx: MeshContext): Record<string, string> {
     dateRange: describeDates(f),
     grain: describeGrain(f),
     findings: describeFindings(f),
-    findingCount: n(f.findings.length),
+    findingCount: plural(f.findings.length, 'finding'),
     topFinding: f.findings[0] ? `${f.findings[0].title} (${n(f.findings[0].count)} rows)` : 'nothing flagged',
     score: f.score === null ? 'not scored yet' : `${Math.round(f.score)} out of 100`,
     summaryRows: n(f.summaryRows),

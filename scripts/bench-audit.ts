@@ -25,6 +25,8 @@ export interface AuditTimings {
   profileMs: number;
   checksMs: number;
   totalMs: number;
+  /** CPU time of the process (all threads) for load + profile + checks: steadier than wall time on a busy machine. */
+  cpuMs: number;
 }
 
 export interface BenchAuditResult {
@@ -32,7 +34,7 @@ export interface BenchAuditResult {
   meshlens: AuditTimings & { startMs: number };
   native: AuditTimings & { startMs: number; version: string };
   /** MeshLens / native for the audit alone (profile + checks) and for the whole audit with load. */
-  ratios: { audit: number; total: number; load: number };
+  ratios: { audit: number; total: number; load: number; cpu: number };
   referenceDate: string;
 }
 
@@ -90,7 +92,12 @@ function nativeLoadSql(file: string, result: ImportResult): string {
     CREATE TABLE t AS SELECT __line, ${cast.join(', ')} FROM t_raw;`;
 }
 
-async function audit(engine: Engine, result: ImportResult): Promise<Omit<AuditTimings, 'loadMs' | 'totalMs'>> {
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function audit(engine: Engine, result: ImportResult): Promise<Omit<AuditTimings, 'loadMs' | 'totalMs' | 'cpuMs'>> {
   const t0 = performance.now();
   const { dataset } = await analyseImport(engine, result);
   const t1 = performance.now();
@@ -103,21 +110,25 @@ export async function benchAudit(file: string): Promise<BenchAuditResult> {
   const t0 = performance.now();
   const wasm = await NodeEngine.create();
   const t1 = performance.now();
+  const c1 = cpuNow();
   const result = await importFile(wasm, { path: file, name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) });
   const t2 = performance.now();
   const m = await audit(wasm, result);
+  const c2 = cpuNow();
   await wasm.close();
-  const meshlens = { ...m, startMs: t1 - t0, loadMs: t2 - t1, totalMs: t2 - t1 + m.profileMs + m.checksMs };
+  const meshlens = { ...m, startMs: t1 - t0, loadMs: t2 - t1, totalMs: t2 - t1 + m.profileMs + m.checksMs, cpuMs: c2 - c1 };
 
   const n0 = performance.now();
   const nat = await nativeEngine();
   const n1 = performance.now();
+  const d1 = cpuNow();
   await nat.engine.exec(nativeLoadSql(path.resolve(file), result));
   const n2 = performance.now();
   const rowCount = Number((await nat.engine.query<{ n: number }>('SELECT count(*) AS n FROM t')).rows[0]?.n ?? 0);
   const nr = await audit(nat.engine, { ...result, tableName: 't', rawTableName: 't_raw', rows: rowCount });
+  const d2 = cpuNow();
   await nat.engine.close();
-  const native = { ...nr, startMs: n1 - n0, loadMs: n2 - n1, totalMs: n2 - n1 + nr.profileMs + nr.checksMs, version: nat.version };
+  const native = { ...nr, startMs: n1 - n0, loadMs: n2 - n1, totalMs: n2 - n1 + nr.profileMs + nr.checksMs, cpuMs: d2 - d1, version: nat.version };
   return {
     file,
     meshlens,
@@ -126,6 +137,7 @@ export async function benchAudit(file: string): Promise<BenchAuditResult> {
       audit: (meshlens.profileMs + meshlens.checksMs) / (native.profileMs + native.checksMs),
       total: meshlens.totalMs / native.totalMs,
       load: meshlens.loadMs / native.loadMs,
+      cpu: meshlens.cpuMs / native.cpuMs,
     },
     referenceDate: REFERENCE_DATE,
   };
@@ -137,9 +149,9 @@ export function formatBenchAudit(r: BenchAuditResult): string {
   const m = r.meshlens;
   const n = r.native;
   return [
-    `MeshLens audit (wasm): load ${s(m.loadMs)} + profile ${s(m.profileMs)} + checks ${s(m.checksMs)} = ${s(m.totalMs)}, ${m.rows} rows, ${m.findings} finding(s)`,
-    `native DuckDB ${n.version} (same profile/check SQL): load ${s(n.loadMs)} + profile ${s(n.profileMs)} + checks ${s(n.checksMs)} = ${s(n.totalMs)}, ${n.rows} rows, ${n.findings} finding(s)`,
-    `ratio MeshLens/native: profile+checks ${r.ratios.audit.toFixed(2)}x, whole audit with load ${r.ratios.total.toFixed(2)}x (target ≤ 3x)`,
+    `MeshLens audit (wasm): load ${s(m.loadMs)} + profile ${s(m.profileMs)} + checks ${s(m.checksMs)} = ${s(m.totalMs)} (CPU ${s(m.cpuMs)}), ${m.rows} rows, ${m.findings} finding(s)`,
+    `native DuckDB ${n.version} (same profile/check SQL): load ${s(n.loadMs)} + profile ${s(n.profileMs)} + checks ${s(n.checksMs)} = ${s(n.totalMs)} (CPU ${s(n.cpuMs)}, all threads), ${n.rows} rows, ${n.findings} finding(s)`,
+    `ratio MeshLens/native: profile+checks ${r.ratios.audit.toFixed(2)}x, whole audit with load ${r.ratios.total.toFixed(2)}x (target ≤ 3x); CPU time ${r.ratios.cpu.toFixed(2)}x`,
   ].join('\n');
 }
 

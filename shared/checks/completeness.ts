@@ -120,9 +120,12 @@ export const placeholderValues: CheckDefinition = {
     const cols = ds.semantics.columns.filter((c) => c.kind === 'text' && (LABEL_ROLES.includes(c.role) || c.role === 'unknown'));
     if (!cols.length) return [];
     const source = ds.semantics.columns.find((c) => c.role === 'source');
-    const rawCols = ds.rawTableName ? await columnNames(ctx.engine, ds.rawTableName) : new Set<string>();
+    const needsRaw = cols.some((c) => (profileOf(ds, c.name)?.placeholders ?? 0) > 0);
+    const rawCols = ds.rawTableName && needsRaw ? await columnNames(ctx.engine, ds.rawTableName) : new Set<string>();
     return cols.map((c): CheckTarget => {
-      const useRaw = rawCols.has(c.name);
+      // Placeholders the importer read as empty ("--", "n/a") are only visible in the raw text; it counts
+      // them per column, so only those columns pay for the join. "(not set)" and friends stay in the text.
+      const useRaw = rawCols.has(c.name) && (profileOf(ds, c.name)?.placeholders ?? 0) > 0;
       const x = useRaw ? `r.${quoteIdent(c.name)}` : tc(c.name);
       const list = values.filter((v) => !(c.role === 'medium' && v === '(none)'));
       let pred = `(lower(trim(${x})) IN (${list.map((v) => quoteLiteral(v)).join(',')}) OR contains(lower(${x}), '(not set)'))`;

@@ -33,6 +33,7 @@ const CASES: Expect[] = [
   { fixture: 'constant-column-network.csv', check: 'constant_column', column: 'Network', rows: 10, severity: 'info' },
   { fixture: 'placeholder-values-not-set.csv', check: 'placeholder_values', column: 'Session campaign', rows: 3, severity: 'warning', lines: [12, 17, 22] },
   { fixture: 'placeholder-values-not-set.csv', check: 'placeholder_values', column: 'Session default channel group', rows: 2, severity: 'warning', lines: [14, 19] },
+  { fixture: 'placeholder-values-dashes-in-ad-group.csv', check: 'placeholder_values', column: 'Ad group', rows: 2, severity: 'warning', lines: [2, 3] },
   { fixture: 'duplicate-rows-appended-export.csv', check: 'duplicate_rows', column: 'Day', rows: 2, severity: 'error', lines: [7, 14], quiet: ['duplicate_keys'] },
   { fixture: 'duplicate-keys-overlapping-export.csv', check: 'duplicate_keys', column: 'Day', rows: 3, severity: 'error', lines: [22, 23, 24], quiet: ['duplicate_rows'] },
   { fixture: 'duplicate-keys-contact-email-case.csv', check: 'duplicate_keys', column: 'Email', rows: 1, severity: 'error', lines: [12], quiet: ['date_gaps', 'stale_data'] },

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MeshContext } from '../../shared/mesh/types';
 import { ADS } from '../unit/mesh/facts-fixture';
-import { startProgress, walkthroughById } from '../../shared/mesh/walkthroughs';
+import { startProgress, walkthroughById, WALKTHROUGHS } from '../../shared/mesh/walkthroughs';
 import type { Artefact, Walkthrough, WalkthroughProgress } from '../../shared/mesh/walkthroughs';
 import { WalkthroughPlayer } from '../../renderer/src/features/walkthroughs/WalkthroughPlayer';
 
@@ -50,5 +50,19 @@ describe('WalkthroughPlayer', () => {
     expect(screen.getByTestId('walkthrough-text').textContent).toContain('No funnel inversions: Clicks never exceed Impr. (today: 4)');
     const terms = screen.getAllByTestId('glossary-term').map((t) => t.dataset.term);
     expect(terms).toEqual(['sli', 'slo']);
+  });
+
+  it('every highlighted element is on screen and outlined while its step is shown', () => {
+    for (const w of WALKTHROUGHS) {
+      w.steps.forEach((step, i) => {
+        if (!step.highlight) return;
+        const p = { ...startProgress(w, ADS.name), step: i };
+        render(<WalkthroughPlayer walkthrough={w} ctx={ctx} progress={p} onProgress={() => undefined} onSave={async () => null} />);
+        const el = document.querySelector(`[data-testid="${step.highlight}"]`);
+        expect(el, `${w.id}/${step.id} → ${step.highlight}`).not.toBeNull();
+        expect(el!.classList.contains('mesh-highlight')).toBe(true);
+        cleanup();
+      });
+    }
   });
 });

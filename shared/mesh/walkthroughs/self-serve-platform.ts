@@ -50,7 +50,7 @@ export const selfServePlatform: Walkthrough = {
       id: 'second',
       title: 'Load a second file',
       text: 'Pick next month’s export (or any second file of the same kind). {otherDatasets} other file(s) are loaded.',
-      highlight: 'open-files',
+      highlight: 'step-choice',
       action: { kind: 'pick-dataset', label: 'File to compare' },
       suggest: (ctx) => {
         const others = ctx.datasets.filter((d) => d.name !== ctx.active.name);

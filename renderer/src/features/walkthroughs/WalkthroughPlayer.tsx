@@ -4,6 +4,7 @@ import type { MeshContext } from '../../../../shared/mesh/types';
 import { answerStep, backStep, buildArtefact, renderStep } from '../../../../shared/mesh/walkthroughs';
 import type { Answer, Artefact, Walkthrough, WalkthroughProgress } from '../../../../shared/mesh/walkthroughs';
 import { StepAction } from './StepAction';
+import { StepVisual } from './StepVisual';
 
 /** Outline the UI element a step points at, when it is on screen. */
 function useHighlight(testId: string | undefined): boolean {
@@ -64,6 +65,7 @@ export function WalkthroughPlayer({ walkthrough: w, ctx, progress, onProgress, o
       <article className="mesh-step" data-testid="walkthrough-step" data-step={r.step.id}>
         <h3>{r.title}</h3>
         <p data-testid="walkthrough-text">{r.text}</p>
+        <StepVisual id={r.step.highlight} ctx={ctx} answers={progress.answers} />
         {highlighted && <p className="mesh-hint">The highlighted part of the screen is what this step is about.</p>}
         {!progress.completed && <StepAction rendered={r} value={value} onChange={(v) => setDraft({ step: r.index, value: v })} />}
         {r.step.terms && r.step.terms.length > 0 && (

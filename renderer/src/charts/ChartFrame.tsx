@@ -1,19 +1,46 @@
+import { memo, startTransition, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
-import { ResponsiveContainer } from 'recharts';
 import { ensureChartPalette } from './palette';
 
 ensureChartPalette();
 
-/** A chart that fills its parent's width at a fixed height; `label` names it for screen readers. */
-export function ChartFrame(props: { label: string; height: number; testId?: string; children: ReactElement }) {
+/** Width used where the page cannot be measured (jsdom in component tests). */
+const FALLBACK_WIDTH = 480;
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * A chart that fills its parent's width at a fixed height; `label` names it for screen readers.
+ * The width is measured here and every size change is applied in a transition, so React renders the chart
+ * (Recharts builds hundreds of SVG elements for a year of days) in time slices that never block input,
+ * instead of in one long task on the main thread.
+ */
+export const ChartFrame = memo(function ChartFrame(props: { label: string; height: number; testId?: string; render: (size: ChartSize) => ReactElement }) {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (typeof ResizeObserver === 'undefined') {
+      startTransition(() => setWidth(el.clientWidth || FALLBACK_WIDTH));
+      return;
+    }
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
+      startTransition(() => setWidth(w));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <figure className="ml-chart" role="figure" aria-label={props.label} data-testid={props.testId} style={{ margin: 0, width: '100%', height: props.height, minWidth: 0 }}>
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: props.height }}>
-        {props.children}
-      </ResponsiveContainer>
+    <figure ref={ref} className="ml-chart" role="figure" aria-label={props.label} data-testid={props.testId} style={{ margin: 0, width: '100%', height: props.height, minWidth: 0 }}>
+      {width > 0 ? props.render({ width, height: props.height }) : null}
     </figure>
   );
-}
+});
 
 /** Shared axis/tooltip styling so every chart reads the same in both themes. */
 export const axisProps = {

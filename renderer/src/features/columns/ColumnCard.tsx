@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { ColumnProfile } from '../../../../shared/profile/types';
 import type { Role } from '../../../../shared/semantics/roles';
 import { HistogramChart } from '../../charts/HistogramChart';
@@ -32,8 +32,9 @@ function dateCoverage(p: ColumnProfile): string | null {
 }
 
 /** One column: its role (changeable), NULLs, distinct values, pattern, distribution and date coverage. */
-export function ColumnCard({ profile: p, role, detectedRole, onRoleChange, disabled }: ColumnCardProps) {
+export const ColumnCard = memo(function ColumnCard({ profile: p, role, detectedRole, onRoleChange, disabled }: ColumnCardProps) {
   const selectId = useId();
+  const bins = useMemo(() => p.histogram?.map((b) => ({ lo: b.start, hi: b.end, count: b.count })), [p.histogram]);
   const pattern = patternLabel(p.pattern);
   const coverage = dateCoverage(p);
   const overridden = role !== detectedRole;
@@ -113,11 +114,11 @@ export function ColumnCard({ profile: p, role, detectedRole, onRoleChange, disab
           </>
         )}
       </dl>
-      {p.kind === 'number' && p.histogram && p.histogram.length > 0 ? (
-        <HistogramChart label={`Distribution of ${p.name}`} bins={p.histogram.map((b) => ({ lo: b.start, hi: b.end, count: b.count }))} testId="column-histogram" />
+      {p.kind === 'number' && bins && bins.length > 0 ? (
+        <HistogramChart label={`Distribution of ${p.name}`} bins={bins} testId="column-histogram" />
       ) : p.kind !== 'date' && p.topValues.length > 0 ? (
         <TopValuesChart label={`Top values of ${p.name}`} values={p.topValues} max={6} testId="column-top-values" />
       ) : null}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Role } from '../../../../shared/semantics/roles';
 import type { ScreenProps } from '../registry';
 import { setColumnRole } from '../../store/analysis-slice';
@@ -18,7 +18,8 @@ function Columns({ dataset, profile, audit }: Analysed) {
     return columns.filter((c) => c.name.toLowerCase().includes(q) || roleLabel(roles.get(c.name)).toLowerCase().includes(q));
   }, [columns, filter, roles]);
   const busy = audit?.status === 'running';
-  const onRoleChange = (column: string, role: Role | null) => void setColumnRole(dataset.id, column, role);
+  const datasetId = dataset.id;
+  const onRoleChange = useCallback((column: string, role: Role | null) => void setColumnRole(datasetId, column, role), [datasetId]);
   return (
     <div className="ml-screen" data-testid="columns-screen">
       <div className="ml-toolbar">

@@ -1,8 +1,12 @@
+import { useMemo } from 'react';
 import { SeverityChart } from '../../charts/SeverityChart';
 import { TimelineChart } from '../../charts/TimelineChart';
 import { formatNumber } from '../../charts/format';
 import type { ScreenProps } from '../registry';
+import type { Finding } from '../../../../shared/checks/types';
 import { setScreen } from '../../store';
+import { findingKey, SEVERITY_ORDER } from '../findings/findings-model';
+import { openFinding } from '../findings/open-finding';
 import { analyseDataset } from '../../store/analysis-slice';
 import { ReportButtons } from '../report/ReportButtons';
 import { AnalysisGate, AnalysisProgress } from './AnalysisGate';
@@ -10,6 +14,10 @@ import type { Analysed } from './AnalysisGate';
 import { confidenceText, severityByDimension, severityTotals, timelineOf } from './overview-model';
 import { ScoreCard } from './ScoreCard';
 import { scoreView } from './score-view';
+
+function summaryNote(n: number): string | undefined {
+  return n ? `${n} summary row${n === 1 ? '' : 's'} (totals) removed` : undefined;
+}
 
 function Stat({ label, value, testId, sub }: { label: string; value: string; testId: string; sub?: string }) {
   return (
@@ -26,10 +34,12 @@ function Stat({ label, value, testId, sub }: { label: string; value: string; tes
 function Overview({ dataset, profile, audit }: Analysed) {
   const p = profile.profile!;
   const semantics = profile.semantics;
-  const findings = audit?.status === 'done' ? audit.findings : [];
+  const done = audit?.status === 'done';
+  const findings = useMemo(() => (done ? audit.findings : []), [done, audit]);
   const running = audit?.status === 'running';
   const totals = severityTotals(findings);
-  const timeline = timelineOf(p, semantics);
+  const dimensions = useMemo(() => severityByDimension(findings), [findings]);
+  const timeline = useMemo(() => timelineOf(p, semantics), [p, semantics]);
   const platform = semantics?.platform;
   const userColumns = p.columns.length;
   return (
@@ -43,7 +53,7 @@ function Overview({ dataset, profile, audit }: Analysed) {
       </div>
       <AnalysisProgress datasetId={dataset.id} />
       <div className="ml-stats">
-        <Stat label="Rows" value={formatNumber(p.rows)} testId="overview-rows" sub={dataset.result?.summaryRows.length ? `${dataset.result.summaryRows.length} summary rows removed` : undefined} />
+        <Stat label="Rows" value={formatNumber(p.rows)} testId="overview-rows" sub={summaryNote(dataset.result?.summaryRows.length ?? 0)} />
         <Stat label="Columns" value={formatNumber(userColumns)} testId="overview-columns" />
         <Stat
           label="Detected platform"
@@ -62,7 +72,7 @@ function Overview({ dataset, profile, audit }: Analysed) {
             </button>
           </div>
           {audit?.status === 'done' ? (
-            <SeverityChart label="Findings per dimension" data={severityByDimension(findings)} testId="overview-dimensions" />
+            <SeverityChart label="Findings per dimension" data={dimensions} testId="overview-dimensions" />
           ) : (
             <p className="ml-muted">{running ? 'The checks are running…' : audit?.status === 'cancelled' ? 'The checks were cancelled.' : 'Not audited yet.'}</p>
           )}
@@ -79,7 +89,33 @@ function Overview({ dataset, profile, audit }: Analysed) {
           )}
         </section>
       </div>
+      {findings.length > 0 && <TopFindings datasetId={dataset.id} findings={findings} />}
     </div>
+  );
+}
+
+/** The few findings that matter most, each one click from its rows. */
+function TopFindings({ datasetId, findings }: { datasetId: string; findings: Finding[] }) {
+  const top = findings
+    .map((f, i) => ({ f, key: findingKey(f, i) }))
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) || b.f.rows - a.f.rows)
+    .slice(0, 5);
+  return (
+    <section className="ml-card" aria-label="Top findings" data-testid="overview-top-findings">
+      <h3>What to look at first</h3>
+      <ul className="ml-top-findings">
+        {top.map(({ f, key }) => (
+          <li key={key}>
+            <button type="button" className="ml-top-finding" data-testid="overview-finding" data-check={f.check} onClick={() => openFinding(datasetId, key)}>
+              <span className={`ml-badge ml-sev-${f.severity}`}>{f.severity}</span>
+              <span>
+                <strong>{f.title}</strong> <span className="ml-muted">· {f.message}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

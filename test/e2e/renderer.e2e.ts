@@ -131,6 +131,10 @@ describe('renderer shell, import preview, grid and SQL console', () => {
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     await page.click(byTestId('nav-grid'));
     await waitForAttr(page, 'grid-row-count', 'count', '42');
+    await page.waitForFunction(
+      (sel) => document.querySelector(`${sel} [data-testid="vt-row"]`)?.textContent?.includes('2026-03-01'),
+      byTestId('grid-table'),
+    );
     await screenshot(page, '07-grid-dark');
     await page.click(byTestId('theme-toggle'));
   });

@@ -27,9 +27,15 @@ export function usePagedRows(engine: Engine | null, query: GridQuery | null, lin
   const inflight = useRef(new Set<number>());
   const generation = useRef(0);
   const wanted = useRef<[number, number]>([0, PAGE_SIZE]);
+  // The query as of the latest render; work restarts only when its content (`key`) changes.
+  const queryRef = useRef(query);
+  useEffect(() => {
+    queryRef.current = query;
+  });
 
   const fetchPage = useCallback(
     (page: number, gen: number) => {
+      const query = queryRef.current;
       if (!engine || !query || pages.current.has(page) || inflight.current.has(page)) return;
       inflight.current.add(page);
       engine.query(pageSql(query, page * PAGE_SIZE, PAGE_SIZE, lineColumn)).then(
@@ -53,7 +59,7 @@ export function usePagedRows(engine: Engine | null, query: GridQuery | null, lin
         },
       );
     },
-    [engine, query, lineColumn],
+    [engine, lineColumn],
   );
 
   const ensureRange = useCallback(
@@ -70,6 +76,7 @@ export function usePagedRows(engine: Engine | null, query: GridQuery | null, lin
     pages.current = new Map();
     inflight.current = new Set();
     setState({ key, count: null, error: null });
+    const query = queryRef.current;
     if (!engine || !query) return;
     engine.query<{ n: number }>(countSql(query)).then(
       (res) => {
@@ -81,8 +88,7 @@ export function usePagedRows(engine: Engine | null, query: GridQuery | null, lin
     );
     const [start, end] = wanted.current;
     for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(Math.max(start, end - 1) / PAGE_SIZE); p++) fetchPage(p, gen);
-    // `key` captures `query`; fetchPage changes with it.
-  }, [engine, key, query, fetchPage]);
+  }, [engine, key, fetchPage]);
 
   const getRow = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
 

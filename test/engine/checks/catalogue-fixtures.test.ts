@@ -126,6 +126,14 @@ describe('configuration', () => {
     expect(utm[0]!.rows).toBe(28);
   });
 
+  it('a role override changes what the checks look at', async () => {
+    const plain = await auditFixture(engine, 'negative-metric-refund-row.csv');
+    expect(plain.analysed.semantics.columns.find((c) => c.name === 'Cost')?.role).toBe('spend');
+    const overridden = await auditFixture(engine, 'negative-metric-refund-row.csv', {}, { Cost: 'unknown' });
+    expect(overridden.analysed.semantics.columns.find((c) => c.name === 'Cost')).toMatchObject({ role: 'unknown', roleSource: 'override' });
+    expect(byCheck(overridden.findings, 'negative_metric')).toEqual([]);
+  });
+
   it('stale data follows the reference date and the max age', async () => {
     const strict = await auditFixture(engine, 'google-ads-clean.csv', { referenceDate: '2026-01-17', checks: { stale_data: { maxAgeDays: 2 } } });
     expect(byCheck(strict.findings, 'stale_data')[0]?.rows).toBe(28);

@@ -9,12 +9,14 @@ import { ThemeToggle } from './app/ThemeToggle';
 import { Banners } from './app/Banners';
 import { JobBar } from './app/JobBar';
 import { EmptyState } from './components/EmptyState';
+import { useAppCommands } from './app/use-app-commands';
 
 export function App() {
   const theme = useStore((s) => s.theme);
   const screenId = useStore((s) => s.screen);
   const datasetId = useStore((s) => s.activeDatasetId);
 
+  useAppCommands();
   const [engine, setEngine] = useState<'starting' | 'ready' | 'failed'>('starting');
 
   useEffect(() => {

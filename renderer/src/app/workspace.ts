@@ -1,29 +1,31 @@
 /**
- * Workspaces (.meshlens JSON): which files were open and with which import options. The data itself is
- * never copied into the workspace; files are read again by path (Electron) or opened again (browser).
+ * Workspaces (.meshlens, the format in shared/workspace): which files were open and with which import
+ * options. Files are read again by path (Electron) or opened again (browser); a dataset embedded in the
+ * workspace as Parquet is used when its file cannot be read.
  */
-import { z } from 'zod';
+import { emptyWorkspace, extractEmbedded, parseWorkspace, serializeWorkspace, WORKSPACE_EXTENSION } from '../../../shared/workspace';
+import type { Workspace } from '../../../shared/workspace';
 import { getBridge } from '../bridge';
-import { openFiles, showBanner, useStore, setImportOptions } from '../store';
-import type { ImportOptions } from '../../../shared/import/types';
+import type { OpenedFile } from '../bridge';
+import { openFiles, showBanner, useStore, errorMessage } from '../store';
+import { landingScreen } from '../features/registry';
 
-const WorkspaceSchema = z.object({
-  app: z.literal('meshlens'),
-  version: z.literal(1),
-  datasets: z.array(z.object({ name: z.string(), path: z.string(), options: z.record(z.string(), z.unknown()) })),
-});
-export type Workspace = z.infer<typeof WorkspaceSchema>;
-
-export function currentWorkspace(): Workspace {
-  return {
-    app: 'meshlens',
-    version: 1,
-    datasets: useStore.getState().datasets.map((d) => ({ name: d.name, path: d.file.path, options: { ...d.options } })),
-  };
+export function currentWorkspace(name = 'MeshLens workspace'): Workspace {
+  const workspace = emptyWorkspace(name);
+  workspace.datasets = useStore.getState().datasets.map((d) => ({
+    id: d.id,
+    path: d.file.path || d.name,
+    name: d.name,
+    importOptions: { ...d.options },
+    roleOverrides: {},
+  }));
+  return workspace;
 }
 
 export async function saveWorkspace(): Promise<void> {
-  const result = await getBridge().saveWorkspace(JSON.stringify(currentWorkspace(), null, 2));
+  const datasets = useStore.getState().datasets;
+  const name = datasets.length === 1 ? datasets[0]!.name.replace(/\.[^.]+$/, '') : 'workspace';
+  const result = await getBridge().saveWorkspace(serializeWorkspace(currentWorkspace(name)), `${name}${WORKSPACE_EXTENSION}`);
   if (result.ok) showBanner('info', `Workspace saved as ${result.value}.`);
   else showBanner('error', `The workspace was not saved: ${result.error}`);
 }
@@ -37,22 +39,28 @@ export async function openWorkspace(path?: string): Promise<void> {
     showBanner('error', opened.error);
     return;
   }
-  let workspace: Workspace;
-  try {
-    workspace = WorkspaceSchema.parse(JSON.parse(opened.value.json));
-  } catch {
-    showBanner('error', `${opened.value.path} is not a MeshLens workspace. Nothing was opened.`);
+  const parsed = parseWorkspace(opened.value.json, opened.value.path);
+  if (!parsed.ok) {
+    showBanner('error', parsed.message);
     return;
   }
   const missing: string[] = [];
-  for (const entry of workspace.datasets) {
-    const file = await bridge.readFile(entry.path);
-    if (!file.ok) {
+  for (const entry of parsed.workspace.datasets) {
+    let file: OpenedFile | null = null;
+    const read = await bridge.readFile(entry.path);
+    if (read.ok) file = read.value;
+    else if (entry.embedded) {
+      try {
+        file = { name: `${entry.name.replace(/\.[^.]+$/, '')}.parquet`, path: entry.path, bytes: extractEmbedded(entry) };
+      } catch (e) {
+        showBanner('error', errorMessage(e));
+      }
+    }
+    if (!file) {
       missing.push(entry.name);
       continue;
     }
-    const [id] = openFiles([file.value]);
-    if (id && Object.keys(entry.options).length) void setImportOptions(id, entry.options as ImportOptions);
+    openFiles([file], landingScreen(), [entry.importOptions]);
   }
   if (missing.length) {
     showBanner(

@@ -10,8 +10,10 @@ export type { Bridge, BridgeResult, MenuCommand, OpenedFile, RecentWorkspace } f
 
 type ElectronBridgeModule = {
   electronBridge?: Bridge;
-  createElectronBridge?: () => Bridge;
-  default?: Bridge | (() => Bridge);
+  createElectronBridge?: () => Bridge | null;
+  default?: Bridge | (() => Bridge | null);
+  onOpenPaths?: (handler: (event: { paths: string[]; source: string }) => void) => () => void;
+  pathForDroppedFile?: (file: File) => string;
 };
 
 const electronModules = import.meta.glob<ElectronBridgeModule>('./electron-bridge.ts', { eager: true });
@@ -32,4 +34,24 @@ let bridge: Bridge | null = null;
 export function getBridge(): Bridge {
   bridge ??= electronBridge() ?? webBridge;
   return bridge;
+}
+
+/** Files the OS asked the desktop app to open (double-click, command line, Open Recent). No-op on the web. */
+export function onOsOpenPaths(handler: (paths: string[]) => void): () => void {
+  if (getBridge().kind !== 'electron') return () => undefined;
+  for (const mod of Object.values(electronModules)) {
+    if (mod.onOpenPaths) return mod.onOpenPaths((event) => handler(event.paths));
+  }
+  return () => undefined;
+}
+
+/** The real path of a dropped file in the desktop app; its bare name in the browser. */
+export function droppedFilePath(file: File): string {
+  if (getBridge().kind === 'electron') {
+    for (const mod of Object.values(electronModules)) {
+      const path = mod.pathForDroppedFile?.(file);
+      if (path) return path;
+    }
+  }
+  return file.name;
 }

@@ -7,9 +7,9 @@ import type { Bridge, BridgeResult, MenuCommand, OpenedFile, RecentWorkspace } f
 const RECENT_KEY = 'meshlens.recentWorkspaces';
 const MAX_RECENT = 8;
 
-export async function readBrowserFiles(files: FileList | File[]): Promise<OpenedFile[]> {
+export async function readBrowserFiles(files: FileList | File[], pathOf: (f: File) => string = (f) => f.name): Promise<OpenedFile[]> {
   return Promise.all(
-    Array.from(files).map(async (f) => ({ name: f.name, path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    Array.from(files).map(async (f) => ({ name: f.name, path: pathOf(f), bytes: new Uint8Array(await f.arrayBuffer()) })),
   );
 }
 

@@ -106,13 +106,16 @@ export function getDataset(id: string | null): Dataset | undefined {
   return id ? getState().datasets.find((d) => d.id === id) : undefined;
 }
 
-/** Open files as new dataset tabs and start importing each; the first becomes active. */
-export function openFiles(files: DatasetFile[], screen = 'import'): string[] {
-  const added: Dataset[] = files.map((file) => ({
+/**
+ * Open files as new dataset tabs and start importing each (with `options[i]` when given, e.g. from a
+ * workspace); the first becomes active and `screen` is shown.
+ */
+export function openFiles(files: DatasetFile[], screen = 'import', options: ImportOptions[] = []): string[] {
+  const added: Dataset[] = files.map((file, i) => ({
     id: `ds-${++datasetCounter}`,
     name: file.name,
     file,
-    options: {},
+    options: { ...(options[i] ?? {}) },
     result: null,
     status: 'loading',
     error: null,

@@ -1,7 +1,7 @@
 /** Home: drop files or open them (several at once), reopen a recent workspace, or try a demo dataset. */
 import { useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { getBridge } from '../../bridge';
+import { droppedFilePath, getBridge } from '../../bridge';
 import type { RecentWorkspace } from '../../bridge';
 import { readBrowserFiles } from '../../bridge/web-bridge';
 import { openFiles, showBanner, errorMessage } from '../../store';
@@ -42,7 +42,7 @@ export function HomeScreen(_props: ScreenProps) {
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    if (e.dataTransfer.files.length) open(await readBrowserFiles(e.dataTransfer.files));
+    if (e.dataTransfer.files.length) open(await readBrowserFiles(e.dataTransfer.files, droppedFilePath));
   };
 
   const onDemo = async (demos: typeof demoDatasets) => {

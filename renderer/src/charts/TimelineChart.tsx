@@ -11,8 +11,9 @@ import type { TimelinePoint } from './types';
 export const MAX_TIMELINE_BARS = 92;
 
 /** Rows per day as bars (an area for long series); the key metric (spend, sessions…) per day as a line on its own axis. */
-export const TimelineChart = memo(function TimelineChart(props: { points: TimelinePoint[]; metricLabel?: string; label: string; testId?: string }) {
+export const TimelineChart = memo(function TimelineChart(props: { points: TimelinePoint[]; metricLabel?: string; bucket?: string; label: string; testId?: string }) {
   const { points, metricLabel } = props;
+  const per = props.bucket ?? 'day';
   const hasMetric = Boolean(metricLabel) && points.some((p) => typeof p.metric === 'number');
   const asBars = points.length <= MAX_TIMELINE_BARS;
   const render = useCallback(
@@ -40,8 +41,8 @@ export const TimelineChart = memo(function TimelineChart(props: { points: Timeli
       <ChartFrame label={props.label} height={220} testId={props.testId} render={render} />
       <ChartLegend
         items={[
-          { label: 'rows per day', color: chartVar('rows') },
-          ...(hasMetric && metricLabel ? [{ label: `${metricLabel} per day`, color: chartVar('metric'), shape: 'line' as const }] : []),
+          { label: `rows per ${per}`, color: chartVar('rows') },
+          ...(hasMetric && metricLabel ? [{ label: `${metricLabel} per ${per}`, color: chartVar('metric'), shape: 'line' as const }] : []),
         ]}
       />
     </>

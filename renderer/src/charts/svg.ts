@@ -123,7 +123,8 @@ export function severityBarsSvg(data: SeverityCounts[], opts: { title: string; w
 }
 
 /** Rows per day as bars, with the key metric as a line on its own right-hand axis. */
-export function timelineSvg(points: TimelinePoint[], opts: { title: string; metricLabel?: string; width?: number; height?: number }): string {
+export function timelineSvg(points: TimelinePoint[], opts: { title: string; metricLabel?: string; per?: string; width?: number; height?: number }): string {
+  const per = opts.per ?? 'day';
   const width = opts.width ?? 640;
   const height = opts.height ?? 220;
   const left = 44;
@@ -158,9 +159,9 @@ export function timelineSvg(points: TimelinePoint[], opts: { title: string; metr
     body += `<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${bottom + 16}" text-anchor="middle" fill="${chartVar('axis')}">${escapeXml(p.day)}</text>`;
   }
   const legendY = height - 8;
-  body += `<rect x="${left}" y="${legendY - 9}" width="10" height="10" fill="${chartVar('rows')}"/><text x="${left + 14}" y="${legendY}" fill="${chartVar('axis')}">rows per day</text>`;
+  body += `<rect x="${left}" y="${legendY - 9}" width="10" height="10" fill="${chartVar('rows')}"/><text x="${left + 14}" y="${legendY}" fill="${chartVar('axis')}">rows per ${escapeXml(per)}</text>`;
   if (opts.metricLabel) {
-    body += `<line x1="${left + 120}" x2="${left + 134}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${chartVar('metric')}" stroke-width="2"/><text x="${left + 138}" y="${legendY}" fill="${chartVar('axis')}">${escapeXml(opts.metricLabel)} per day</text>`;
+    body += `<line x1="${left + 120}" x2="${left + 134}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${chartVar('metric')}" stroke-width="2"/><text x="${left + 138}" y="${legendY}" fill="${chartVar('axis')}">${escapeXml(opts.metricLabel)} per ${escapeXml(per)}</text>`;
   }
   return frame(width, height, opts.title, body);
 }

@@ -80,10 +80,15 @@ function Overview({ dataset, profile, audit }: Analysed) {
         <section className="ml-card" aria-label="Timeline">
           <h3>
             Timeline{timeline ? ` · ${timeline.dateColumn}` : ''}
-            {timeline?.metricLabel ? <span className="ml-muted"> · rows and {timeline.metricLabel} per day</span> : null}
+            {timeline ? (
+              <span className="ml-muted">
+                {' '}
+                · rows{timeline.metricLabel ? ` and ${timeline.metricLabel}` : ''} per {timeline.bucket}
+              </span>
+            ) : null}
           </h3>
           {timeline ? (
-            <TimelineChart label="Rows per day" points={timeline.points} metricLabel={timeline.metricLabel} testId="overview-timeline" />
+            <TimelineChart label={`Rows per ${timeline.bucket}`} points={timeline.points} metricLabel={timeline.metricLabel} bucket={timeline.bucket} testId="overview-timeline" />
           ) : (
             <p className="ml-muted">This table has no date column, so there is no timeline.</p>
           )}

@@ -31,7 +31,41 @@ export function severityTotals(findings: Finding[]): { errors: number; warnings:
 /** The metric a marketer looks at first, by role: spend for ads, sessions for analytics, then the rest. */
 const METRIC_PREFERENCE: Role[] = ['spend', 'sessions', 'revenue', 'conversions', 'clicks', 'impressions', 'engaged_sessions', 'reach', 'link_clicks'];
 
-export function timelineOf(profile: TableProfile, semantics: Semantics | undefined): { points: TimelinePoint[]; metricLabel?: string; dateColumn: string } | null {
+export type TimelineBucket = 'day' | 'week' | 'month';
+
+/** Most points the timeline draws: longer daily series are summed per week, then per month. */
+export const MAX_TIMELINE_POINTS = 120;
+
+function bucketStart(day: string, bucket: TimelineBucket): string {
+  if (bucket === 'month') return day.slice(0, 7) + '-01';
+  const d = new Date(day.slice(0, 10) + 'T00:00:00Z');
+  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+  return monday.toISOString().slice(0, 10);
+}
+
+/** Sum rows and the metric per week or month (a metric stays null only when every day in the bucket is null). */
+export function bucketPoints(points: TimelinePoint[], bucket: TimelineBucket): TimelinePoint[] {
+  if (bucket === 'day') return points;
+  const out = new Map<string, TimelinePoint>();
+  for (const p of points) {
+    const key = bucketStart(p.day, bucket);
+    const b = out.get(key) ?? { day: key, rows: 0, ...('metric' in p ? { metric: null } : {}) };
+    b.rows += p.rows;
+    if (typeof p.metric === 'number') b.metric = (b.metric ?? 0) + p.metric;
+    out.set(key, b);
+  }
+  return [...out.values()];
+}
+
+export function chooseBucket(days: number): TimelineBucket {
+  if (days <= MAX_TIMELINE_POINTS) return 'day';
+  return days / 7 <= MAX_TIMELINE_POINTS ? 'week' : 'month';
+}
+
+export function timelineOf(
+  profile: TableProfile,
+  semantics: Semantics | undefined,
+): { points: TimelinePoint[]; metricLabel?: string; dateColumn: string; bucket: TimelineBucket } | null {
   const daily = profile.daily;
   if (!daily || !daily.points.length) return null;
   let metric: string | undefined;
@@ -43,8 +77,9 @@ export function timelineOf(profile: TableProfile, semantics: Semantics | undefin
     }
   }
   metric ??= daily.metrics[0];
-  const points = daily.points.map((p) => ({ day: p.date, rows: p.rows, ...(metric ? { metric: p.metrics[metric] ?? null } : {}) }));
-  return { points, dateColumn: daily.column, ...(metric ? { metricLabel: metric } : {}) };
+  const perDay = daily.points.map((p) => ({ day: p.date, rows: p.rows, ...(metric ? { metric: p.metrics[metric] ?? null } : {}) }));
+  const bucket = chooseBucket(perDay.length);
+  return { points: bucketPoints(perDay, bucket), dateColumn: daily.column, bucket, ...(metric ? { metricLabel: metric } : {}) };
 }
 
 /** "92%" for a 0..1 confidence. */

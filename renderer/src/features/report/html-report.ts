@@ -112,7 +112,7 @@ export function renderHtmlReport(m: ReportModel): string {
   parts.push(m.dimensions.length ? severityBarsSvg(m.dimensions, { title: 'Findings per dimension', width: 640 }) : '<p>No findings.</p>');
   parts.push(`</div>`);
   if (m.timeline?.points.length) {
-    parts.push(`<h2>Timeline</h2><div class="card">`, timelineSvg(m.timeline.points, { title: 'Rows per day', metricLabel: m.timeline.metricLabel, width: 900 }), `</div>`);
+    parts.push(`<h2>Timeline</h2><div class="card">`, timelineSvg(m.timeline.points, { title: `Rows per ${m.timeline.bucket ?? 'day'}`, metricLabel: m.timeline.metricLabel, per: m.timeline.bucket, width: 900 }), `</div>`);
   }
   parts.push(`<h2>Findings (${findings.length})</h2>`);
   parts.push(findings.length ? findings.map(findingCard).join('') : '<p class="card">No check found a problem in this file.</p>');

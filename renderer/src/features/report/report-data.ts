@@ -72,7 +72,7 @@ export function buildReportModel(src: ReportSource): ReportModel {
     score: src.score,
     totals: severityTotals(src.findings),
     dimensions: severityByDimension(src.findings),
-    ...(timeline ? { timeline: { points: timeline.points, ...(timeline.metricLabel ? { metricLabel: timeline.metricLabel } : {}) } } : {}),
+    ...(timeline ? { timeline: { points: timeline.points, bucket: timeline.bucket, ...(timeline.metricLabel ? { metricLabel: timeline.metricLabel } : {}) } } : {}),
     findings: src.findings.map((f) => ({
       check: f.check,
       title: f.title,

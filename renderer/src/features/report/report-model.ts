@@ -54,7 +54,7 @@ export interface ReportModel {
   score: { value: number; explanation: string[] } | null;
   totals: { errors: number; warnings: number; infos: number };
   dimensions: SeverityCounts[];
-  timeline?: { points: TimelinePoint[]; metricLabel?: string };
+  timeline?: { points: TimelinePoint[]; metricLabel?: string; bucket?: string };
   findings: ReportFinding[];
   columns: ReportColumn[];
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
   engine = await NodeEngine.create();
   demos = await loadAllDemos(engine);
   plain = await loadBytes(engine, 'plain.csv', new TextEncoder().encode(PLAIN_CSV));
-});
+}, 240_000); // five demo files imported and audited on a shared CPU
 afterAll(async () => engine.close());
 
 function expectValid(yamlText: string) {

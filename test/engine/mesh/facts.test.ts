@@ -9,7 +9,7 @@ let demos: Map<string, Loaded>;
 beforeAll(async () => {
   engine = await NodeEngine.create();
   demos = await loadAllDemos(engine);
-});
+}, 240_000); // five demo files imported and audited on a shared CPU
 afterAll(async () => engine.close());
 
 const facts = (file: string) => demos.get(file)!.facts;

@@ -14,7 +14,7 @@ beforeAll(async () => {
   engine = await NodeEngine.create();
   all = [...(await loadAllDemos(engine)).values()].map((l) => l.facts);
   plain = (await loadBytes(engine, 'plain.csv', new TextEncoder().encode(PLAIN_CSV))).facts;
-});
+}, 240_000); // five demo files imported and audited on a shared CPU
 afterAll(async () => engine.close());
 
 function runToEnd(w: Walkthrough, ctx: MeshContext): { texts: string[]; progress: WalkthroughProgress } {

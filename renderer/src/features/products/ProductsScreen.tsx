@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { checkRunnerFor } from '../../../../shared/mesh/analyse';
+import { compareToPack, comparisonMarkdown, parseCheckPack } from '../../../../shared/mesh/check-pack';
 import { runContract } from '../../../../shared/mesh/contract-run';
 import type { ContractReport } from '../../../../shared/mesh/contract-run';
 import { contractToProduct, exportContractYaml, parseContract } from '../../../../shared/mesh/odcs';
@@ -25,6 +26,7 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
   const [report, setReport] = useState<ContractReport | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [packDiff, setPackDiff] = useState<string | null>(null);
 
   if (!dataset) return <EmptyState title="No dataset open">Open a file to build its data product card.</EmptyState>;
   if (error) return <EmptyState title="This dataset could not be read">{error}</EmptyState>;
@@ -62,6 +64,15 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
     }
   };
 
+  const comparePack = async (file: File) => {
+    try {
+      setPackDiff(comparisonMarkdown(compareToPack(parseCheckPack(await file.text()), ctx.active)));
+    } catch (e) {
+      setPackDiff(null);
+      setMessage(`${file.name} could not be used: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
   return (
     <div className="screen mesh-screen" data-testid="products-screen">
       <h1>Data product: {product.name}</h1>
@@ -86,7 +97,26 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
             }}
           />
         </label>
+        <label className="btn">
+          Compare with a check pack…
+          <input
+            type="file"
+            accept=".json"
+            className="sr-only"
+            data-testid="checkpack-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void comparePack(f);
+              e.target.value = '';
+            }}
+          />
+        </label>
       </div>
+      {packDiff && (
+        <pre className="product-yaml" data-testid="checkpack-comparison">
+          {packDiff}
+        </pre>
+      )}
       {message && (
         <p className="muted" data-testid="products-message" role="status">
           {message}

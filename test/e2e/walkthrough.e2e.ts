@@ -2,7 +2,8 @@
  * A walkthrough completed in real Chromium against the built renderer: the workshop loads the bundled demo
  * company, opens Exercise 1 on the Google Ads export, and the walkthrough runs to its artefact with the
  * file's own numbers; the artefact downloads; another walkthrough resumes where it was left; the data
- * product screen exports an ODCS contract. No request leaves the local server.
+ * product screen exports an ODCS contract; a check pack saved from September is compared with October.
+ * No request leaves the local server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -101,6 +102,24 @@ describe('data mesh walkthrough in Chromium', () => {
     await page.click(byTestId('contract-run'));
     await page.waitForSelector(byTestId('contract-report'), { timeout: 120_000 });
     expect(await page.textContent(byTestId('contract-verdict'))).toMatch(/failed rule/);
+  });
+
+  it('saves a check pack from September and compares October with it', async () => {
+    const { page } = session;
+    await page.click(byTestId('nav-walkthroughs'));
+    await page.click(byTestId('walkthrough-open-self-serve-platform'));
+    await page.waitForSelector(`${byTestId('walkthrough-player')}[data-walkthrough="self-serve-platform"]`);
+    await nextUntilDone();
+    expect(await page.textContent(byTestId('walkthrough-artefact'))).toContain('Columns added: "Conv. value"');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('walkthrough-save'))]);
+    const pack = (await download.path())!;
+    expect(JSON.parse(readFileSync(pack, 'utf8')).format).toBe('meshlens-check-pack');
+    await page.click(`${byTestId('dataset-tab')}:has-text("2026-10")`);
+    await page.click(byTestId('nav-products'));
+    await page.waitForSelector(byTestId('product-card'), { timeout: 120_000 });
+    await page.setInputFiles(byTestId('checkpack-file'), pack);
+    const diff = await waitForText(page, 'checkpack-comparison', /Winter Sale - DE/);
+    expect(diff).toContain('Rows: 117 → 155');
   });
 
   it('sent nothing anywhere and threw no page errors', () => {

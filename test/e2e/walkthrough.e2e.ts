@@ -102,6 +102,7 @@ describe('data mesh walkthrough in Chromium', () => {
     await page.click(byTestId('contract-run'));
     await page.waitForSelector(byTestId('contract-report'), { timeout: 120_000 });
     expect(await page.textContent(byTestId('contract-verdict'))).toMatch(/failed rule/);
+    await screenshot(page, 'product-card-contract-run');
   });
 
   it('saves a check pack from September and compares October with it', async () => {
@@ -120,6 +121,10 @@ describe('data mesh walkthrough in Chromium', () => {
     await page.setInputFiles(byTestId('checkpack-file'), pack);
     const diff = await waitForText(page, 'checkpack-comparison', /Winter Sale - DE/);
     expect(diff).toContain('Rows: 117 → 155');
+    await page.click(byTestId('nav-workshop'));
+    await page.click(byTestId('workshop-projector'));
+    await page.waitForSelector(`${byTestId('workshop-screen')}.workshop-projector`);
+    await screenshot(page, 'workshop-projector');
   });
 
   it('sent nothing anywhere and threw no page errors', () => {

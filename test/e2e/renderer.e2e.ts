@@ -5,7 +5,10 @@
  * Any request that leaves the local server fails the run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { parseWorkspace } from '../../shared/workspace';
+import { writeBigAdsCsv } from '../helpers/big-csv';
 import path from 'node:path';
 import { serveStatic } from '../helpers/static-server';
 import type { StaticServer } from '../helpers/static-server';
@@ -137,6 +140,38 @@ describe('renderer shell, import preview, grid and SQL console', () => {
     );
     await screenshot(page, '07-grid-dark');
     await page.click(byTestId('theme-toggle'));
+  });
+
+  it('saves a workspace that validates, lists it as recent, and says what it cannot reopen in a browser', async () => {
+    const { page } = session;
+    await page.click(byTestId('nav-home'));
+    const downloadPromise = page.waitForEvent('download');
+    await page.click(byTestId('save-workspace'));
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('google-ads-utf16-title-rows-totals.meshlens');
+    const parsed = parseWorkspace(readFileSync((await download.path())!, 'utf8'));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.workspace.datasets.map((d) => d.name)).toEqual(['google-ads-utf16-title-rows-totals.csv']);
+    await page.click(`${byTestId('recent-workspaces')} button`);
+    expect(await waitForText(page, 'banner-info', /could not be read here/)).toContain('google-ads-utf16-title-rows-totals.csv');
+    await page.click(`${byTestId('banner-info')}:has-text("could not be read here") button`);
+  });
+
+  it('cancels a long load from the progress bar and says so', async () => {
+    const { page } = session;
+    const dir = mkdtempSync(path.join(tmpdir(), 'meshlens-cancel-'));
+    try {
+      const big = path.join(dir, 'big-to-cancel.csv');
+      await writeBigAdsCsv(big, 400_000);
+      await page.click(byTestId('nav-home'));
+      await page.setInputFiles(byTestId('file-input'), big);
+      await page.click(`${byTestId('job')}:has-text("big-to-cancel.csv") ${byTestId('job-cancel')}`);
+      await page.waitForSelector(`${byTestId('dataset-tab')}[title="big-to-cancel.csv (cancelled)"]`);
+      expect(await waitForText(page, 'banner-info', /was cancelled/)).toContain('big-to-cancel.csv');
+      await screenshot(page, '08-load-cancelled');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('made no request outside the local server and threw no page errors', () => {

@@ -10,19 +10,21 @@ export function byTestId(id: string): string {
   return `[data-testid="${id}"]`;
 }
 
-/** Wait until the element's trimmed text equals `text` (or matches the RegExp). */
+/** Wait until one element with this test id has trimmed text equal to `text` (or matching the RegExp); return it. */
 export async function waitForText(page: Page, testId: string, text: string | RegExp, timeout = 60_000): Promise<string> {
   const source = text instanceof RegExp ? { re: text.source, flags: text.flags } : { eq: text };
-  await page.waitForFunction(
+  const handle = await page.waitForFunction(
     ({ sel, source }) => {
-      const t = document.querySelector(sel)?.textContent?.trim();
-      if (t === undefined) return false;
-      return 'eq' in source ? t === source.eq : new RegExp(source.re!, source.flags).test(t);
+      for (const el of Array.from(document.querySelectorAll(sel))) {
+        const t = el.textContent?.trim() ?? '';
+        if ('eq' in source ? t === source.eq : new RegExp(source.re!, source.flags).test(t)) return t;
+      }
+      return false;
     },
     { sel: byTestId(testId), source },
     { timeout },
   );
-  return ((await page.textContent(byTestId(testId))) ?? '').trim();
+  return String(await handle.jsonValue());
 }
 
 /** Wait until `data-<attr>` of the element equals `value`. */

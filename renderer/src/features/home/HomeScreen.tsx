@@ -33,6 +33,7 @@ export function HomeScreen(_props: ScreenProps) {
       live = false;
     };
   }, [bridge]);
+  const refreshRecent = () => void bridge.recentWorkspaces().then(setRecent);
 
   const onOpen = async () => {
     if (bridge.kind === 'web') inputRef.current?.click();
@@ -109,7 +110,7 @@ export function HomeScreen(_props: ScreenProps) {
           )}
           <div className="row-gap">
             <button type="button" className="btn" onClick={() => void openWorkspace()}>Open workspace…</button>
-            <button type="button" className="btn" onClick={() => void saveWorkspace()} disabled={!hasDatasets}>
+            <button type="button" className="btn" onClick={() => void saveWorkspace().then(refreshRecent)} disabled={!hasDatasets} data-testid="save-workspace">
               Save workspace
             </button>
           </div>

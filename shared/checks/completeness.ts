@@ -26,7 +26,9 @@ export const missingValues: CheckDefinition = {
     return ds.semantics.columns.flatMap((c): CheckTarget[] => {
       const p = profileOf(ds, c.name);
       if (!p || p.nulls === 0 || p.nullShare >= maxShare) return [];
-      const isKey = KEY_ROLES.includes(c.role);
+      // Only the columns that identify a row (the natural key, the main date) lose rows from breakdowns;
+      // an empty "Last activity date" or "Conv. value" is information, not a broken row.
+      const isKey = KEY_ROLES.includes(c.role) && (key.includes(c.name) || c.name === ds.semantics.primaryDate);
       return [
         {
           columns: [c.name],
@@ -51,21 +53,27 @@ export const highNullColumn: CheckDefinition = {
   explanation:
     'A column that is empty in most rows cannot support a decision: averages and totals computed from it describe a small, unrepresentative part of the data.',
   fix: 'Check whether the metric was tracked for the whole period (tag or conversion action added late?) and remove the column from reports if it was not.',
-  defaults: { warningShare: 0.5, errorShare: 2 },
+  defaults: { warningShare: 0.5, errorShare: 2, minRows: 10 },
   severity: (n, total, params) => {
     if (n <= 0 || !total) return null;
     const share = n / total;
     if (share >= numParam(params, 'errorShare', 2)) return 'error';
-    return share >= numParam(params, 'warningShare', 0.5) ? 'warning' : null;
+    if (share < numParam(params, 'warningShare', 0.5)) return null;
+    // A few rows say little about a column: below `minRows` this is information only.
+    return total < numParam(params, 'minRows', 10) ? 'info' : 'warning';
   },
   targets: (ctx) => {
     const ds = ctx.dataset;
     const warn = numParam(ctx.params, 'warningShare', 0.5);
+    const meta = ds.semantics.platform.platform === 'meta_ads';
     return ds.semantics.columns.flatMap((c): CheckTarget[] => {
       const p = profileOf(ds, c.name);
       if (!p || p.nullShare < warn || p.nulls === 0) return [];
+      // Meta leaves Results, Cost per result and Result indicator empty when an ad set had no results.
+      const emptyMeansNone = meta && (['conversions', 'cpa', 'revenue', 'roas', 'conversion_rate'].includes(c.role) || /result/i.test(c.originalName));
       return [
         {
+          ...(emptyMeansNone ? { severity: (n: number) => (n > 0 ? ('info' as const) : null) } : {}),
           columns: [c.name],
           where: `${tc(c.name)} IS NULL`,
           message: (n, total) => `${label(c)} is empty in ${pct(n, total)} of rows (${plural(n, 'row')} of ${total.toLocaleString('en-US')}).`,

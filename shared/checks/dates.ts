@@ -111,10 +111,13 @@ export const staleData: CheckDefinition = {
   defaults: { maxAgeDays: 7, errorAgeDays: 0 },
   severity: (n) => (n > 0 ? 'warning' : null),
   targets: (ctx) => {
-    const date = primaryDate(ctx);
-    const p = date ? profileOf(ctx.dataset, date.name) : undefined;
-    if (!date || !p || p.max === null || !isPerformanceData(ctx.dataset)) return [];
-    const newest = String(p.max).slice(0, 10);
+    // The newest date of any date column: a Meta export without a Day breakdown ends at "Reporting ends".
+    const newestOf = (name: string) => String(profileOf(ctx.dataset, name)?.max ?? '').slice(0, 10);
+    const date = dateColumns(ctx)
+      .filter((c) => newestOf(c.name))
+      .sort((a, b) => newestOf(b.name).localeCompare(newestOf(a.name)))[0];
+    if (!date || !isPerformanceData(ctx.dataset)) return [];
+    const newest = newestOf(date.name);
     const age = Math.round((Date.parse(ctx.referenceDate.slice(0, 10)) - Date.parse(newest)) / 86_400_000);
     const maxAge = numParam(ctx.params, 'maxAgeDays', 7);
     const errorAge = numParam(ctx.params, 'errorAgeDays', 0);

@@ -90,7 +90,7 @@ const HEADER_RULES: Array<[Role, RegExp]> = [
     'date',
     /^(day|date|tag|jour|dia|fecha|datum|reporting starts|berichtsbeginn|debut des rapports|inicio del informe|start date.*|gregorian date|time ?period|week|month|by day|date \(utc\)|create date|created date|createdate|close date|optin_time|signup date|event date)$/,
   ],
-  ['cpa', /^(cost ?\/ ?conv\.?|cost per conv(ersion)?|cost per result|cost per key event|cpa|kosten ?\/ ?conv\.?|kosten pro ergebnis|cout ?\/ ?conv\.?|cout par resultat|coste ?\/ ?conv\.?|costo ?\/ ?conv\.?|costo por resultado|coste por resultado|cost per lead)$/],
+  ['cpa', /^(cost ?\/ ?conv\.?|cost per conv(ersion)?|cost per results?|cost per key event|cpa|kosten ?\/ ?conv\.?|kosten pro ergebnis|cout ?\/ ?conv\.?|cout par resultat|coste ?\/ ?conv\.?|costo ?\/ ?conv\.?|costo por resultado|coste por resultado|cost per lead)$/],
   ['cpm', /^(cpm|avg\.? cpm|average cpm|cpm \(cost per 1,000 impressions\)|cpm moy\.?|cpm medio|durchschn\.? cpm)$/],
   ['cpc', /^(cpc|avg\.? cpc|average cpc|cost per click|cpc \(cost per link click\)|cpc \(all\)|cpc \(destination\)|durchschn\.? cpc|cpc moy\.?|cpc medio)$/],
   ['roas', /^(roas|conv\.? value ?\/ ?cost|purchase roas.*|return on ad spend|conv\.?-wert ?\/ ?kosten|valeur de conv\.? ?\/ ?cout|valor de conv\.? ?\/ ?coste)$/],

@@ -83,11 +83,19 @@ describe('overview, columns, findings and report export', () => {
     await page.waitForSelector(`${byTestId('overview-timeline')} .recharts-bar-rectangle`);
     expect(await page.locator(`${byTestId('overview-timeline')} .recharts-bar-rectangle`).count()).toBe(14);
     expect(await page.locator(`${byTestId('overview-dimensions')} .recharts-bar-rectangle`).count()).toBeGreaterThan(0);
+    await page.waitForSelector(`${byTestId('overview-finding')}[data-check="funnel_inversion"]`);
     await setTheme('light');
     await screenshot(page, 'analysis-01-overview-light');
     await setTheme('dark');
     await screenshot(page, 'analysis-02-overview-dark');
     await setTheme('light');
+  });
+
+  it('opens a top finding from the overview straight into its rows', async () => {
+    const { page } = session;
+    await page.click(`${byTestId('overview-finding')}[data-check="funnel_inversion"]`);
+    await page.waitForSelector(`${byTestId('finding-detail')}[data-check="funnel_inversion"] ${byTestId('grid-row-count')}[data-count="3"]`);
+    expect(await page.getAttribute(`${byTestId('finding-item')}[data-check="funnel_inversion"]`, 'aria-current')).toBe('true');
   });
 
   it('lists the planted problems grouped by dimension and severity', async () => {
@@ -153,7 +161,7 @@ describe('overview, columns, findings and report export', () => {
     await page.click(byTestId('nav-findings'));
     await page.waitForFunction(() => {
       const items = Array.from(document.querySelectorAll('[data-testid="finding-item"]'));
-      return items.length > 0 && !items.some((e) => e.getAttribute('data-check') === 'funnel_inversion') && !document.querySelector('[data-testid="analysis-progress"]');
+      return items.length > 0 && !items.some((e) => e.getAttribute('data-check') === 'funnel_inversion') && !document.querySelector('[data-testid="job"]');
     });
     await page.click(byTestId('nav-columns'));
     await page.selectOption(`${clicks} ${byTestId('column-role')}`, 'clicks');

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Role } from '../../../../shared/semantics/roles';
 import type { ScreenProps } from '../registry';
 import { setColumnRole } from '../../store/analysis-slice';
-import { AnalysisGate, AnalysisProgress } from '../overview/AnalysisGate';
+import { AnalysisGate } from '../overview/AnalysisGate';
 import type { Analysed } from '../overview/AnalysisGate';
 import { ColumnCard } from './ColumnCard';
 import { roleLabel } from './role-labels';
@@ -34,7 +34,6 @@ function Columns({ dataset, profile, audit }: Analysed) {
       <p className="ml-muted" style={{ margin: 0 }}>
         Each column's role tells the checks what it means. Change a role when MeshLens guessed wrong; the checks run again at once.
       </p>
-      <AnalysisProgress datasetId={dataset.id} />
       <div className="ml-cards">
         {shown.map((p) => {
           const current = roles.get(p.name) ?? 'unknown';

@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import type { Finding, Severity } from '../../../../shared/checks/types';
 import { formatNumber } from '../../charts/format';
 import type { ScreenProps } from '../registry';
-import { AnalysisGate, AnalysisProgress } from '../overview/AnalysisGate';
+import { AnalysisGate } from '../overview/AnalysisGate';
 import type { Analysed } from '../overview/AnalysisGate';
 import { ReportButtons } from '../report/ReportButtons';
 import { FindingDetail } from './FindingDetail';
 import { findingKey, groupFindings, SEVERITY_ORDER } from './findings-model';
+import { takeRequestedFinding } from './open-finding';
 import './findings.css';
 
 function FindingList({ findings, selected, onSelect }: { findings: Finding[]; selected: string | null; onSelect: (key: string) => void }) {
@@ -72,7 +73,7 @@ function FindingList({ findings, selected, onSelect }: { findings: Finding[]; se
 }
 
 function Findings({ dataset, audit }: Analysed) {
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(() => takeRequestedFinding(dataset.id));
   const findings = audit?.status === 'done' ? audit.findings : [];
   const current = findings.find((f, i) => findingKey(f, i) === selected) ?? null;
   return (
@@ -83,7 +84,6 @@ function Findings({ dataset, audit }: Analysed) {
         </h1>
         <ReportButtons datasetId={dataset.id} />
       </div>
-      <AnalysisProgress datasetId={dataset.id} />
       {audit?.status === 'done' && findings.length === 0 && (
         <div className="ml-card ml-empty" data-testid="findings-none">
           No check found a problem in this file.

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/EmptyState';
-import { ProgressBar } from '../../components/ProgressBar';
-import { cancelJob, useDataset, useStore } from '../../store';
+import { useDataset, useStore } from '../../store';
 import type { Dataset } from '../../store';
 import { analyseDataset, auditStateOf, ensureAnalysis, profileStateOf } from '../../store/analysis-slice';
 import type { AuditState, ProfileState } from '../../store/analysis-slice';
@@ -14,23 +13,15 @@ export interface Analysed {
   audit: AuditState | null;
 }
 
-/** The running analysis job of a dataset, shown inline with its stage, progress and Cancel. */
-export function AnalysisProgress({ datasetId }: { datasetId: string }) {
-  const job = useStore((s) => s.jobs.find((j) => j.datasetId === datasetId && !j.label.startsWith('Loading ')));
-  if (!job) return null;
+/** While the first profile runs: what is happening (the job bar above has the progress and Cancel). */
+function AnalysisWaiting({ datasetId, name }: { datasetId: string; name: string }) {
+  const stage = useStore((s) => s.jobs.find((j) => j.datasetId === datasetId && !j.label.startsWith('Loading '))?.progress?.stage);
   return (
-    <div className="ml-card ml-progress" data-testid="analysis-progress" role="status">
-      <div style={{ minWidth: 220 }}>
-        <strong>{job.label}</strong>
-        <div className="ml-muted" data-testid="analysis-stage">
-          {job.progress?.stage ?? 'Starting'}
-          {job.progress?.detail ? ` · ${job.progress.detail}` : ''}
-        </div>
-      </div>
-      <ProgressBar label={job.label} fraction={job.progress?.fraction} />
-      <button type="button" className="btn small" data-testid="analysis-cancel" onClick={() => cancelJob(job.id)}>
-        Cancel
-      </button>
+    <div className="ml-card ml-empty" data-testid="analysis-waiting" role="status">
+      <p>
+        <strong>Profiling and auditing {name}</strong>
+      </p>
+      <p className="ml-muted">{stage ?? 'Starting'}… The work runs in the database worker; you can keep using the app, and Cancel it in the bar above.</p>
     </div>
   );
 }
@@ -61,7 +52,7 @@ export function AnalysisGate({ datasetId, children }: { datasetId: string | null
     const stopped = profile?.status === 'cancelled' || profile?.status === 'error';
     return (
       <div className="ml-screen">
-        <AnalysisProgress datasetId={datasetId} />
+        {!stopped && <AnalysisWaiting datasetId={datasetId} name={dataset.name} />}
         {stopped && (
           <div className="ml-card ml-empty" data-testid="analysis-stopped">
             <p>{profile?.status === 'cancelled' ? 'The analysis was cancelled. Nothing was lost.' : `The analysis failed: ${profile?.error ?? 'unknown error'}`}</p>

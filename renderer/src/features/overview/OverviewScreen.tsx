@@ -9,7 +9,7 @@ import { findingKey, SEVERITY_ORDER } from '../findings/findings-model';
 import { openFinding } from '../findings/open-finding';
 import { analyseDataset } from '../../store/analysis-slice';
 import { ReportButtons } from '../report/ReportButtons';
-import { AnalysisGate, AnalysisProgress } from './AnalysisGate';
+import { AnalysisGate } from './AnalysisGate';
 import type { Analysed } from './AnalysisGate';
 import { confidenceText, severityByDimension, severityTotals, timelineOf } from './overview-model';
 import { ScoreCard } from './ScoreCard';
@@ -51,7 +51,6 @@ function Overview({ dataset, profile, audit }: Analysed) {
         </button>
         <ReportButtons datasetId={dataset.id} />
       </div>
-      <AnalysisProgress datasetId={dataset.id} />
       <div className="ml-stats">
         <Stat label="Rows" value={formatNumber(p.rows)} testId="overview-rows" sub={summaryNote(dataset.result?.summaryRows.length ?? 0)} />
         <Stat label="Columns" value={formatNumber(userColumns)} testId="overview-columns" />

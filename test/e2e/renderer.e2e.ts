@@ -168,6 +168,8 @@ describe('renderer shell, import preview, grid and SQL console', () => {
       await page.click(`${byTestId('job')}:has-text("big-to-cancel.csv") ${byTestId('job-cancel')}`);
       await page.waitForSelector(`${byTestId('dataset-tab')}[title="big-to-cancel.csv (cancelled)"]`);
       expect(await waitForText(page, 'banner-info', /was cancelled/)).toContain('big-to-cancel.csv');
+      await page.click(byTestId('nav-import'));
+      await page.waitForSelector(byTestId('import-retry'));
       await screenshot(page, '08-load-cancelled');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -36,6 +36,8 @@ let bannerId = 0;
 export function showBanner(kind: Banner['kind'], message: string): number {
   const id = ++bannerId;
   setState((s) => ({ banners: [...s.banners, { id, kind, message }] }));
+  // Notices go away by themselves; errors stay until dismissed.
+  if (kind === 'info') setTimeout(() => dismissBanner(id), 12_000);
   return id;
 }
 
@@ -172,7 +174,7 @@ export async function importDataset(id: string): Promise<void> {
     if (!current()) return;
     if (e instanceof CancelledError) {
       patchDataset(id, { status: 'cancelled', progress: null });
-      showBanner('info', `Loading ${dataset.name} was cancelled. Nothing was changed; open the file again to retry.`);
+      showBanner('info', `Loading ${dataset.name} was cancelled. Nothing was changed; “Load again” on the Import screen retries.`);
     } else {
       const message = errorMessage(e);
       patchDataset(id, { status: 'error', error: message, progress: null });

@@ -3,7 +3,7 @@
  * the importer made, each overridable (the table reloads at once); and the import log in plain words.
  */
 import { useMemo } from 'react';
-import { useDataset, setImportOptions } from '../../store';
+import { useDataset, setImportOptions, importDataset } from '../../store';
 import type { ScreenProps } from '../registry';
 import { EmptyState } from '../../components/EmptyState';
 import { firstLines, markLines } from './raw-lines';
@@ -35,7 +35,14 @@ export function ImportScreen({ datasetId }: ScreenProps) {
             </p>
           </div>
         )}
-        {dataset.status === 'cancelled' && <p>Loading was cancelled.</p>}
+        {(dataset.status === 'cancelled' || dataset.status === 'error') && (
+          <div className="row-gap">
+            {dataset.status === 'cancelled' && <p>Loading was cancelled; nothing was kept.</p>}
+            <button type="button" className="btn primary" onClick={() => void importDataset(dataset.id)} data-testid="import-retry">
+              Load again
+            </button>
+          </div>
+        )}
         {dataset.status !== 'loading' && (
           <ImportOptionsForm datasetId={dataset.id} options={dataset.options} result={null} busy={false} />
         )}

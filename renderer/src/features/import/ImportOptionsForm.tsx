@@ -128,7 +128,7 @@ export function ImportOptionsForm({ datasetId, options, result, busy }: Props) {
         <Choice
           label="Date order"
           value={options.dateOrder}
-          detected={result?.dateOrder ?? 'no dates'}
+          detected={result ? (result.dateOrder ?? 'no dates') : 'auto'}
           choices={DATE_ORDERS}
           onChange={(dateOrder) => set({ dateOrder })}
           testId="option-date-order"

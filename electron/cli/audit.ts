@@ -10,6 +10,7 @@ import type { AuditConfig } from '../../shared/audit/config';
 import { renderJson, renderJunit, renderMarkdown, renderText } from '../../shared/audit/render';
 import { inspectObject } from '../../shared/import/inspect-object';
 import { flagString, parseArgs } from './args';
+import { contractReportsFor, readContractFile, withContractReports } from './contract';
 import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
 import type { Command } from './types';
 import { UsageError } from './types';
@@ -32,9 +33,9 @@ function readConfig(file: string): AuditConfig {
 export const auditCommand: Command = {
   name: 'audit',
   summary: 'Profile each file and run the marketing check catalogue; print findings with a 0-100 score.',
-  usage: 'meshlens audit <file...> [--json|--markdown|--junit] [--reference-date YYYY-MM-DD] [--config F.yaml] [--no-fail]',
+  usage: 'meshlens audit <file...> [--json|--markdown|--junit] [--reference-date YYYY-MM-DD] [--config F.yaml] [--contract x.odcs.yaml] [--no-fail]',
   async run(args, io) {
-    const p = parseArgs(args, ['reference-date', 'config', ...IMPORT_FLAGS], ['json', 'markdown', 'junit', 'no-fail', ...IMPORT_BOOLEANS]);
+    const p = parseArgs(args, ['reference-date', 'config', 'contract', ...IMPORT_FLAGS], ['json', 'markdown', 'junit', 'no-fail', ...IMPORT_BOOLEANS]);
     if (p.positional.length === 0) throw new UsageError('audit needs at least one file');
     const formats = ['json', 'markdown', 'junit'].filter((f) => p.flags.get(f) === true);
     if (formats.length > 1) throw new UsageError(`choose one output format (got --${formats.join(' and --')})`);
@@ -46,16 +47,21 @@ export const auditCommand: Command = {
       config.referenceDate = ref;
     }
     const options = importOptionsFromFlags(p.flags);
-    const report = await withEngine(async (engine) => {
+    const contractFile = flagString(p, 'contract');
+    const contract = contractFile ? readContractFile(contractFile) : null;
+    const { report, contracts } = await withEngine(async (engine) => {
       const inputs: AuditInput[] = [];
       for (const file of p.positional) {
         const result = await loadFile(engine, file, options);
         inputs.push({ result, inspect: inspectObject(result) });
       }
-      return auditImports(engine, inputs, config);
+      const report = await auditImports(engine, inputs, config);
+      return { report, contracts: contract ? await contractReportsFor(engine, inputs.map((i) => i.result), contract, config.referenceDate) : [] };
     });
     const format = formats[0];
-    io.stdout(format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderText(report));
-    return report.summary.errors > 0 && p.flags.get('no-fail') !== true ? 1 : 0;
+    const out = format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderText(report);
+    io.stdout(withContractReports(out, format, contracts));
+    const broken = report.summary.errors > 0 || contracts.some((c) => !c.report.ok);
+    return broken && p.flags.get('no-fail') !== true ? 1 : 0;
   },
 };

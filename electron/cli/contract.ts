@@ -105,3 +105,35 @@ export const contractCommand: Command = {
     throw new UsageError(`contract needs a sub-command: init or check (got ${sub ? `'${sub}'` : 'nothing'})`);
   },
 };
+
+/** One contract report per audited file, for `meshlens audit --contract`. */
+export interface FileContractReport {
+  file: string;
+  report: ContractReport;
+}
+
+export async function contractReportsFor(engine: Engine, results: ImportResult[], contract: OdcsContract, referenceDate?: string): Promise<FileContractReport[]> {
+  const out: FileContractReport[] = [];
+  for (const r of results) out.push({ file: r.path, report: await runContractFile(engine, r, contract, referenceDate) });
+  return out;
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Add the contract reports to an audit's output in the same format (JSON key, Markdown section, JUnit suite, text). */
+export function withContractReports(output: string, format: string | undefined, reports: FileContractReport[]): string {
+  if (!reports.length) return output;
+  if (format === 'json') return JSON.stringify({ ...(JSON.parse(output) as object), contracts: reports }, null, 2) + '\n';
+  if (format === 'junit') {
+    const suites = reports.map(({ file, report: r }) => {
+      const cases = [
+        ...r.drift.map((d) => `    <testcase classname="contract.schema" name="${xml(`${d.change} ${d.column}`)}">${d.breaking ? `<failure message="${xml(d.message)}"/>` : ''}</testcase>`),
+        ...r.rules.map((q) => `    <testcase classname="contract.rules" name="${xml(q.title)}">${q.status === 'fail' ? `<failure message="${xml(q.message)}"/>` : q.status === 'not-run' ? `<skipped message="${xml(q.message)}"/>` : ''}</testcase>`),
+      ];
+      return `  <testsuite name="${xml(`contract ${r.contractName}: ${file}`)}" tests="${cases.length}" failures="${r.breakingChanges + r.failedRules}">\n${cases.join('\n')}\n  </testsuite>`;
+    });
+    return output.replace(/<\/testsuites>\s*$/, `${suites.join('\n')}\n</testsuites>\n`);
+  }
+  const body = reports.map(({ file, report }) => formatContractReport(file, report)).join('\n');
+  return format === 'markdown' ? `${output}\n## Data contract\n\n\`\`\`\n${body}\`\`\`\n` : `${output}\n${body}`;
+}

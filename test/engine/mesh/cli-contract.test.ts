@@ -44,6 +44,23 @@ describe('meshlens contract', () => {
     expect(rep.rules.find((x) => x.id === 'no_funnel_inversions')!.status).toBe('fail');
   });
 
+  it('audit --contract adds the contract report in every output format and fails on a broken contract', async () => {
+    const sept = path.join(DEMO_DIR, 'google-ads-campaigns-2026-09.csv');
+    const oct = path.join(DEMO_DIR, 'google-ads-campaigns-2026-10.csv');
+    const text = await cli('audit', sept, '--contract', out, '--reference-date', REFERENCE_DATE, '--no-fail');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('against contract "Google Ads daily performance"');
+    expect(text.stdout).toContain('FAIL No funnel inversions');
+    const json = await cli('audit', oct, '--contract', out, '--json', '--reference-date', REFERENCE_DATE);
+    const doc = JSON.parse(json.stdout) as { contracts: { file: string; report: { ok: boolean; drift: { column: string }[] } }[] };
+    expect(doc.contracts).toHaveLength(1);
+    expect(doc.contracts[0]!.report.drift.map((d) => d.column)).toEqual(['Conv. value']);
+    const junit = await cli('audit', sept, '--contract', out, '--junit', '--reference-date', REFERENCE_DATE);
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toMatch(/<testsuite name="contract Google Ads daily performance: [^"]+" tests="\d+" failures="[1-9]/);
+    expect(junit.stdout.trim().endsWith('</testsuites>')).toBe(true);
+  });
+
   it('usage errors exit 2 with one line', async () => {
     expect((await cli('contract', 'init', 'x.csv')).code).toBe(2);
     const bad = path.join(dir, 'bad.yaml');

@@ -32,18 +32,18 @@ export const honestAttribution: Walkthrough = {
       action: { kind: 'read' },
     },
     {
-      id: 'claims',
-      title: 'What the platforms claim',
-      text: 'Loaded files with conversions: {claimList}. Total claimed: {claimedTotal}.',
-      action: { kind: 'read' },
-    },
-    {
       id: 'truth',
       title: 'Pick the source of truth',
       text: 'The source of truth is the system the business trusts for sales: the CRM (won deals) or the orders file. Pick it.',
       terms: ['source_of_truth'],
       action: { kind: 'pick-dataset', label: 'Source of truth', filter: (ctx) => truthCandidates(ctx.datasets).map((d) => d.name) },
       suggest: (ctx) => truthCandidates(ctx.datasets)[0]?.name ?? '',
+    },
+    {
+      id: 'claims',
+      title: 'What the platforms claim',
+      text: 'Files with conversions in the same period as {truthName}: {claimList}. Total claimed: {claimedTotal}.',
+      action: { kind: 'read' },
     },
     {
       id: 'compare',

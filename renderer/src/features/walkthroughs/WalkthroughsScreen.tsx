@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { GLOSSARY, GLOSSARY_IDS } from '../../../../shared/mesh/glossary';
 import { WALKTHROUGHS, walkthroughById, startProgress } from '../../../../shared/mesh/walkthroughs';
 import type { Artefact, WalkthroughProgress } from '../../../../shared/mesh/walkthroughs';
 import { EmptyState } from '../../components/EmptyState';
@@ -87,6 +88,15 @@ export function WalkthroughsScreen({ datasetId }: ScreenProps) {
               something you keep: a profile, an ownership matrix, a data contract, a check pack, a policy report or an attribution check.
             </p>
             <p className="muted">You can leave at any step; your answers are kept and the walkthrough resumes where you left it.</p>
+            <h2>Glossary</h2>
+            <dl className="mesh-glossary" data-testid="glossary">
+              {GLOSSARY_IDS.map((id) => (
+                <div key={id}>
+                  <dt>{GLOSSARY[id].term}</dt>
+                  <dd>{GLOSSARY[id].definition}</dd>
+                </div>
+              ))}
+            </dl>
           </div>
         )}
       </div>

@@ -65,6 +65,7 @@ describe('renderer shell, import preview, grid and SQL console', () => {
     const firstRow = await page.locator(`${byTestId('grid-table')} ${byTestId('vt-row')}`).first().textContent();
     expect(firstRow).toContain('2026-03-01');
     expect(firstRow).toContain('Brand_Search');
+    expect(firstRow).toContain('3.08%'); // CTR was written as a percent: shown with its sign
     await screenshot(page, '03-grid');
   });
 

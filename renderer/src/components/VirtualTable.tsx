@@ -26,6 +26,8 @@ export interface VirtualTableProps {
   isRowHighlighted?: (row: Row) => boolean;
   /** Cell-level highlight. */
   isCellHighlighted?: (row: Row, column: string) => boolean;
+  /** Columns whose values were written as percents in the file (2.81 shows as 2.81%). */
+  percentColumns?: ReadonlySet<string>;
   /** Shown in the first column when present (the file's line number). */
   lineColumn?: string;
   label: string;
@@ -158,7 +160,7 @@ export function VirtualTable(props: VirtualTableProps) {
                         data-testid={hl ? 'vt-cell-highlight' : undefined}
                         title={v === null ? 'empty' : formatCell(v)}
                       >
-                        {v === null ? '∅' : formatCell(v)}
+                        {v === null ? '∅' : formatCell(v) + (props.percentColumns?.has(c.name) && typeof v === 'number' ? '%' : '')}
                       </div>
                     );
                   })}

@@ -28,6 +28,8 @@ export interface DataGridProps {
   /** Sort/filter/count changes, e.g. to export exactly what is shown. */
   onQueryChange?: (query: GridQuery, count: number | null) => void;
   label?: string;
+  /** Columns the importer read as percents: shown with a % sign. */
+  percentColumns?: ReadonlySet<string>;
   /** Connection name: grids share one so they never queue behind an import or an audit. */
   connection?: string;
 }
@@ -44,7 +46,7 @@ export function useEngine(connection: string): Engine | null {
   return engine;
 }
 
-export function DataGrid({ table, revision = 0, where, highlight, onQueryChange, label, connection = 'grid' }: DataGridProps) {
+export function DataGrid({ table, revision = 0, where, highlight, onQueryChange, label, percentColumns, connection = 'grid' }: DataGridProps) {
   const engine = useEngine(connection);
   const [columns, setColumns] = useState<ColumnInfo[] | null>(null);
   const [columnsError, setColumnsError] = useState<string | null>(null);
@@ -133,6 +135,7 @@ export function DataGrid({ table, revision = 0, where, highlight, onQueryChange,
           isRowHighlighted={highlight ? isRowHighlighted : undefined}
           isCellHighlighted={highlight ? isCellHighlighted : undefined}
           lineColumn={hasLine ? LINE_COLUMN : undefined}
+          percentColumns={percentColumns}
           label={label ?? `Rows of ${table}`}
           testId="grid-table"
         />

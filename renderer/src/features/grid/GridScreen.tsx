@@ -1,5 +1,5 @@
 /** The Data screen: the active dataset's table (or its original text) in the grid, with CSV export. */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { CancelledError } from '../../../../shared/engine/types';
 import { useDataset, runJob, showBanner, errorMessage } from '../../store';
 import type { ScreenProps } from '../registry';
@@ -16,6 +16,8 @@ export function GridScreen({ datasetId }: ScreenProps) {
   const [showRaw, setShowRaw] = useState(false);
   const [view, setView] = useState<{ query: GridQuery; count: number | null } | null>(null);
   const onQueryChange = useCallback((query: GridQuery, count: number | null) => setView({ query, count }), []);
+  const columns = dataset?.result?.columns;
+  const percentColumns = useMemo(() => new Set((columns ?? []).filter((c) => c.percent).map((c) => c.name)), [columns]);
 
   if (!dataset) return <EmptyState title="No file open" />;
   const result = dataset.result;
@@ -63,6 +65,7 @@ export function GridScreen({ datasetId }: ScreenProps) {
         key={table}
         table={table}
         revision={dataset.revision}
+        percentColumns={showRaw ? undefined : percentColumns}
         onQueryChange={onQueryChange}
         label={`${dataset.name}: ${showRaw ? 'original text' : 'typed table'}`}
       />

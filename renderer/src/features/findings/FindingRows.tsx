@@ -48,11 +48,15 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
     const root = wrapper.current;
     if (!ready || !root || !finding.columns.length) return;
     const reveal = (): boolean => {
-      const cell = root.querySelector<HTMLElement>('[data-testid="vt-cell-highlight"]');
+      const cells = [...root.querySelectorAll<HTMLElement>('[data-testid="vt-cell-highlight"]')];
       const scroller = root.querySelector<HTMLElement>('.vtable');
-      if (!cell || !scroller) return false;
-      const offset = cell.getBoundingClientRect().left - scroller.getBoundingClientRect().left;
-      if (offset < 0 || offset + cell.offsetWidth > scroller.clientWidth) scroller.scrollLeft += offset - 90;
+      if (!cells.length || !scroller) return false;
+      // Scroll only as far as needed to show the offending cells, so the line numbers stay in view when they can.
+      const box = scroller.getBoundingClientRect();
+      const right = Math.max(...cells.map((c) => c.getBoundingClientRect().right));
+      const left = Math.min(...cells.map((c) => c.getBoundingClientRect().left));
+      const overflow = right - (box.left + scroller.clientWidth) + 16;
+      if (overflow > 0) scroller.scrollLeft += Math.min(overflow, left - box.left - 8);
       return true;
     };
     if (reveal()) return;

@@ -57,7 +57,9 @@ function FindingList({ findings, selected, onSelect }: { findings: Finding[]; se
                     >
                       <span className={`ml-badge ml-sev-${f.severity}`}>{f.severity}</span>
                       <span className="ml-finding-title">{f.title}</span>
-                      <span className="ml-muted ml-finding-count">{formatNumber(f.rows)} rows</span>
+                      <span className="ml-muted ml-finding-count">
+                        {formatNumber(f.rows)} {f.rows === 1 ? 'row' : 'rows'}
+                      </span>
                       <span className="ml-muted ml-finding-message">{f.message}</span>
                     </button>
                   </li>

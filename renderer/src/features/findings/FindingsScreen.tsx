@@ -10,7 +10,7 @@ import { findingKey, groupFindings, SEVERITY_ORDER } from './findings-model';
 import { takeRequestedFinding } from './open-finding';
 import './findings.css';
 
-function FindingList({ findings, selected, onSelect }: { findings: Finding[]; selected: string | null; onSelect: (key: string) => void }) {
+export function FindingList({ findings, selected, onSelect }: { findings: Finding[]; selected: string | null; onSelect: (key: string) => void }) {
   const [shown, setShown] = useState<Set<Severity>>(new Set(SEVERITY_ORDER));
   const keys = useMemo(() => new Map(findings.map((f, i) => [f, findingKey(f, i)])), [findings]);
   const groups = groupFindings(findings, shown);

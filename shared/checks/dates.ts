@@ -27,9 +27,10 @@ export const futureDates: CheckDefinition = {
   defaults: { ignoreHeaders: ['close date', 'expected close date', 'end date', 'due date', 'next activity date'] },
   severity: (n) => (n > 0 ? 'warning' : null),
   targets: (ctx) => {
-    const ignore = listParam(ctx.params, 'ignoreHeaders', []).map(normaliseHeader);
+    const norm = (h: string) => normaliseHeader(h).replace(/_/g, ' ');
+    const ignore = listParam(ctx.params, 'ignoreHeaders', []).map(norm);
     return dateColumns(ctx)
-      .filter((c) => !ignore.includes(normaliseHeader(c.originalName)))
+      .filter((c) => !ignore.includes(norm(c.originalName)))
       .map((c): CheckTarget => ({
         columns: [c.name],
         where: `${day(c.name)} > ${isoDay(ctx.referenceDate)}`,

@@ -2,7 +2,7 @@
 import type { ColumnProfile } from '../profile/types';
 import { fingerprintPlatform } from './platform';
 import type { PlatformGuess } from './platform';
-import { headerCurrency, normaliseHeader, roleFromHeader, roleFromValues, ROLES } from './roles';
+import { headerCurrency, isMetricRole, normaliseHeader, roleFromHeader, roleFromValues, ROLES } from './roles';
 import type { Role } from './roles';
 
 export interface ColumnMeta {
@@ -92,16 +92,26 @@ const KEY_DIMENSIONS: Role[] = ['campaign', 'ad_group', 'ad', 'channel', 'source
 
 /**
  * Ads and analytics: date + campaign (+ ad group / ad set, ad) + every other dimension that splits rows
- * (device, network, source / medium…). Contacts: the email (a person), else the record id.
+ * (device, network, source / medium, account id, any text column that is not a measure). Contacts: the email (a person), else the record id.
  */
 export function naturalKey(columns: SemanticColumn[], primaryDate?: string): string[] {
   const first = (r: Role) => columns.find((c) => c.role === r);
   const hasMetrics = columns.some((c) => ['impressions', 'clicks', 'spend', 'sessions', 'conversions', 'revenue', 'reach'].includes(c.role));
   if (!hasMetrics) {
-    const id = first('email') ?? first('record_id') ?? first('hashed_id');
+    // An email named as such identifies a contact; one found only by its values (an owner's email in an
+    // opportunities table) does not, so the record id comes first then.
+    const namedEmail = columns.find((c) => c.role === 'email' && c.roleSource !== 'values');
+    const id = namedEmail ?? first('record_id') ?? first('email') ?? first('hashed_id');
     return id ? [id.name] : [];
   }
-  const dims = columns.filter((c) => KEY_DIMENSIONS.includes(c.role) && c.kind !== 'number').map((c) => c.name);
+  // Every column that splits rows rather than measures them: text dimensions (named or not) and ids.
+  const dims = columns
+    .filter((c) =>
+      KEY_DIMENSIONS.includes(c.role) || c.role === 'record_id'
+        ? c.kind !== 'date'
+        : c.role !== 'date' && c.role !== 'date_end' && !isMetricRole(c.role) && (c.kind === 'text' || c.kind === 'boolean'),
+    )
+    .map((c) => c.name);
   const ends = columns.filter((c) => c.role === 'date_end').map((c) => c.name);
   if (!primaryDate && !dims.length) return [];
   return [...(primaryDate ? [primaryDate] : []), ...ends, ...dims];

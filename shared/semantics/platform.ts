@@ -101,10 +101,11 @@ export function fingerprintPlatform(headers: string[], roles: Role[] = []): Plat
     const evidence: string[] = [];
     headers.forEach((h, i) => {
       const n = normalised[i]!;
-      if (sig.unique.includes(n)) {
+      const spaced = n.replace(/_/g, ' '); // database-style exports: lead_source, close_date
+      if (sig.unique.includes(n) || sig.unique.includes(spaced)) {
         score += 3;
         evidence.push(h);
-      } else if (sig.shared.includes(n)) {
+      } else if (sig.shared.includes(n) || sig.shared.includes(spaced)) {
         score += 1;
         evidence.push(h);
       }
@@ -115,7 +116,11 @@ export function fingerprintPlatform(headers: string[], roles: Role[] = []): Plat
   const idRoles = roles.filter((r) => r === 'email' || r === 'phone' || r === 'hashed_id').length;
   const metricRoles = roles.filter((r) => ['impressions', 'clicks', 'spend', 'sessions', 'conversions', 'revenue'].includes(r)).length;
   const audienceHits = headers.filter((_, i) => AUDIENCE_HEADERS.includes(normalised[i]!));
-  if (idRoles > 0 && metricRoles === 0 && headers.length <= 15) {
+  // Most columns must be identifiers or matching keys (email, phone, name, zip, country…): a CRM table with
+  // an owner's email among ten business columns is not an audience.
+  const matchRoles = roles.filter((r) => ['email', 'phone', 'hashed_id', 'person_name', 'country', 'record_id'].includes(r)).length;
+  const matchShare = Math.max(matchRoles, audienceHits.length) / Math.max(1, headers.length);
+  if (idRoles > 0 && metricRoles === 0 && headers.length <= 15 && matchShare >= 0.5) {
     const crmHints = ['record id', 'lifecycle stage', 'lead source', 'lead status', 'email address', 'member_rating', 'contact owner'].some((h) => set.has(h));
     if (!crmHints) scores.push({ platform: 'audience_segment', score: 3 + audienceHits.length + idRoles, evidence: audienceHits.length ? audienceHits : headers.slice(0, 3) });
   }

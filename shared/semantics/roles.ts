@@ -119,7 +119,7 @@ const HEADER_RULES: Array<[Role, RegExp]> = [
   ['ad', /^(ad|ad name|anzeige|name der anzeige|annonce|publicite|nom de la publicite|anuncio|nombre del anuncio)$/],
   ['email', /^(e-?mail|e-?mail address|e-?mail-adresse|email_address|courriel|correo|correo electronico|adresse e-mail|work email)$/],
   ['phone', /^(phone|phone number|mobile|mobile phone|mobile phone number|telefon|telefonnummer|telephone|telefono|phone_number)$/],
-  ['record_id', /^(id|record id|contact id|lead id|customer id|user id|client id|external_id|leid|euid|account id|opportunity id|member id)$/],
+  ['record_id', /^(id|record id|contact id|lead id|customer id|user id|client id|external_id|leid|euid|account id|opportunity id|deal id|company id|member id)$|^[a-z]+_id$/],
   ['country', /^(country|country code|country\/region|land|pays|pais|country_code)$/],
   ['person_name', /^(first name|last name|full name|name|vorname|nachname|prenom|nom|nombre|apellido|fn|ln|firstname|lastname)$/],
   ['url', /(^url$|final url|landing page url|^website|^link$|destination url)/],

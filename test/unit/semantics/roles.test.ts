@@ -114,6 +114,12 @@ describe('platform fingerprint', () => {
     expect(fingerprintPlatform(['email', 'phone', 'country'], ['email', 'phone', 'country']).platform).toBe('audience_segment');
   });
 
+  it('a database-style CRM table with an owner email is Salesforce, not an audience upload', () => {
+    const headers = ['opportunity_id', 'account_name', 'created_date', 'close_date', 'stage', 'amount_eur', 'lead_source', 'owner_email'];
+    const roles = ['record_id', 'unknown', 'date', 'date', 'segment', 'unknown', 'channel', 'email'] as const;
+    expect(fingerprintPlatform(headers, [...roles]).platform).toBe('salesforce');
+  });
+
   it('is more confident with more evidence', () => {
     const few = fingerprintPlatform(['Impr.', 'Clicks', 'Cost']);
     const many = fingerprintPlatform(['Day', 'Campaign', 'Ad group', 'Impr.', 'Clicks', 'Cost', 'Conv. rate', 'Cost / conv.', 'Currency code']);

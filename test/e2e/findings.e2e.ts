@@ -200,7 +200,7 @@ describe('overview, columns, findings and report export', () => {
     report.on('request', (r) => requests.push(r.url()));
     await report.setContent(html);
     await report.waitForSelector('#finding-funnel_inversion');
-    await report.screenshot({ path: path.resolve('test-results/screenshots/analysis-07-report-html.png'), fullPage: false });
+    await report.screenshot({ path: path.resolve('test-results/screenshots/analysis-07-report-html.png'), fullPage: true });
     expect(requests).toEqual([]);
     await report.close();
     expect(session.foreignRequests.length).toBe(before);

@@ -113,3 +113,15 @@ describe('Markdown report', () => {
     expect(audit.score.score).toBeLessThan(100);
   });
 });
+
+describe('inline SVG axes', () => {
+  it('use 4 readable steps', async () => {
+    const { niceMax } = await import('../../renderer/src/charts/svg');
+    expect(niceMax(4)).toBe(4);
+    expect(niceMax(3)).toBe(4);
+    expect(niceMax(160)).toBe(200);
+    expect(niceMax(41)).toBe(80);
+    expect(niceMax(1234)).toBe(2000);
+    expect(niceMax(0)).toBe(4);
+  });
+});

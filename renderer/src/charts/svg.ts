@@ -14,12 +14,13 @@ export function escapeXml(text: string): string {
 
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="11"';
 
-/** Round max up to a 1/2/5 × 10^n step so the axis reads well. */
+/** The top of a 4-step axis whose step is 1, 2, 2.5 or 5 × 10^n, so the tick labels read well. */
 export function niceMax(max: number): number {
-  if (!(max > 0)) return 1;
-  const pow = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * pow >= max) return step * pow;
-  return 10 * pow;
+  if (!(max > 0)) return 4;
+  const raw = max / 4;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * pow >= raw) return 4 * step * pow;
+  return 40 * pow;
 }
 
 function frame(width: number, height: number, title: string, body: string): string {

@@ -44,6 +44,7 @@ const CASES: Expect[] = [
   { fixture: 'funnel-inversion-reach-above-impressions.csv', check: 'funnel_inversion', column: 'Reach', rows: 1, severity: 'error', lines: [6] },
   { fixture: 'derived-metric-mismatch-edited-rates.csv', check: 'derived_metric_mismatch', column: 'CTR', rows: 2, severity: 'warning', lines: [6, 14] },
   { fixture: 'derived-metric-mismatch-edited-rates.csv', check: 'derived_metric_mismatch', column: 'Avg. CPC', rows: 1, severity: 'warning', lines: [8] },
+  { fixture: 'derived-metric-mismatch-roas.csv', check: 'derived_metric_mismatch', column: 'Conv. value / cost', rows: 2, severity: 'warning', lines: [5, 10] },
   { fixture: 'future-dates-day-month-swap.csv', check: 'future_dates', column: 'Day', rows: 2, severity: 'warning', lines: [2, 3] },
   { fixture: 'date-out-of-range-title.csv', check: 'date_out_of_range', column: 'Day', rows: 1, severity: 'warning', lines: [14] },
   { fixture: 'date-gaps-missing-days.csv', check: 'date_gaps', column: 'Day', rows: 3, severity: 'warning', lines: [6, 13] },

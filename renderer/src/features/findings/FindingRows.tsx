@@ -5,9 +5,15 @@ import { errorMessage, useDataset } from '../../store';
 import { analysisConfig, auditStateOf, checkDataset, profileStateOf } from '../../store/analysis-slice';
 import { DataGrid } from '../grid/DataGrid';
 import type { GridHighlight } from '../grid/DataGrid';
-import { affectedLines, affectedRows } from './affected-rows';
+import { affectedLines, affectedRows, findingViewSql } from './affected-rows';
+import { quoteIdent } from '../../../../shared/engine/sql';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; where: string; sampleOnly: boolean; lines: number[] };
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; where: string; sampleOnly: boolean; lines: number[]; view: string };
+
+let viewCounter = 0;
 
 /** The finding's affected rows in the data grid, its offending cells highlighted. */
 export function FindingRows({ datasetId, finding }: { datasetId: string; finding: Finding }) {
@@ -22,15 +28,25 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
     if (!result || !profile?.profile || !profile.semantics || !audit) return;
     let live = true;
     setState({ status: 'loading' });
+    let view: string | null = null;
     const ds = checkDataset(result, profile.profile, profile.semantics, dataset.name);
     (async () => {
       const engine = await getEngine('grid');
       const rows = await affectedRows(engine, ds, finding, analysisConfig.current, audit.referenceDate);
       const lines = await affectedLines(engine, result.tableName, rows.where);
-      if (live) setState({ status: 'ready', ...rows, lines });
+      // A view with the offending columns right after the line number, so they are seen first.
+      const name = `__finding_rows_${++viewCounter}`;
+      await engine.exec(findingViewSql(name, result.tableName, result.columns.map((c) => c.name), finding.columns));
+      view = name;
+      if (live) setState({ status: 'ready', ...rows, lines, view: name });
+      else await engine.exec(`DROP VIEW IF EXISTS ${quoteIdent(name)}`);
     })().catch((e: unknown) => live && setState({ status: 'error', message: errorMessage(e) }));
     return () => {
       live = false;
+      if (view) {
+        const name = view;
+        void getEngine('grid').then((e) => e.exec(`DROP VIEW IF EXISTS ${quoteIdent(name)}`)).catch(() => undefined);
+      }
     };
     // The finding object identifies the run; dataset/profile objects change with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -77,7 +93,7 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
       style={{ height: Math.min(460, Math.max(170, 96 + state.lines.length * 29)) }}
     >
       {state.sampleOnly && <p className="ml-muted">Showing the sample of affected rows the check kept ({finding.sample.length}).</p>}
-      <DataGrid table={table} revision={dataset?.revision} where={state.where} highlight={highlight} label={`Rows affected by ${finding.title}`} />
+      <DataGrid table={state.view} revision={dataset?.revision} where={state.where} highlight={highlight} label={`Rows affected by ${finding.title}`} />
     </div>
   );
 }

@@ -61,3 +61,10 @@ export async function affectedLines(engine: Engine, table: string, where: string
   const res = await engine.query<{ l: number }>(`SELECT ${LINE} AS l FROM ${quoteIdent(table)} WHERE ${where} ORDER BY 1 LIMIT ${limit}`);
   return res.rows.map((r) => Number(r.l));
 }
+
+/** A view of the table with `__line`, then the finding's columns, then the rest: the offending cells come first. */
+export function findingViewSql(view: string, table: string, columns: string[], findingColumns: string[]): string {
+  const first = findingColumns.filter((c) => columns.includes(c));
+  const order = [LINE_COLUMN, ...first, ...columns.filter((c) => !first.includes(c) && c !== LINE_COLUMN)];
+  return `CREATE OR REPLACE VIEW ${quoteIdent(view)} AS SELECT ${order.map(quoteIdent).join(', ')} FROM ${quoteIdent(table)}`;
+}

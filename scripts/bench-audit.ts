@@ -58,7 +58,9 @@ async function nativeEngine() {
       const reader = await conn.runAndReadAll(sql);
       const names = reader.columnNames();
       const types = reader.columnTypes().map((t) => t.toString());
-      const rows = reader.getRowsJS().map((r) => Object.fromEntries(names.map((n, i) => [n, toScalar(r[i])])) as T);
+      const rows = reader
+        .getRowsJS()
+        .map((r) => Object.fromEntries(names.map((n, i) => [n, toScalar(r[i])])) as T);
       return { columns: names.map((name, i) => ({ name, type: types[i]! })), rows };
     },
     async exec(sql: string) {
@@ -83,7 +85,8 @@ function nativeLoadSql(file: string, result: ImportResult): string {
   const cast = result.columns.map((c) => {
     const src = quoteIdent(c.originalName);
     const clean = `nullif(regexp_replace(trim(${src}), '[,%$€£¥ ]', '', 'g'), '--')`;
-    if (/INT|DOUBLE|DECIMAL|FLOAT/.test(c.type)) return `TRY_CAST(${clean} AS ${c.type}) AS ${quoteIdent(c.name)}`;
+    if (/INT|DOUBLE|DECIMAL|FLOAT/.test(c.type))
+      return `TRY_CAST(${clean} AS ${c.type}) AS ${quoteIdent(c.name)}`;
     if (c.type === 'DATE') return `TRY_CAST(${src} AS DATE) AS ${quoteIdent(c.name)}`;
     return `${src} AS ${quoteIdent(c.name)}`;
   });
@@ -97,7 +100,10 @@ const cpuNow = () => {
   return (u.user + u.system) / 1000;
 };
 
-async function audit(engine: Engine, result: ImportResult): Promise<Omit<AuditTimings, 'loadMs' | 'totalMs' | 'cpuMs'>> {
+async function audit(
+  engine: Engine,
+  result: ImportResult,
+): Promise<Omit<AuditTimings, 'loadMs' | 'totalMs' | 'cpuMs'>> {
   const t0 = performance.now();
   const { dataset } = await analyseImport(engine, result);
   const t1 = performance.now();
@@ -111,12 +117,22 @@ export async function benchAudit(file: string): Promise<BenchAuditResult> {
   const wasm = await NodeEngine.create();
   const t1 = performance.now();
   const c1 = cpuNow();
-  const result = await importFile(wasm, { path: file, name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) });
+  const result = await importFile(wasm, {
+    path: file,
+    name: path.basename(file),
+    bytes: new Uint8Array(readFileSync(file)),
+  });
   const t2 = performance.now();
   const m = await audit(wasm, result);
   const c2 = cpuNow();
   await wasm.close();
-  const meshlens = { ...m, startMs: t1 - t0, loadMs: t2 - t1, totalMs: t2 - t1 + m.profileMs + m.checksMs, cpuMs: c2 - c1 };
+  const meshlens = {
+    ...m,
+    startMs: t1 - t0,
+    loadMs: t2 - t1,
+    totalMs: t2 - t1 + m.profileMs + m.checksMs,
+    cpuMs: c2 - c1,
+  };
 
   const n0 = performance.now();
   const nat = await nativeEngine();
@@ -124,11 +140,20 @@ export async function benchAudit(file: string): Promise<BenchAuditResult> {
   const d1 = cpuNow();
   await nat.engine.exec(nativeLoadSql(path.resolve(file), result));
   const n2 = performance.now();
-  const rowCount = Number((await nat.engine.query<{ n: number }>('SELECT count(*) AS n FROM t')).rows[0]?.n ?? 0);
+  const rowCount = Number(
+    (await nat.engine.query<{ n: number }>('SELECT count(*) AS n FROM t')).rows[0]?.n ?? 0,
+  );
   const nr = await audit(nat.engine, { ...result, tableName: 't', rawTableName: 't_raw', rows: rowCount });
   const d2 = cpuNow();
   await nat.engine.close();
-  const native = { ...nr, startMs: n1 - n0, loadMs: n2 - n1, totalMs: n2 - n1 + nr.profileMs + nr.checksMs, cpuMs: d2 - d1, version: nat.version };
+  const native = {
+    ...nr,
+    startMs: n1 - n0,
+    loadMs: n2 - n1,
+    totalMs: n2 - n1 + nr.profileMs + nr.checksMs,
+    cpuMs: d2 - d1,
+    version: nat.version,
+  };
   return {
     file,
     meshlens,

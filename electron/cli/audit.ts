@@ -20,7 +20,9 @@ function readConfig(file: string): AuditConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`--config ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(
+      `--config ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   try {
     return parseAuditConfig(text, file);
@@ -33,17 +35,24 @@ function readConfig(file: string): AuditConfig {
 export const auditCommand: Command = {
   name: 'audit',
   summary: 'Profile each file and run the marketing check catalogue; print findings with a 0-100 score.',
-  usage: 'meshlens audit <file...> [--json|--markdown|--junit] [--reference-date YYYY-MM-DD] [--config F.yaml] [--contract x.odcs.yaml] [--no-fail]',
+  usage:
+    'meshlens audit <file...> [--json|--markdown|--junit] [--reference-date YYYY-MM-DD] [--config F.yaml] [--contract x.odcs.yaml] [--no-fail]',
   async run(args, io) {
-    const p = parseArgs(args, ['reference-date', 'config', 'contract', ...IMPORT_FLAGS], ['json', 'markdown', 'junit', 'no-fail', ...IMPORT_BOOLEANS]);
+    const p = parseArgs(
+      args,
+      ['reference-date', 'config', 'contract', ...IMPORT_FLAGS],
+      ['json', 'markdown', 'junit', 'no-fail', ...IMPORT_BOOLEANS],
+    );
     if (p.positional.length === 0) throw new UsageError('audit needs at least one file');
     const formats = ['json', 'markdown', 'junit'].filter((f) => p.flags.get(f) === true);
-    if (formats.length > 1) throw new UsageError(`choose one output format (got --${formats.join(' and --')})`);
+    if (formats.length > 1)
+      throw new UsageError(`choose one output format (got --${formats.join(' and --')})`);
     const configFile = flagString(p, 'config');
     const config: AuditConfig = configFile ? readConfig(configFile) : {};
     const ref = flagString(p, 'reference-date');
     if (ref !== undefined) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(ref) || Number.isNaN(Date.parse(ref))) throw new UsageError('--reference-date must be a date like 2026-02-01');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(ref) || Number.isNaN(Date.parse(ref)))
+        throw new UsageError('--reference-date must be a date like 2026-02-01');
       config.referenceDate = ref;
     }
     const options = importOptionsFromFlags(p.flags);
@@ -56,10 +65,27 @@ export const auditCommand: Command = {
         inputs.push({ result, inspect: inspectObject(result) });
       }
       const report = await auditImports(engine, inputs, config);
-      return { report, contracts: contract ? await contractReportsFor(engine, inputs.map((i) => i.result), contract, config.referenceDate) : [] };
+      return {
+        report,
+        contracts: contract
+          ? await contractReportsFor(
+              engine,
+              inputs.map((i) => i.result),
+              contract,
+              config.referenceDate,
+            )
+          : [],
+      };
     });
     const format = formats[0];
-    const out = format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : format === 'junit' ? renderJunit(report) : renderText(report);
+    const out =
+      format === 'json'
+        ? renderJson(report)
+        : format === 'markdown'
+          ? renderMarkdown(report)
+          : format === 'junit'
+            ? renderJunit(report)
+            : renderText(report);
     io.stdout(withContractReports(out, format, contracts));
     const broken = report.summary.errors > 0 || contracts.some((c) => !c.report.ok);
     return broken && p.flags.get('no-fail') !== true ? 1 : 0;

@@ -53,18 +53,37 @@ export interface AuditReport {
 
 const count = (fs: Finding[], s: Finding['severity']) => fs.filter((f) => f.severity === s).length;
 
-export async function auditImports(engine: Engine, inputs: AuditInput[], config: AuditConfig = {}, hooks: Omit<RunHooks, 'onCheckError'> = {}): Promise<AuditReport> {
+export async function auditImports(
+  engine: Engine,
+  inputs: AuditInput[],
+  config: AuditConfig = {},
+  hooks: Omit<RunHooks, 'onCheckError'> = {},
+): Promise<AuditReport> {
   const referenceDate = config.referenceDate ?? todayIso();
   const findings: Finding[] = [];
   const datasets: DatasetSummary[] = [];
   const skipped: AuditReport['summary']['skipped'] = [];
   for (const input of inputs) {
     const name = input.name ?? input.result.path.split(/[\\/]/).pop() ?? input.result.path;
-    const { dataset, semantics } = await analyseImport(engine, input.result, { name, ...(config.roles ? { overrides: config.roles } : {}), ...(hooks.progress ? { progress: hooks.progress } : {}) });
-    const found = await runChecks(engine, dataset, { ...config, referenceDate }, {
-      ...hooks,
-      onCheckError: (check, err) => skipped.push({ file: name, check, reason: (err instanceof Error ? err.message : String(err)).split('\n')[0]! }),
+    const { dataset, semantics } = await analyseImport(engine, input.result, {
+      name,
+      ...(config.roles ? { overrides: config.roles } : {}),
+      ...(hooks.progress ? { progress: hooks.progress } : {}),
     });
+    const found = await runChecks(
+      engine,
+      dataset,
+      { ...config, referenceDate },
+      {
+        ...hooks,
+        onCheckError: (check, err) =>
+          skipped.push({
+            file: name,
+            check,
+            reason: (err instanceof Error ? err.message : String(err)).split('\n')[0]!,
+          }),
+      },
+    );
     findings.push(...found);
     datasets.push({
       ...scoreDataset(name, dataset.rows, found),
@@ -72,14 +91,20 @@ export async function auditImports(engine: Engine, inputs: AuditInput[], config:
       platform: semantics.platform.platform,
       platformLabel: semantics.platform.label,
       platformConfidence: semantics.platform.confidence,
-      roles: Object.fromEntries(semantics.columns.filter((c) => c.role !== 'unknown').map((c) => [c.name, c.role])),
+      roles: Object.fromEntries(
+        semantics.columns.filter((c) => c.role !== 'unknown').map((c) => [c.name, c.role]),
+      ),
       naturalKey: semantics.naturalKey,
       errors: count(found, 'error'),
       warnings: count(found, 'warning'),
       infos: count(found, 'info'),
     });
   }
-  const disabled = new Set(Object.entries(config.checks ?? {}).filter(([, v]) => v === false).map(([k]) => k));
+  const disabled = new Set(
+    Object.entries(config.checks ?? {})
+      .filter(([, v]) => v === false)
+      .map(([k]) => k),
+  );
   return {
     files: inputs.map((i) => i.inspect),
     findings,
@@ -93,6 +118,11 @@ export async function auditImports(engine: Engine, inputs: AuditInput[], config:
       datasets,
       skipped,
     },
-    checks: CATALOGUE.filter((c) => !disabled.has(c.id)).map(({ id, title, dimension, owner }) => ({ id, title, dimension, owner })),
+    checks: CATALOGUE.filter((c) => !disabled.has(c.id)).map(({ id, title, dimension, owner }) => ({
+      id,
+      title,
+      dimension,
+      owner,
+    })),
   };
 }

@@ -35,8 +35,21 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const param = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
 const schema = z
   .object({
-    referenceDate: z.union([z.string().regex(ISO_DATE, 'must be a date like 2026-02-01'), z.date()]).optional(),
-    checks: z.record(z.string(), z.union([z.literal(false), z.literal('off'), z.literal(true), z.literal('on'), z.record(z.string(), param)])).optional(),
+    referenceDate: z
+      .union([z.string().regex(ISO_DATE, 'must be a date like 2026-02-01'), z.date()])
+      .optional(),
+    checks: z
+      .record(
+        z.string(),
+        z.union([
+          z.literal(false),
+          z.literal('off'),
+          z.literal(true),
+          z.literal('on'),
+          z.record(z.string(), param),
+        ]),
+      )
+      .optional(),
     naming: z
       .object({
         lowercase: z.boolean(),
@@ -58,7 +71,9 @@ export function parseAuditConfig(text: string, source = 'config'): AuditConfig {
   try {
     data = parse(text) ?? {};
   } catch (err) {
-    throw new ConfigError(`${source} is not valid YAML: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+    throw new ConfigError(
+      `${source} is not valid YAML: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`,
+    );
   }
   const r = schema.safeParse(data);
   if (!r.success) {
@@ -67,7 +82,9 @@ export function parseAuditConfig(text: string, source = 'config'): AuditConfig {
   }
   const v = r.data;
   const out: AuditConfig = {};
-  if (v.referenceDate !== undefined) out.referenceDate = typeof v.referenceDate === 'string' ? v.referenceDate : v.referenceDate.toISOString().slice(0, 10);
+  if (v.referenceDate !== undefined)
+    out.referenceDate =
+      typeof v.referenceDate === 'string' ? v.referenceDate : v.referenceDate.toISOString().slice(0, 10);
   if (v.naming) {
     for (const key of ['campaignPattern', 'sourcePattern'] as const) {
       const pattern = v.naming[key];
@@ -85,7 +102,10 @@ export function parseAuditConfig(text: string, source = 'config'): AuditConfig {
     out.checks = {};
     for (const [id, value] of Object.entries(v.checks)) {
       const check = CATALOGUE.find((c) => c.id === id);
-      if (!check) throw new ConfigError(`${source}: checks.${id} is not a check (known: ${CATALOGUE.map((c) => c.id).join(', ')})`);
+      if (!check)
+        throw new ConfigError(
+          `${source}: checks.${id} is not a check (known: ${CATALOGUE.map((c) => c.id).join(', ')})`,
+        );
       if (value === false || value === 'off') {
         out.checks[id] = false;
         continue;
@@ -98,17 +118,22 @@ export function parseAuditConfig(text: string, source = 'config'): AuditConfig {
           continue;
         }
         if (name === 'severity') {
-          if (p !== 'error' && p !== 'warning' && p !== 'info') throw new ConfigError(`${source}: checks.${id}.severity must be error, warning or info`);
+          if (p !== 'error' && p !== 'warning' && p !== 'info')
+            throw new ConfigError(`${source}: checks.${id}.severity must be error, warning or info`);
           params.severity = p;
           continue;
         }
         const def = check.defaults[name];
         if (def === undefined) {
           const known = Object.keys(check.defaults);
-          throw new ConfigError(`${source}: checks.${id}.${name} is not a setting of ${id}${known.length ? ` (settings: ${known.join(', ')}, severity, enabled)` : ' (settings: severity, enabled)'}`);
+          throw new ConfigError(
+            `${source}: checks.${id}.${name} is not a setting of ${id}${known.length ? ` (settings: ${known.join(', ')}, severity, enabled)` : ' (settings: severity, enabled)'}`,
+          );
         }
         if (Array.isArray(def) !== Array.isArray(p) || (!Array.isArray(def) && typeof def !== typeof p)) {
-          throw new ConfigError(`${source}: checks.${id}.${name} must be ${Array.isArray(def) ? 'a list' : `a ${typeof def}`}`);
+          throw new ConfigError(
+            `${source}: checks.${id}.${name} must be ${Array.isArray(def) ? 'a list' : `a ${typeof def}`}`,
+          );
         }
         params[name] = p;
       }

@@ -37,7 +37,9 @@ export async function analyseImport(
   const profile = await profileTable(engine, result.tableName, meta, { daily: false });
   const semantics = describeColumns(meta, profile.columns, options.overrides);
   // The daily series follows the roles (which can come from values or overrides), not only header names.
-  const metrics = semantics.columns.filter((c) => c.kind === 'number' && METRIC_ROLES.includes(c.role)).map((c) => c.name);
+  const metrics = semantics.columns
+    .filter((c) => c.kind === 'number' && METRIC_ROLES.includes(c.role))
+    .map((c) => c.name);
   if (semantics.primaryDate) {
     const daily = await profileDaily(engine, result.tableName, profile, semantics.primaryDate, metrics);
     if (daily) profile.daily = daily;

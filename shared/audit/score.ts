@@ -44,12 +44,24 @@ export function scoreDataset(file: string, rows: number, findings: Finding[]): D
     .map((f) => {
       const share = rows ? Math.min(1, f.rows / rows) : 1;
       const extent = 0.5 + 0.5 * Math.min(1, share * 10);
-      return { check: f.check, severity: f.severity, dimension: f.dimension, columns: f.columns, points: round1(SEVERITY_POINTS[f.severity] * DIMENSION_WEIGHTS[f.dimension] * extent) };
+      return {
+        check: f.check,
+        severity: f.severity,
+        dimension: f.dimension,
+        columns: f.columns,
+        points: round1(SEVERITY_POINTS[f.severity] * DIMENSION_WEIGHTS[f.dimension] * extent),
+      };
     })
     .sort((a, b) => b.points - a.points);
   const dims = Object.keys(DIMENSION_WEIGHTS) as Dimension[];
   const dimensions = Object.fromEntries(
-    dims.map((d) => [d, Math.max(0, Math.round(100 - deductions.filter((x) => x.dimension === d).reduce((a, x) => a + x.points, 0)))]),
+    dims.map((d) => [
+      d,
+      Math.max(
+        0,
+        Math.round(100 - deductions.filter((x) => x.dimension === d).reduce((a, x) => a + x.points, 0)),
+      ),
+    ]),
   ) as Record<Dimension, number>;
   const total = deductions.reduce((a, x) => a + x.points, 0);
   return { file, score: Math.max(0, Math.round(100 - total)), dimensions, deductions };

@@ -3,11 +3,35 @@ import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import { LABEL_ROLES } from '../semantics/roles';
 import type { Role } from '../semantics/roles';
-import { from, label, LINE, listParam, numParam, pct, PLACEHOLDERS, plural, profileOf, shareSeverity, tc } from './helpers';
+import {
+  from,
+  label,
+  LINE,
+  listParam,
+  numParam,
+  pct,
+  PLACEHOLDERS,
+  plural,
+  profileOf,
+  shareSeverity,
+  tc,
+} from './helpers';
 import type { CheckDefinition, CheckTarget } from './types';
 
 /** Roles where an empty cell breaks a report (rows fall out of every breakdown). */
-const KEY_ROLES: Role[] = ['date', 'campaign', 'ad_group', 'ad', 'source', 'medium', 'source_medium', 'channel', 'email', 'record_id', 'hashed_id'];
+const KEY_ROLES: Role[] = [
+  'date',
+  'campaign',
+  'ad_group',
+  'ad',
+  'source',
+  'medium',
+  'source_medium',
+  'channel',
+  'email',
+  'record_id',
+  'hashed_id',
+];
 
 export const missingValues: CheckDefinition = {
   id: 'missing_values',
@@ -28,7 +52,8 @@ export const missingValues: CheckDefinition = {
       if (!p || p.nulls === 0 || p.nullShare >= maxShare) return [];
       // Only the columns that identify a row (the natural key, the main date) lose rows from breakdowns;
       // an empty "Last activity date" or "Conv. value" is information, not a broken row.
-      const isKey = KEY_ROLES.includes(c.role) && (key.includes(c.name) || c.name === ds.semantics.primaryDate);
+      const isKey =
+        KEY_ROLES.includes(c.role) && (key.includes(c.name) || c.name === ds.semantics.primaryDate);
       return [
         {
           columns: [c.name],
@@ -70,13 +95,17 @@ export const highNullColumn: CheckDefinition = {
       const p = profileOf(ds, c.name);
       if (!p || p.nullShare < warn || p.nulls === 0) return [];
       // Meta leaves Results, Cost per result and Result indicator empty when an ad set had no results.
-      const emptyMeansNone = meta && (['conversions', 'cpa', 'revenue', 'roas', 'conversion_rate'].includes(c.role) || /result/i.test(c.originalName));
+      const emptyMeansNone =
+        meta &&
+        (['conversions', 'cpa', 'revenue', 'roas', 'conversion_rate'].includes(c.role) ||
+          /result/i.test(c.originalName));
       return [
         {
           ...(emptyMeansNone ? { severity: (n: number) => (n > 0 ? ('info' as const) : null) } : {}),
           columns: [c.name],
           where: `${tc(c.name)} IS NULL`,
-          message: (n, total) => `${label(c)} is empty in ${pct(n, total)} of rows (${plural(n, 'row')} of ${total.toLocaleString('en-US')}).`,
+          message: (n, total) =>
+            `${label(c)} is empty in ${pct(n, total)} of rows (${plural(n, 'row')} of ${total.toLocaleString('en-US')}).`,
         },
       ];
     });
@@ -88,7 +117,8 @@ export const constantColumn: CheckDefinition = {
   title: 'Column with a single value',
   dimension: 'completeness',
   owner: 'data',
-  explanation: 'A column with the same value in every row adds nothing to the analysis; often it is a filter left on in the export or a default the platform wrote everywhere.',
+  explanation:
+    'A column with the same value in every row adds nothing to the analysis; often it is a filter left on in the export or a default the platform wrote everywhere.',
   fix: 'Confirm the export filter is intended; drop the column from the data product if it carries no information.',
   defaults: { minRows: 5 },
   severity: (n) => (n > 0 ? 'info' : null),
@@ -105,7 +135,8 @@ export const constantColumn: CheckDefinition = {
           columns: [c.name],
           where: `${tc(c.name)} IS NOT NULL`,
           count: p.count,
-          message: (n) => `${label(c)} holds the same value (${JSON.stringify(value)}) in all ${plural(n, 'row')}.`,
+          message: (n) =>
+            `${label(c)} holds the same value (${JSON.stringify(value)}) in all ${plural(n, 'row')}.`,
         },
       ];
     });
@@ -125,11 +156,14 @@ export const placeholderValues: CheckDefinition = {
   targets: async (ctx) => {
     const ds = ctx.dataset;
     const values = listParam(ctx.params, 'values', PLACEHOLDERS).map((v) => v.toLowerCase());
-    const cols = ds.semantics.columns.filter((c) => c.kind === 'text' && (LABEL_ROLES.includes(c.role) || c.role === 'unknown'));
+    const cols = ds.semantics.columns.filter(
+      (c) => c.kind === 'text' && (LABEL_ROLES.includes(c.role) || c.role === 'unknown'),
+    );
     if (!cols.length) return [];
     const source = ds.semantics.columns.find((c) => c.role === 'source');
     const needsRaw = cols.some((c) => (profileOf(ds, c.name)?.placeholders ?? 0) > 0);
-    const rawCols = ds.rawTableName && needsRaw ? await columnNames(ctx.engine, ds.rawTableName) : new Set<string>();
+    const rawCols =
+      ds.rawTableName && needsRaw ? await columnNames(ctx.engine, ds.rawTableName) : new Set<string>();
     return cols.map((c): CheckTarget => {
       // Placeholders the importer read as empty ("--", "n/a") are only visible in the raw text; it counts
       // them per column, so only those columns pay for the join. "(not set)" and friends stay in the text.
@@ -148,13 +182,16 @@ export const placeholderValues: CheckDefinition = {
       return {
         columns: [c.name],
         ...(sql ? { sql } : { where: pred }),
-        message: (n, total) => `${label(c)} holds a placeholder such as "(not set)" or "--" in ${plural(n, 'row')} (${pct(n, total)}).`,
+        message: (n, total) =>
+          `${label(c)} holds a placeholder such as "(not set)" or "--" in ${plural(n, 'row')} (${pct(n, total)}).`,
       };
     });
   },
 };
 
 async function columnNames(engine: Engine, table: string): Promise<Set<string>> {
-  const r = await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${quoteIdent(table)})`);
+  const r = await engine.query<{ column_name: string }>(
+    `SELECT column_name FROM (DESCRIBE ${quoteIdent(table)})`,
+  );
   return new Set(r.rows.map((x) => x.column_name));
 }

@@ -1,7 +1,20 @@
 /** Timeliness and date validity: dates in the future, outside the stated range, gaps in daily series, stale data. */
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { normaliseHeader } from '../semantics/roles';
-import { firstWithRole, from, isPerformanceData, label, LINE, listParam, numParam, pct, plural, profileOf, tc, withRole } from './helpers';
+import {
+  firstWithRole,
+  from,
+  isPerformanceData,
+  label,
+  LINE,
+  listParam,
+  numParam,
+  pct,
+  plural,
+  profileOf,
+  tc,
+  withRole,
+} from './helpers';
 import type { CheckContext, CheckDefinition, CheckTarget } from './types';
 
 const day = (name: string) => `${tc(name)}::DATE`;
@@ -24,7 +37,9 @@ export const futureDates: CheckDefinition = {
   explanation:
     'Performance cannot happen after the day of the audit. Future dates come from a day/month swap (03/04 read the wrong way), a time-zone shift or a typo, and they put results into the wrong period.',
   fix: 'Check the date format of the export (day-first or month-first) and the account time zone, then re-export.',
-  defaults: { ignoreHeaders: ['close date', 'expected close date', 'end date', 'due date', 'next activity date'] },
+  defaults: {
+    ignoreHeaders: ['close date', 'expected close date', 'end date', 'due date', 'next activity date'],
+  },
   severity: (n) => (n > 0 ? 'warning' : null),
   targets: (ctx) => {
     const norm = (h: string) => normaliseHeader(h).replace(/_/g, ' ');
@@ -34,7 +49,8 @@ export const futureDates: CheckDefinition = {
       .map((c): CheckTarget => ({
         columns: [c.name],
         where: `${day(c.name)} > ${isoDay(ctx.referenceDate)}`,
-        message: (n) => `${label(c)} is later than the reference date ${ctx.referenceDate} in ${plural(n, 'row')}.`,
+        message: (n) =>
+          `${label(c)} is later than the reference date ${ctx.referenceDate} in ${plural(n, 'row')}.`,
       }));
   },
 };
@@ -56,7 +72,8 @@ export const dateOutOfRange: CheckDefinition = {
       columns: [c.name],
       where: `(${day(c.name)} < ${isoDay(range.start)} OR ${day(c.name)} > ${isoDay(range.end)})`,
       details: { statedRange: range },
-      message: (n) => `${label(c)} falls outside the range stated in the file (${range.start} to ${range.end}) in ${plural(n, 'row')}.`,
+      message: (n) =>
+        `${label(c)} falls outside the range stated in the file (${range.start} to ${range.end}) in ${plural(n, 'row')}.`,
     }));
   },
 };
@@ -76,7 +93,8 @@ export const dateGaps: CheckDefinition = {
     const date = primaryDate(ctx);
     if (!date || !isPerformanceData(ds)) return [];
     const p = profileOf(ds, date.name);
-    if (!p || (p.dayCoverage ?? 0) < numParam(ctx.params, 'minCoverage', 0.5) || (p.distinctDays ?? 0) < 3) return [];
+    if (!p || (p.dayCoverage ?? 0) < numParam(ctx.params, 'minCoverage', 0.5) || (p.distinctDays ?? 0) < 3)
+      return [];
     const campaign = firstWithRole(ds, 'campaign');
     const series = campaign ? tc(campaign.name) : `'all rows'`;
     const minDays = numParam(ctx.params, 'minSeriesDays', 3);
@@ -86,7 +104,11 @@ export const dateGaps: CheckDefinition = {
       SELECT line AS ${LINE}, series AS ${quoteIdent(campaign?.name ?? 'series')}, day::VARCHAR AS last_day_before_gap, next_day::VARCHAR AS next_day,
         date_diff('day', day, next_day) - 1 AS missing_days
       FROM s WHERE days >= ${minDays} AND date_diff('day', day, next_day) > 1`;
-    const totals = (await ctx.engine.query(`SELECT coalesce(sum(missing_days), 0)::BIGINT AS missing, count(DISTINCT ${quoteIdent(campaign?.name ?? 'series')}) AS series FROM (${gaps})`)).rows[0];
+    const totals = (
+      await ctx.engine.query(
+        `SELECT coalesce(sum(missing_days), 0)::BIGINT AS missing, count(DISTINCT ${quoteIdent(campaign?.name ?? 'series')}) AS series FROM (${gaps})`,
+      )
+    ).rows[0];
     const missing = Number(totals?.missing ?? 0);
     const seriesCount = Number(totals?.series ?? 0);
     if (!missing) return [];
@@ -96,7 +118,8 @@ export const dateGaps: CheckDefinition = {
         sql: gaps,
         count: missing,
         details: { missingDays: missing, series: seriesCount },
-        message: (n) => `${plural(n, 'day')} missing from the daily series${campaign ? ` of ${plural(seriesCount, 'campaign')}` : ''}; each sample row is the last day before a gap.`,
+        message: (n) =>
+          `${plural(n, 'day')} missing from the daily series${campaign ? ` of ${plural(seriesCount, 'campaign')}` : ''}; each sample row is the last day before a gap.`,
       },
     ];
   },
@@ -107,7 +130,8 @@ export const staleData: CheckDefinition = {
   title: 'Stale data',
   dimension: 'timeliness',
   owner: 'data',
-  explanation: 'Decisions taken on this file assume it is current. When the newest date is weeks old, recent spend and results are missing from every number.',
+  explanation:
+    'Decisions taken on this file assume it is current. When the newest date is weeks old, recent spend and results are missing from every number.',
   fix: 'Export again with a date range that ends yesterday, or schedule the export so it refreshes automatically.',
   defaults: { maxAgeDays: 7, errorAgeDays: 0 },
   severity: (n) => (n > 0 ? 'warning' : null),

@@ -2,7 +2,21 @@
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { patternPredicate } from '../profile/patterns';
 import type { ValuePattern } from '../semantics/roles';
-import { from, isContactData, verb, label, LINE, numParam, pct, PLACEHOLDERS, plural, profileOf, shareSeverity, tc, withRole } from './helpers';
+import {
+  from,
+  isContactData,
+  verb,
+  label,
+  LINE,
+  numParam,
+  pct,
+  PLACEHOLDERS,
+  plural,
+  profileOf,
+  shareSeverity,
+  tc,
+  withRole,
+} from './helpers';
 import type { Engine } from '../engine/types';
 import type { SemanticColumn } from '../semantics/describe';
 import type { CheckDefinition, CheckTarget, Dataset } from './types';
@@ -18,10 +32,12 @@ const PATTERN_NAMES: Record<ValuePattern, string> = {
   currency_code: 'ISO currency code',
 };
 
-const notPlaceholder = (x: string) => `lower(trim(${x})) NOT IN (${PLACEHOLDERS.map((v) => quoteLiteral(v)).join(',')})`;
+const notPlaceholder = (x: string) =>
+  `lower(trim(${x})) NOT IN (${PLACEHOLDERS.map((v) => quoteLiteral(v)).join(',')})`;
 const raw = (name: string) => `r.${quoteIdent(name)}`;
 const present = (x: string) => `${x} IS NOT NULL AND trim(${x}) <> '' AND ${notPlaceholder(x)}`;
-const parsesAsNumber = (x: string) => `TRY_CAST(regexp_replace(trim(${x}), '[%$€£¥, ]', '', 'g') AS DOUBLE) IS NOT NULL`;
+const parsesAsNumber = (x: string) =>
+  `TRY_CAST(regexp_replace(trim(${x}), '[%$€£¥, ]', '', 'g') AS DOUBLE) IS NOT NULL`;
 const parsesAsDate = (x: string) =>
   `coalesce(TRY_CAST(trim(${x}) AS DATE), try_strptime(trim(${x}), '%d.%m.%Y')::DATE, try_strptime(trim(${x}), '%m/%d/%Y')::DATE, try_strptime(trim(${x}), '%d/%m/%Y')::DATE) IS NOT NULL`;
 
@@ -48,7 +64,8 @@ export const mixedCurrency: CheckDefinition = {
         show: [...ds.semantics.naturalKey.slice(0, 2), c.name],
         where: `trim(upper(${tc(c.name)})) <> ${quoteLiteral(dominant.trim().toUpperCase())}`,
         details: { currencies: seen, dominant },
-        message: (n) => `${label(c)} holds ${plural(p.distinct, 'currency', 'currencies')} (${seen.join(', ')}); ${plural(n, 'row')} are not in ${dominant}.`,
+        message: (n) =>
+          `${label(c)} holds ${plural(p.distinct, 'currency', 'currencies')} (${seen.join(', ')}); ${plural(n, 'row')} are not in ${dominant}.`,
       });
     }
     const money = withRole(ds, 'spend', 'revenue', 'cpc', 'cpa', 'cpm');
@@ -59,14 +76,19 @@ export const mixedCurrency: CheckDefinition = {
         where: 'TRUE',
         count: ds.rows,
         details: { currencies: headerCurrencies },
-        message: (n) => `Money columns are stated in different currencies (${headerCurrencies.join(', ')}); all ${plural(n, 'row')} mix them.`,
+        message: (n) =>
+          `Money columns are stated in different currencies (${headerCurrencies.join(', ')}); all ${plural(n, 'row')} mix them.`,
       });
     }
     // Symbols in the original text ("$12.00" next to "€9.50") of one column.
     if (ds.rawTableName && money.length) {
       const sym = (c: string) => `nullif(regexp_extract(${raw(c)}, '([$€£¥]|\\b[A-Z]{3}\\b)', 1), '')`;
-      const sel = money.map((c, i) => `count(DISTINCT ${sym(c.name)}) AS n${i}, mode(${sym(c.name)}) AS m${i}`);
-      const row = (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${quoteIdent(ds.rawTableName)} r`)).rows[0] ?? {};
+      const sel = money.map(
+        (c, i) => `count(DISTINCT ${sym(c.name)}) AS n${i}, mode(${sym(c.name)}) AS m${i}`,
+      );
+      const row =
+        (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${quoteIdent(ds.rawTableName)} r`)).rows[0] ??
+        {};
       money.forEach((c, i) => {
         const dominant = row[`m${i}`];
         if (Number(row[`n${i}`] ?? 0) < 2 || typeof dominant !== 'string') return;
@@ -74,7 +96,8 @@ export const mixedCurrency: CheckDefinition = {
           columns: [c.name],
           sql: `SELECT r.${LINE}, ${raw(c.name)} AS ${quoteIdent(c.name)} FROM ${quoteIdent(ds.rawTableName!)} r WHERE ${sym(c.name)} <> ${quoteLiteral(dominant)}`,
           details: { dominant },
-          message: (n) => `${label(c)} is written in more than one currency; ${plural(n, 'row')} use another symbol than ${dominant}.`,
+          message: (n) =>
+            `${label(c)} is written in more than one currency; ${plural(n, 'row')} use another symbol than ${dominant}.`,
         });
       });
     }
@@ -86,13 +109,19 @@ export const mixedCurrency: CheckDefinition = {
  * Text columns worth a full count: on a sample of up to 20 000 rows, at least `share` of the values read as
  * numbers or dates (parsing every cell of every text column of a big table would dominate the audit).
  */
-async function mostlyParseable(engine: Engine, ds: Dataset, cols: SemanticColumn[], share: number): Promise<SemanticColumn[]> {
+async function mostlyParseable(
+  engine: Engine,
+  ds: Dataset,
+  cols: SemanticColumn[],
+  share: number,
+): Promise<SemanticColumn[]> {
   if (!cols.length) return [];
   const sel = cols.flatMap((c, i) => [
     `count(*) FILTER (WHERE ${present(tc(c.name))}) AS n${i}`,
     `count(*) FILTER (WHERE ${present(tc(c.name))} AND (${parsesAsNumber(tc(c.name))} OR ${parsesAsDate(tc(c.name))})) AS ok${i}`,
   ]);
-  const sample = ds.rows > 20_000 ? `(SELECT * FROM ${quoteIdent(ds.tableName)} USING SAMPLE 20000 ROWS) t` : from(ds);
+  const sample =
+    ds.rows > 20_000 ? `(SELECT * FROM ${quoteIdent(ds.tableName)} USING SAMPLE 20000 ROWS) t` : from(ds);
   const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${sample}`)).rows[0] ?? {};
   return cols.filter((_, i) => {
     const n = Number(row[`n${i}`] ?? 0);
@@ -117,9 +146,12 @@ export const invalidFormat: CheckDefinition = {
     for (const c of ds.semantics.columns.filter((c) => c.kind === 'text')) {
       const p = profileOf(ds, c.name);
       // A sampled profile can miss a few bad values: then the full-table count below decides.
-      if (!p?.pattern || p.patternShare < dominantShare || (p.patternShare >= 1 && !p.patternsSampled)) continue;
+      if (!p?.pattern || p.patternShare < dominantShare || (p.patternShare >= 1 && !p.patternsSampled))
+        continue;
       const pattern: ValuePattern = p.pattern === 'url_utm' ? 'url' : p.pattern;
-      const other = (Object.keys(p.patternCounts) as ValuePattern[]).filter((k) => k !== pattern && k !== 'url_utm');
+      const other = (Object.keys(p.patternCounts) as ValuePattern[]).filter(
+        (k) => k !== pattern && k !== 'url_utm',
+      );
       out.push({
         columns: [c.name],
         where: `${tc(c.name)} IS NOT NULL AND ${notPlaceholder(tc(c.name))} AND NOT ${patternPredicate(pattern, tc(c.name))}`,
@@ -132,7 +164,12 @@ export const invalidFormat: CheckDefinition = {
     }
     // Text columns that are numbers or dates except for a few cells: the importer kept them as text
     // because of those cells, so they are the ones to fix.
-    const textCols = await mostlyParseable(ctx.engine, ds, ds.semantics.columns.filter((c) => c.kind === 'text' && !profileOf(ds, c.name)?.pattern), dominantShare);
+    const textCols = await mostlyParseable(
+      ctx.engine,
+      ds,
+      ds.semantics.columns.filter((c) => c.kind === 'text' && !profileOf(ds, c.name)?.pattern),
+      dominantShare,
+    );
     if (textCols.length) {
       const sel = textCols.flatMap((c, i) => [
         `count(*) FILTER (WHERE ${present(tc(c.name))}) AS n${i}`,
@@ -145,31 +182,46 @@ export const invalidFormat: CheckDefinition = {
         const asNumber = Number(row[`num${i}`] ?? 0);
         const asDate = Number(row[`dat${i}`] ?? 0);
         if (!n) return;
-        const kind = asNumber / n >= dominantShare && asNumber < n ? 'number' : asDate / n >= dominantShare && asDate < n ? 'date' : null;
+        const kind =
+          asNumber / n >= dominantShare && asNumber < n
+            ? 'number'
+            : asDate / n >= dominantShare && asDate < n
+              ? 'date'
+              : null;
         if (!kind) return;
         const test = kind === 'number' ? parsesAsNumber(tc(c.name)) : parsesAsDate(tc(c.name));
         out.push({
           columns: [c.name],
           where: `${present(tc(c.name))} AND NOT (${test})`,
           details: { expected: kind },
-          message: (k) => `${label(c)} holds ${kind}s, but ${plural(k, 'value')} cannot be read as ${kind === 'number' ? 'a number' : 'a date'}; because of them the whole column was read as text.`,
+          message: (k) =>
+            `${label(c)} holds ${kind}s, but ${plural(k, 'value')} cannot be read as ${kind === 'number' ? 'a number' : 'a date'}; because of them the whole column was read as text.`,
         });
       });
     }
     // Cells the importer could not read as the column's type (kept as text in the raw table).
     // The importer counts them per column (`unparsed`), so only those columns are joined to the raw text.
-    const typed = ds.semantics.columns.filter((c) => (c.kind === 'number' || c.kind === 'date' || c.kind === 'boolean') && c.unparsed > 0);
+    const typed = ds.semantics.columns.filter(
+      (c) => (c.kind === 'number' || c.kind === 'date' || c.kind === 'boolean') && c.unparsed > 0,
+    );
     if (ds.rawTableName && typed.length) {
-      const bad = (name: string) => `t.${quoteIdent(name)} IS NULL AND ${raw(name)} IS NOT NULL AND trim(${raw(name)}) <> '' AND ${notPlaceholder(raw(name))}`;
+      const bad = (name: string) =>
+        `t.${quoteIdent(name)} IS NULL AND ${raw(name)} IS NOT NULL AND trim(${raw(name)}) <> '' AND ${notPlaceholder(raw(name))}`;
       const join = `${from(ds)} JOIN ${quoteIdent(ds.rawTableName)} r ON r.${LINE} = t.${LINE}`;
-      const row = (await ctx.engine.query(`SELECT ${typed.map((c, i) => `count(*) FILTER (WHERE ${bad(c.name)}) AS u${i}`).join(', ')} FROM ${join}`)).rows[0] ?? {};
+      const row =
+        (
+          await ctx.engine.query(
+            `SELECT ${typed.map((c, i) => `count(*) FILTER (WHERE ${bad(c.name)}) AS u${i}`).join(', ')} FROM ${join}`,
+          )
+        ).rows[0] ?? {};
       typed.forEach((c, i) => {
         if (!Number(row[`u${i}`] ?? 0)) return;
         const what = c.kind === 'date' ? 'dates' : c.kind === 'number' ? 'numbers' : 'true/false values';
         out.push({
           columns: [c.name],
           sql: `SELECT t.${LINE}, ${raw(c.name)} AS ${quoteIdent(c.name)} FROM ${join} WHERE ${bad(c.name)}`,
-          message: (n) => `${plural(n, 'value')} in ${label(c)} cannot be read as ${what} like the rest of the column; they count as empty.`,
+          message: (n) =>
+            `${plural(n, 'value')} in ${label(c)} cannot be read as ${what} like the rest of the column; they count as empty.`,
         });
       });
     }
@@ -177,7 +229,8 @@ export const invalidFormat: CheckDefinition = {
   },
 };
 
-const emailInside = (x: string) => `regexp_matches(${x}, '[A-Za-z0-9._%+-]+(@|%40)[A-Za-z0-9-]+\\.[A-Za-z]{2,}')`;
+const emailInside = (x: string) =>
+  `regexp_matches(${x}, '[A-Za-z0-9._%+-]+(@|%40)[A-Za-z0-9-]+\\.[A-Za-z]{2,}')`;
 
 export const piiDetected: CheckDefinition = {
   id: 'pii_detected',
@@ -196,7 +249,8 @@ export const piiDetected: CheckDefinition = {
       out.push({
         columns: [c.name],
         where: `(${patternPredicate('email', tc(c.name))} OR ${patternPredicate('phone', tc(c.name))})`,
-        message: (n) => `${label(c)} should hold hashes but ${plural(n, 'row')} hold a raw email or phone number.`,
+        message: (n) =>
+          `${label(c)} should hold hashes but ${plural(n, 'row')} hold a raw email or phone number.`,
         severity: (n) => (n > 0 ? 'error' : null),
       });
     }
@@ -209,21 +263,33 @@ export const piiDetected: CheckDefinition = {
         out.push({
           columns: [c.name],
           where: pred,
-          message: (n, total) => `This audience file holds ${plural(n, 'unhashed value')} (${pct(n, total)}) in ${label(c)}; upload hashed values instead.`,
+          message: (n, total) =>
+            `This audience file holds ${plural(n, 'unhashed value')} (${pct(n, total)}) in ${label(c)}; upload hashed values instead.`,
         });
       }
     }
     if (!isContactData(ctx)) {
-      const free = withRole(ds, 'campaign', 'ad_group', 'ad', 'source', 'medium', 'source_medium', 'url', 'segment', 'channel').filter((c) => c.kind === 'text');
+      const free = withRole(
+        ds,
+        'campaign',
+        'ad_group',
+        'ad',
+        'source',
+        'medium',
+        'source_medium',
+        'url',
+        'segment',
+        'channel',
+      ).filter((c) => c.kind === 'text');
       for (const c of free) {
         out.push({
           columns: [c.name],
           where: emailInside(tc(c.name)),
-          message: (n) => `${plural(n, 'value')} in ${label(c)} ${verb(n, 'contains', 'contain')} an email address.`,
+          message: (n) =>
+            `${plural(n, 'value')} in ${label(c)} ${verb(n, 'contains', 'contain')} an email address.`,
         });
       }
     }
     return out;
   },
 };
-

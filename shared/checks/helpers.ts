@@ -38,7 +38,12 @@ export const LINE = quoteIdent(LINE_COLUMN);
 export const from = (ds: Dataset): string => `${quoteIdent(ds.tableName)} t`;
 
 /** Severity from the share of affected rows: `warning` at or above `warnShare`, `error` at `errorShare`. */
-export function shareSeverity(affected: number, total: number, params: Params, base: Severity = 'warning'): Severity | null {
+export function shareSeverity(
+  affected: number,
+  total: number,
+  params: Params,
+  base: Severity = 'warning',
+): Severity | null {
   if (affected <= 0) return null;
   const share = total ? affected / total : 1;
   if (share >= numParam(params, 'errorShare', Infinity)) return 'error';
@@ -46,14 +51,30 @@ export function shareSeverity(affected: number, total: number, params: Params, b
   return 'info';
 }
 
-export const plural = (n: number, one: string, many = one + 's'): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = one + 's'): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 /** "1 row has" / "2 rows have". */
 export const verb = (n: number, one: string, many: string): string => (n === 1 ? one : many);
-export const pct = (n: number, total: number): string => (total ? `${((n / total) * 100).toFixed(n / total < 0.01 ? 2 : 1)}%` : '0%');
+export const pct = (n: number, total: number): string =>
+  total ? `${((n / total) * 100).toFixed(n / total < 0.01 ? 2 : 1)}%` : '0%';
 export const label = (c: SemanticColumn): string => `'${c.originalName}'`;
 
 /** Text placeholders that mean "no value", as platforms write them. */
-export const PLACEHOLDERS = ['(not set)', '(other)', 'unassigned', '(unassigned)', '--', '-', 'n/a', '(not provided)', '(none)', 'null', 'undefined', '{{campaign.name}}', '{campaign}'];
+export const PLACEHOLDERS = [
+  '(not set)',
+  '(other)',
+  'unassigned',
+  '(unassigned)',
+  '--',
+  '-',
+  'n/a',
+  '(not provided)',
+  '(none)',
+  'null',
+  'undefined',
+  '{{campaign.name}}',
+  '{campaign}',
+];
 
 /** Is the check's context about a CRM or audience file, where personal data is the point? */
 export function isContactData(ctx: CheckContext): boolean {
@@ -62,5 +83,9 @@ export function isContactData(ctx: CheckContext): boolean {
 
 /** Performance data (ads, analytics): has additive metrics, so daily series and freshness make sense. */
 export function isPerformanceData(ds: Dataset): boolean {
-  return ds.semantics.columns.some((c) => c.kind === 'number' && ['impressions', 'clicks', 'spend', 'sessions', 'conversions', 'revenue', 'reach'].includes(c.role));
+  return ds.semantics.columns.some(
+    (c) =>
+      c.kind === 'number' &&
+      ['impressions', 'clicks', 'spend', 'sessions', 'conversions', 'revenue', 'reach'].includes(c.role),
+  );
 }

@@ -7,10 +7,41 @@ import { boolParam, from, label, listParam, numParam, pct, plural, profileOf, tc
 import type { CheckDefinition, CheckTarget, Dataset, NamingConvention } from './types';
 
 export const DEFAULT_MEDIUMS = [
-  'cpc', 'ppc', 'paid', 'paidsearch', 'paid_search', 'paid-search', 'display', 'banner', 'cpm', 'retargeting', 'social',
-  'paid_social', 'paid-social', 'paidsocial', 'social-network', 'social-media', 'organic', 'organic_social', 'referral',
-  'email', 'e-mail', 'newsletter', 'affiliate', 'video', 'audio', 'sms', 'push', 'notification', 'qr', 'print',
-  'offline', 'podcast', 'influencer', 'partner', 'app',
+  'cpc',
+  'ppc',
+  'paid',
+  'paidsearch',
+  'paid_search',
+  'paid-search',
+  'display',
+  'banner',
+  'cpm',
+  'retargeting',
+  'social',
+  'paid_social',
+  'paid-social',
+  'paidsocial',
+  'social-network',
+  'social-media',
+  'organic',
+  'organic_social',
+  'referral',
+  'email',
+  'e-mail',
+  'newsletter',
+  'affiliate',
+  'video',
+  'audio',
+  'sms',
+  'push',
+  'notification',
+  'qr',
+  'print',
+  'offline',
+  'podcast',
+  'influencer',
+  'partner',
+  'app',
 ];
 
 export function defaultNaming(): NamingConvention {
@@ -23,11 +54,16 @@ interface ValueCount {
 }
 
 /** Distinct values with row counts for several columns, in one statement. */
-export async function distinctValues(engine: Engine, ds: Dataset, cols: SemanticColumn[]): Promise<Map<string, ValueCount[]>> {
+export async function distinctValues(
+  engine: Engine,
+  ds: Dataset,
+  cols: SemanticColumn[],
+): Promise<Map<string, ValueCount[]>> {
   const out = new Map<string, ValueCount[]>();
   if (!cols.length) return out;
   const parts = cols.map(
-    (c) => `SELECT ${quoteLiteral(c.name)} AS col, ${tc(c.name)}::VARCHAR AS v, count(*)::BIGINT AS n FROM ${from(ds)} WHERE ${tc(c.name)} IS NOT NULL GROUP BY ${tc(c.name)}`,
+    (c) =>
+      `SELECT ${quoteLiteral(c.name)} AS col, ${tc(c.name)}::VARCHAR AS v, count(*)::BIGINT AS n FROM ${from(ds)} WHERE ${tc(c.name)} IS NOT NULL GROUP BY ${tc(c.name)}`,
   );
   const res = await engine.query<{ col: string; v: string; n: number }>(parts.join('\nUNION ALL\n'));
   for (const r of res.rows) {
@@ -39,8 +75,15 @@ export async function distinctValues(engine: Engine, ds: Dataset, cols: Semantic
 }
 
 const ALIASES: Record<string, string> = {
-  fb: 'facebook', ig: 'instagram', insta: 'instagram', goog: 'google', adwords: 'google',
-  googleads: 'google', li: 'linkedin', yt: 'youtube', tw: 'twitter',
+  fb: 'facebook',
+  ig: 'instagram',
+  insta: 'instagram',
+  goog: 'google',
+  adwords: 'google',
+  googleads: 'google',
+  li: 'linkedin',
+  yt: 'youtube',
+  tw: 'twitter',
 };
 
 /** The key two spellings of one label share: case, accents, spacing, punctuation and common aliases removed. */
@@ -93,17 +136,25 @@ export function groupLabels(values: ValueCount[], nearDuplicates = true): LabelG
   const find = (k: string): string => (parent.get(k) === k ? k : find(parent.get(k)!));
   if (nearDuplicates && keys.length <= 3000) {
     for (let i = 0; i < keys.length; i++)
-      for (let j = i + 1; j < keys.length; j++) if (nearDuplicate(keys[i]!, keys[j]!)) parent.set(find(keys[j]!), find(keys[i]!));
+      for (let j = i + 1; j < keys.length; j++)
+        if (nearDuplicate(keys[i]!, keys[j]!)) parent.set(find(keys[j]!), find(keys[i]!));
   }
   const merged = new Map<string, ValueCount[]>();
   for (const k of keys) merged.set(find(k), [...(merged.get(find(k)) ?? []), ...byKey.get(k)!]);
   const groups: LabelGroup[] = [];
   for (const variants of merged.values()) {
     if (variants.length < 2) continue;
-    variants.sort((a, b) => b.count - a.count || Number(a.value !== a.value.trim()) - Number(b.value !== b.value.trim()) || a.value.localeCompare(b.value));
+    variants.sort(
+      (a, b) =>
+        b.count - a.count ||
+        Number(a.value !== a.value.trim()) - Number(b.value !== b.value.trim()) ||
+        a.value.localeCompare(b.value),
+    );
     groups.push({ canonical: variants[0]!.value, variants });
   }
-  return groups.sort((a, b) => b.variants.length - a.variants.length || a.canonical.localeCompare(b.canonical));
+  return groups.sort(
+    (a, b) => b.variants.length - a.variants.length || a.canonical.localeCompare(b.canonical),
+  );
 }
 
 export const inconsistentLabels: CheckDefinition = {
@@ -119,9 +170,18 @@ export const inconsistentLabels: CheckDefinition = {
   targets: async (ctx) => {
     const ds = ctx.dataset;
     const max = numParam(ctx.params, 'maxDistinct', 20000);
-    const cols = withRole(ds, 'campaign', 'ad_group', 'ad', 'channel', 'source', 'medium', 'source_medium', 'segment', 'country').filter(
-      (c) => c.kind === 'text' && (profileOf(ds, c.name)?.distinct ?? Infinity) <= max,
-    );
+    const cols = withRole(
+      ds,
+      'campaign',
+      'ad_group',
+      'ad',
+      'channel',
+      'source',
+      'medium',
+      'source_medium',
+      'segment',
+      'country',
+    ).filter((c) => c.kind === 'text' && (profileOf(ds, c.name)?.distinct ?? Infinity) <= max);
     const values = await distinctValues(ctx.engine, ds, cols);
     const out: CheckTarget[] = [];
     for (const c of cols) {
@@ -130,7 +190,10 @@ export const inconsistentLabels: CheckDefinition = {
       const off = groups.flatMap((g) => g.variants.slice(1).map((v) => v.value));
       const shown = groups
         .slice(0, 3)
-        .map((g) => g.variants.map((v) => JSON.stringify(v.value)).join(' / ') + ` → ${JSON.stringify(g.canonical)}`)
+        .map(
+          (g) =>
+            g.variants.map((v) => JSON.stringify(v.value)).join(' / ') + ` → ${JSON.stringify(g.canonical)}`,
+        )
         .join('; ');
       out.push({
         columns: [c.name],
@@ -145,15 +208,24 @@ export const inconsistentLabels: CheckDefinition = {
 };
 
 /** Why one UTM value breaks the convention, or [] when it follows it. */
-export function utmViolations(value: string, part: 'source' | 'medium' | 'campaign', naming: NamingConvention): string[] {
+export function utmViolations(
+  value: string,
+  part: 'source' | 'medium' | 'campaign',
+  naming: NamingConvention,
+): string[] {
   const v = value.trim();
   if (!v || /^\(.*\)$/.test(v)) return []; // GA's own values: (direct), (none), (not set), (organic)
   const why: string[] = [];
   if (naming.lowercase && v !== v.toLowerCase()) why.push('not lowercase');
   if (!naming.allowSpaces && /\s/.test(value)) why.push('contains spaces');
-  if (part === 'medium' && naming.allowedMediums.length && !naming.allowedMediums.map((m) => m.toLowerCase()).includes(v.toLowerCase()))
+  if (
+    part === 'medium' &&
+    naming.allowedMediums.length &&
+    !naming.allowedMediums.map((m) => m.toLowerCase()).includes(v.toLowerCase())
+  )
     why.push('not in the allowed list of mediums');
-  const pattern = part === 'campaign' ? naming.campaignPattern : part === 'source' ? naming.sourcePattern : undefined;
+  const pattern =
+    part === 'campaign' ? naming.campaignPattern : part === 'source' ? naming.sourcePattern : undefined;
   if (pattern && !new RegExp(`^(?:${pattern})$`).test(v)) why.push(`does not match ${pattern}`);
   return why;
 }
@@ -172,9 +244,13 @@ export const utmConvention: CheckDefinition = {
     const ds = ctx.dataset;
     const naming = ctx.naming;
     const hasUtm = withRole(ds, 'source', 'medium', 'source_medium').length > 0;
-    const utmCampaign = (c: SemanticColumn) => hasUtm || /utm|session|first user/.test(normaliseHeader(c.originalName));
+    const utmCampaign = (c: SemanticColumn) =>
+      hasUtm || /utm|session|first user/.test(normaliseHeader(c.originalName));
     const cols = withRole(ds, 'source', 'medium', 'source_medium', 'campaign').filter(
-      (c) => c.kind === 'text' && (c.role !== 'campaign' || utmCampaign(c)) && (profileOf(ds, c.name)?.distinct ?? Infinity) <= numParam(ctx.params, 'maxDistinct', 20000),
+      (c) =>
+        c.kind === 'text' &&
+        (c.role !== 'campaign' || utmCampaign(c)) &&
+        (profileOf(ds, c.name)?.distinct ?? Infinity) <= numParam(ctx.params, 'maxDistinct', 20000),
     );
     const values = await distinctValues(ctx.engine, ds, cols);
     const extra = listParam(ctx.params, 'allowedValues', []);
@@ -186,13 +262,19 @@ export const utmConvention: CheckDefinition = {
         let reasons: string[];
         if (c.role === 'source_medium') {
           const [s = '', m = ''] = value.split(/\s*\/\s*/);
-          reasons = [...utmViolations(s, 'source', naming).map((r) => `source ${r}`), ...utmViolations(m, 'medium', naming).map((r) => `medium ${r}`)];
+          reasons = [
+            ...utmViolations(s, 'source', naming).map((r) => `source ${r}`),
+            ...utmViolations(m, 'medium', naming).map((r) => `medium ${r}`),
+          ];
         } else reasons = utmViolations(value, c.role as 'source' | 'medium' | 'campaign', naming);
         if (reasons.length) bad.push({ value, reasons, rows: count });
       }
       if (!bad.length) continue;
       bad.sort((a, b) => b.rows - a.rows);
-      const shown = bad.slice(0, 3).map((b) => `${JSON.stringify(b.value)} (${b.reasons.join(', ')})`).join('; ');
+      const shown = bad
+        .slice(0, 3)
+        .map((b) => `${JSON.stringify(b.value)} (${b.reasons.join(', ')})`)
+        .join('; ');
       out.push({
         columns: [c.name],
         where: `${tc(c.name)} IN (${bad.map((b) => quoteLiteral(b.value)).join(',')})`,
@@ -204,4 +286,3 @@ export const utmConvention: CheckDefinition = {
     return out;
   },
 };
-

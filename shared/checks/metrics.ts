@@ -19,7 +19,24 @@ export const negativeMetric: CheckDefinition = {
   defaults: {},
   severity: (n) => (n > 0 ? 'error' : null),
   targets: (ctx) =>
-    withRole(ctx.dataset, 'impressions', 'reach', 'clicks', 'link_clicks', 'sessions', 'engaged_sessions', 'spend', 'conversions', 'revenue', 'ctr', 'cpc', 'cpa', 'cpm', 'roas', 'conversion_rate')
+    withRole(
+      ctx.dataset,
+      'impressions',
+      'reach',
+      'clicks',
+      'link_clicks',
+      'sessions',
+      'engaged_sessions',
+      'spend',
+      'conversions',
+      'revenue',
+      'ctr',
+      'cpc',
+      'cpa',
+      'cpm',
+      'roas',
+      'conversion_rate',
+    )
       .filter(numeric)
       .map((c): CheckTarget => ({
         columns: [c.name],
@@ -34,10 +51,25 @@ export const negativeMetric: CheckDefinition = {
 const FUNNEL: Array<{ child: Role; parent: Role; severity: Severity; why: string }> = [
   { child: 'clicks', parent: 'impressions', severity: 'error', why: 'CTR is overstated' },
   { child: 'link_clicks', parent: 'impressions', severity: 'error', why: 'link CTR is overstated' },
-  { child: 'link_clicks', parent: 'clicks', severity: 'error', why: 'link clicks are a subset of all clicks' },
+  {
+    child: 'link_clicks',
+    parent: 'clicks',
+    severity: 'error',
+    why: 'link clicks are a subset of all clicks',
+  },
   { child: 'reach', parent: 'impressions', severity: 'error', why: 'frequency falls below 1' },
-  { child: 'engaged_sessions', parent: 'sessions', severity: 'error', why: 'engagement rate goes above 100%' },
-  { child: 'conversions', parent: 'clicks', severity: 'warning', why: 'conversion rate goes above 100% (view-through or multiple conversions per click can explain it)' },
+  {
+    child: 'engaged_sessions',
+    parent: 'sessions',
+    severity: 'error',
+    why: 'engagement rate goes above 100%',
+  },
+  {
+    child: 'conversions',
+    parent: 'clicks',
+    severity: 'warning',
+    why: 'conversion rate goes above 100% (view-through or multiple conversions per click can explain it)',
+  },
 ];
 
 export const funnelInversion: CheckDefinition = {
@@ -61,7 +93,8 @@ export const funnelInversion: CheckDefinition = {
         columns: [child.name, parent.name],
         show: [...ds.semantics.naturalKey.slice(0, 2), child.name, parent.name],
         where: `${tc(child.name)} > ${tc(parent.name)}`,
-        message: (n) => `${plural(n, 'row')} ${verb(n, 'has', 'have')} more ${child.originalName} than ${parent.originalName}, so ${step.why}.`,
+        message: (n) =>
+          `${plural(n, 'row')} ${verb(n, 'has', 'have')} more ${child.originalName} than ${parent.originalName}, so ${step.why}.`,
         severity: (n) => (n > 0 ? step.severity : null),
       });
     }
@@ -80,12 +113,54 @@ interface Formula {
 }
 
 const FORMULAS: Formula[] = [
-  { rate: 'ctr', num: ['clicks', 'link_clicks'], den: ['impressions'], factor: 1, text: 'clicks / impressions', percentable: true },
-  { rate: 'cpc', num: ['spend'], den: ['clicks', 'link_clicks'], factor: 1, text: 'cost / clicks', percentable: false },
-  { rate: 'cpa', num: ['spend'], den: ['conversions'], factor: 1, text: 'cost / conversions', percentable: false },
-  { rate: 'cpm', num: ['spend'], den: ['impressions'], factor: 1000, text: 'cost / impressions × 1000', percentable: false },
-  { rate: 'roas', num: ['revenue'], den: ['spend'], factor: 1, text: 'conversion value / cost', percentable: true },
-  { rate: 'conversion_rate', num: ['conversions'], den: ['clicks', 'sessions'], factor: 1, text: 'conversions / clicks', percentable: true },
+  {
+    rate: 'ctr',
+    num: ['clicks', 'link_clicks'],
+    den: ['impressions'],
+    factor: 1,
+    text: 'clicks / impressions',
+    percentable: true,
+  },
+  {
+    rate: 'cpc',
+    num: ['spend'],
+    den: ['clicks', 'link_clicks'],
+    factor: 1,
+    text: 'cost / clicks',
+    percentable: false,
+  },
+  {
+    rate: 'cpa',
+    num: ['spend'],
+    den: ['conversions'],
+    factor: 1,
+    text: 'cost / conversions',
+    percentable: false,
+  },
+  {
+    rate: 'cpm',
+    num: ['spend'],
+    den: ['impressions'],
+    factor: 1000,
+    text: 'cost / impressions × 1000',
+    percentable: false,
+  },
+  {
+    rate: 'roas',
+    num: ['revenue'],
+    den: ['spend'],
+    factor: 1,
+    text: 'conversion value / cost',
+    percentable: true,
+  },
+  {
+    rate: 'conversion_rate',
+    num: ['conversions'],
+    den: ['clicks', 'sessions'],
+    factor: 1,
+    text: 'conversions / clicks',
+    percentable: true,
+  },
 ];
 
 /** Meta's "CTR (link click-through rate)" and "CPC (cost per link click)" are based on link clicks. */
@@ -117,7 +192,14 @@ export const derivedMetricMismatch: CheckDefinition = {
   targets: async (ctx) => {
     const ds = ctx.dataset;
     const rel = numParam(ctx.params, 'relativeTolerance', 0.01);
-    const plans: Array<{ f: Formula; rate: SemanticColumn; num: SemanticColumn; den: SemanticColumn; computed: string; valid: string }> = [];
+    const plans: Array<{
+      f: Formula;
+      rate: SemanticColumn;
+      num: SemanticColumn;
+      den: SemanticColumn;
+      computed: string;
+      valid: string;
+    }> = [];
     for (const f of FORMULAS) {
       for (const rate of withRole(ds, f.rate).filter(numeric)) {
         const num = pick(ds, f.num, rate);
@@ -137,7 +219,8 @@ export const derivedMetricMismatch: CheckDefinition = {
       `max(length(regexp_extract(${tc(p.rate.name)}::VARCHAR, '\\.([0-9]+)$', 1))) FILTER (WHERE ${p.valid}) AS d${i}`,
     ]);
     // Scale and decimals are properties of the export format: a sample of big tables tells them.
-    const source = ds.rows > 50_000 ? `(SELECT * FROM ${quoteIdent(ds.tableName)} USING SAMPLE 50000 ROWS) t` : from(ds);
+    const source =
+      ds.rows > 50_000 ? `(SELECT * FROM ${quoteIdent(ds.tableName)} USING SAMPLE 50000 ROWS) t` : from(ds);
     const stats = (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${source}`)).rows[0] ?? {};
     const out: CheckTarget[] = [];
     plans.forEach((p, i) => {

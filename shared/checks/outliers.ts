@@ -13,7 +13,11 @@ export interface DailyOutlier {
 }
 
 /** Days whose value is far from the median in robust units and by at least `minChange` of the median. */
-export function robustOutliers(series: Array<{ date: string; value: number }>, threshold = 3.5, minChange = 0.5): DailyOutlier[] {
+export function robustOutliers(
+  series: Array<{ date: string; value: number }>,
+  threshold = 3.5,
+  minChange = 0.5,
+): DailyOutlier[] {
   const values = series.map((s) => s.value).sort((a, b) => a - b);
   if (values.length < 3) return [];
   const med = median(values);
@@ -27,7 +31,13 @@ export function robustOutliers(series: Array<{ date: string; value: number }>, t
     const score = (s.value - med) / scale;
     const change = med === 0 ? Infinity : Math.abs(s.value - med) / Math.abs(med);
     if (Math.abs(score) > threshold && change >= minChange) {
-      out.push({ date: s.date, value: s.value, median: med, score: Math.round(score * 10) / 10, direction: score > 0 ? 'spike' : 'drop' });
+      out.push({
+        date: s.date,
+        value: s.value,
+        median: med,
+        score: Math.round(score * 10) / 10,
+        direction: score > 0 ? 'spike' : 'drop',
+      });
     }
   }
   return out;
@@ -51,7 +61,16 @@ export const metricOutliers: CheckDefinition = {
   targets: async (ctx) => {
     const ds = ctx.dataset;
     const date = ds.semantics.columns.find((c) => c.name === ds.semantics.primaryDate && c.kind === 'date');
-    const metrics = withRole(ds, 'impressions', 'clicks', 'link_clicks', 'sessions', 'spend', 'conversions', 'revenue').filter((c) => c.kind === 'number');
+    const metrics = withRole(
+      ds,
+      'impressions',
+      'clicks',
+      'link_clicks',
+      'sessions',
+      'spend',
+      'conversions',
+      'revenue',
+    ).filter((c) => c.kind === 'number');
     if (!date || !metrics.length) return [];
     const res = await ctx.engine.query(
       `SELECT ${tc(date.name)}::DATE::VARCHAR AS day, ${metrics.map((m, i) => `sum(${tc(m.name)})::DOUBLE AS m${i}`).join(', ')}
@@ -62,19 +81,25 @@ export const metricOutliers: CheckDefinition = {
     const minChange = numParam(ctx.params, 'minChange', 0.5);
     const out: CheckTarget[] = [];
     metrics.forEach((m, i) => {
-      const series = res.rows.filter((r) => r[`m${i}`] !== null).map((r) => ({ date: String(r.day), value: Number(r[`m${i}`]) }));
+      const series = res.rows
+        .filter((r) => r[`m${i}`] !== null)
+        .map((r) => ({ date: String(r.day), value: Number(r[`m${i}`]) }));
       const found = robustOutliers(series, threshold, minChange);
       if (!found.length) return;
       const shown = found
         .slice(0, 3)
-        .map((o) => `${o.date}: ${o.value.toLocaleString('en-US', { maximumFractionDigits: 2 })} (${o.direction}, median ${o.median.toLocaleString('en-US', { maximumFractionDigits: 2 })})`)
+        .map(
+          (o) =>
+            `${o.date}: ${o.value.toLocaleString('en-US', { maximumFractionDigits: 2 })} (${o.direction}, median ${o.median.toLocaleString('en-US', { maximumFractionDigits: 2 })})`,
+        )
         .join('; ');
       out.push({
         columns: [m.name, date.name],
         show: [date.name, ...ds.semantics.naturalKey.filter((k) => k !== date.name).slice(0, 1), m.name],
         where: `${tc(date.name)}::DATE IN (${found.map((o) => `DATE ${quoteLiteral(o.date)}`).join(', ')})`,
         details: { days: found },
-        message: (n) => `Daily ${label(m)} jumps outside its usual range on ${plural(found.length, 'day')}: ${shown}${found.length > 3 ? '; …' : ''}. ${plural(n, 'row')} ${n === 1 ? 'falls' : 'fall'} on ${found.length === 1 ? 'that day' : 'those days'}.`,
+        message: (n) =>
+          `Daily ${label(m)} jumps outside its usual range on ${plural(found.length, 'day')}: ${shown}${found.length > 3 ? '; …' : ''}. ${plural(n, 'row')} ${n === 1 ? 'falls' : 'fall'} on ${found.length === 1 ? 'that day' : 'those days'}.`,
       });
     });
     return out;

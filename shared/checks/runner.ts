@@ -8,7 +8,18 @@ import { isInternalColumn, LINE_COLUMN, quoteIdent } from '../engine/sql';
 import { CATALOGUE } from './catalogue';
 import { from, LINE } from './helpers';
 import { defaultNaming } from './labels';
-import type { CheckConfig, CheckContext, CheckDefinition, CheckTarget, Dataset, Finding, NamingConvention, Params, SampleRow, Severity } from './types';
+import type {
+  CheckConfig,
+  CheckContext,
+  CheckDefinition,
+  CheckTarget,
+  Dataset,
+  Finding,
+  NamingConvention,
+  Params,
+  SampleRow,
+  Severity,
+} from './types';
 
 export const SAMPLE_SIZE = 20;
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -60,7 +71,8 @@ export async function runChecks(
     if (!params) continue;
     const ctx: CheckContext = { engine, dataset, params, referenceDate, naming };
     try {
-      for (const target of await check.targets(ctx)) pending.push({ check, params, target, affected: 0, sample: [] });
+      for (const target of await check.targets(ctx))
+        pending.push({ check, params, target, affected: 0, sample: [] });
     } catch (err) {
       if (err instanceof CancelledError) throw err;
       hooks.onCheckError?.(check.id, err);
@@ -117,7 +129,9 @@ export async function runChecks(
     }
   }
   hooks.progress?.({ stage: 'checks', fraction: 1 });
-  return findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.rows - a.rows);
+  return findings.sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.rows - a.rows,
+  );
 }
 
 function decideSeverity(p: Pending, total: number): Severity | null {

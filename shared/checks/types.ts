@@ -10,7 +10,8 @@ import type { TableProfile } from '../profile/types';
 import type { Semantics } from '../semantics/describe';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Dimension = 'completeness' | 'uniqueness' | 'validity' | 'consistency' | 'timeliness' | 'accuracy';
+export type Dimension =
+  'completeness' | 'uniqueness' | 'validity' | 'consistency' | 'timeliness' | 'accuracy';
 /** Who should own the fix, in the words of a marketing organisation. */
 export type Owner = 'ads' | 'analytics' | 'crm' | 'data' | 'governance';
 

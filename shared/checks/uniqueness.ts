@@ -20,7 +20,9 @@ export const duplicateRows: CheckDefinition = {
     const part = cols.map((c) => `t.${quoteIdent(c)}`).join(', ');
     const show = ds.semantics.naturalKey.length ? ds.semantics.naturalKey : cols.slice(0, 4);
     // A hash aggregate answers "any duplicates at all?" far faster than the window query that lists them.
-    const distinct = (await ctx.engine.query(`SELECT count(*) AS n FROM (SELECT DISTINCT ${part} FROM ${from(ds)})`)).rows[0]?.n;
+    const distinct = (
+      await ctx.engine.query(`SELECT count(*) AS n FROM (SELECT DISTINCT ${part} FROM ${from(ds)})`)
+    ).rows[0]?.n;
     if (Number(distinct) === ds.rows) return [];
     const sql = `SELECT * FROM (SELECT t.${LINE}, ${show.map((c) => `t.${quoteIdent(c)}`).join(', ')},
         min(t.${LINE}) OVER (PARTITION BY ${part}) AS first_line,
@@ -29,7 +31,8 @@ export const duplicateRows: CheckDefinition = {
       {
         columns: cols,
         sql,
-        message: (n, total) => `${plural(n, 'row')} (${pct(n, total)}) ${verb(n, 'repeats', 'repeat')} an earlier row exactly; every total that includes them is inflated.`,
+        message: (n, total) =>
+          `${plural(n, 'row')} (${pct(n, total)}) ${verb(n, 'repeats', 'repeat')} an earlier row exactly; every total that includes them is inflated.`,
       },
     ];
   },
@@ -53,9 +56,15 @@ export const duplicateKeys: CheckDefinition = {
     const all = cols.map((c) => `t.${quoteIdent(c)}`).join(', ');
     const keyCols = ds.semantics.columns.filter((c) => key.includes(c.name));
     // Contacts: compare emails without case and surrounding spaces.
-    const keyExpr = keyCols.map((c) => (c.role === 'email' ? `lower(trim(t.${quoteIdent(c.name)}))` : `t.${quoteIdent(c.name)}`)).join(', ');
+    const keyExpr = keyCols
+      .map((c) => (c.role === 'email' ? `lower(trim(t.${quoteIdent(c.name)}))` : `t.${quoteIdent(c.name)}`))
+      .join(', ');
     const notNull = keyCols.map((c) => `t.${quoteIdent(c.name)} IS NOT NULL`).join(' AND ');
-    const keyed = (await ctx.engine.query(`SELECT count(*) AS n, count(*) FILTER (WHERE k > 1) AS dup FROM (SELECT count(*) AS k FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExpr})`)).rows[0];
+    const keyed = (
+      await ctx.engine.query(
+        `SELECT count(*) AS n, count(*) FILTER (WHERE k > 1) AS dup FROM (SELECT count(*) AS k FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExpr})`,
+      )
+    ).rows[0];
     if (!Number(keyed?.dup)) return [];
     // Exact copies are reported by duplicate_rows; here only rows whose numbers differ from an earlier one.
     const sql = `SELECT * FROM (SELECT t.${LINE}, ${keyCols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')},
@@ -69,7 +78,8 @@ export const duplicateKeys: CheckDefinition = {
         columns: key,
         sql,
         details: { key },
-        message: (n, total) => `${plural(n, 'row')} (${pct(n, total)}) ${verb(n, 'repeats', 'repeat')} the key ${names} of an earlier row with different values.`,
+        message: (n, total) =>
+          `${plural(n, 'row')} (${pct(n, total)}) ${verb(n, 'repeats', 'repeat')} the key ${names} of an earlier row with different values.`,
       },
     ];
   },

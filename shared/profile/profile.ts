@@ -12,11 +12,24 @@ import { isInternalColumn, quoteIdent, quoteLiteral } from '../engine/sql';
 import { METRIC_ROLES, roleFromHeader } from '../semantics/roles';
 import type { ValuePattern } from '../semantics/roles';
 import { PATTERNS, patternPredicate } from './patterns';
-import type { ColumnProfile, DailyPoint, HistogramBin, ProfileColumnInput, ProfileOptions, TableProfile, TopValue } from './types';
+import type {
+  ColumnProfile,
+  DailyPoint,
+  HistogramBin,
+  ProfileColumnInput,
+  ProfileOptions,
+  TableProfile,
+  TopValue,
+} from './types';
 
 export function typeKind(type: string): ColumnProfile['kind'] {
   const t = type.toUpperCase();
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL)/.test(t)) return 'number';
+  if (
+    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL)/.test(
+      t,
+    )
+  )
+    return 'number';
   if (t === 'DATE' || t.startsWith('TIMESTAMP')) return 'date';
   if (t === 'VARCHAR' || t.startsWith('VARCHAR')) return 'text';
   if (t === 'BOOLEAN') return 'boolean';
@@ -31,7 +44,9 @@ const num = (v: Scalar | undefined): number | undefined => {
 
 /** Read the table's columns when the caller did not pass them. */
 export async function describeTable(engine: Engine, tableName: string): Promise<ProfileColumnInput[]> {
-  const r = await engine.query<{ column_name: string; column_type: string }>(`DESCRIBE ${quoteIdent(tableName)}`);
+  const r = await engine.query<{ column_name: string; column_type: string }>(
+    `DESCRIBE ${quoteIdent(tableName)}`,
+  );
   return r.rows.map((x) => ({ name: x.column_name, type: x.column_type }));
 }
 
@@ -43,7 +58,9 @@ export async function profileTable(
 ): Promise<TableProfile> {
   const started = Date.now();
   const table = quoteIdent(tableName);
-  const columns = (columnsIn ?? (await describeTable(engine, tableName))).filter((c) => !isInternalColumn(c.name));
+  const columns = (columnsIn ?? (await describeTable(engine, tableName))).filter(
+    (c) => !isInternalColumn(c.name),
+  );
   const topK = options.topK ?? 10;
   const binsWanted = options.bins ?? 20;
 
@@ -58,9 +75,14 @@ export async function profileTable(
     const q = quoteIdent(c.name);
     const kind = typeKind(c.type);
     sel.push(`count(${q}) AS c${i}_count`);
-    sel.push(approx ? `approx_count_distinct(${q}) AS c${i}_distinct` : `count(DISTINCT ${q}) AS c${i}_distinct`);
+    sel.push(
+      approx ? `approx_count_distinct(${q}) AS c${i}_distinct` : `count(DISTINCT ${q}) AS c${i}_distinct`,
+    );
     if (kind === 'number' || kind === 'date' || kind === 'text') {
-      sel.push(`min(${q})${kind === 'number' ? '::DOUBLE' : '::VARCHAR'} AS c${i}_min`, `max(${q})${kind === 'number' ? '::DOUBLE' : '::VARCHAR'} AS c${i}_max`);
+      sel.push(
+        `min(${q})${kind === 'number' ? '::DOUBLE' : '::VARCHAR'} AS c${i}_min`,
+        `max(${q})${kind === 'number' ? '::DOUBLE' : '::VARCHAR'} AS c${i}_max`,
+      );
     }
     if (kind === 'number') {
       const d = `${q}::DOUBLE`;
@@ -74,8 +96,15 @@ export async function profileTable(
     }
     if (kind === 'date') sel.push(`count(DISTINCT ${q}::DATE) AS c${i}_days`);
     if (kind === 'text') {
-      sel.push(`min(length(${q})) AS c${i}_lmin`, `max(length(${q})) AS c${i}_lmax`, `avg(length(${q})) AS c${i}_lmean`);
-      if (!sampled) PATTERNS.forEach((p, j) => sel.push(`count(*) FILTER (WHERE ${patternPredicate(p, q)}) AS c${i}_p${j}`));
+      sel.push(
+        `min(length(${q})) AS c${i}_lmin`,
+        `max(length(${q})) AS c${i}_lmax`,
+        `avg(length(${q})) AS c${i}_lmean`,
+      );
+      if (!sampled)
+        PATTERNS.forEach((p, j) =>
+          sel.push(`count(*) FILTER (WHERE ${patternPredicate(p, q)}) AS c${i}_p${j}`),
+        );
     }
   });
   const agg = (await engine.query(`SELECT ${sel.join(',\n')} FROM ${table}`)).rows[0] ?? {};
@@ -112,13 +141,20 @@ export async function profileTable(
       p.q3 = num(agg[`c${i}_q3`]);
     }
     if (kind === 'date' && p.min !== null && p.max !== null) {
-      const span = Math.round((Date.parse(String(p.max).slice(0, 10)) - Date.parse(String(p.min).slice(0, 10))) / 86_400_000) + 1;
+      const span =
+        Math.round(
+          (Date.parse(String(p.max).slice(0, 10)) - Date.parse(String(p.min).slice(0, 10))) / 86_400_000,
+        ) + 1;
       p.distinctDays = num(agg[`c${i}_days`]) ?? 0;
       p.spanDays = span;
       p.dayCoverage = span > 0 ? p.distinctDays / span : undefined;
     }
     if (kind === 'text') {
-      p.length = { min: num(agg[`c${i}_lmin`]) ?? 0, max: num(agg[`c${i}_lmax`]) ?? 0, mean: num(agg[`c${i}_lmean`]) ?? 0 };
+      p.length = {
+        min: num(agg[`c${i}_lmin`]) ?? 0,
+        max: num(agg[`c${i}_lmax`]) ?? 0,
+        mean: num(agg[`c${i}_lmean`]) ?? 0,
+      };
       let best: ValuePattern | null = null;
       let bestN = 0;
       PATTERNS.forEach((pat, j) => {
@@ -142,13 +178,24 @@ export async function profileTable(
   await addTopValues(engine, table, profiles, topK);
   await addHistograms(engine, table, profiles, binsWanted);
   const daily = options.daily === false ? undefined : await dailySeries(engine, table, profiles, options);
-  return { table: tableName, rows, columns: profiles, ...(daily ? { daily } : {}), elapsedMs: Date.now() - started };
+  return {
+    table: tableName,
+    rows,
+    columns: profiles,
+    ...(daily ? { daily } : {}),
+    elapsedMs: Date.now() - started,
+  };
 }
 
 const SAMPLE_ROWS = 50_000;
 
 /** Pattern counts of text columns on a reservoir sample, written into `agg`; returns the scale factor. */
-async function samplePatterns(engine: Engine, table: string, columns: ProfileColumnInput[], agg: Row): Promise<number> {
+async function samplePatterns(
+  engine: Engine,
+  table: string,
+  columns: ProfileColumnInput[],
+  agg: Row,
+): Promise<number> {
   const sel: string[] = ['count(*) AS n'];
   columns.forEach((c, i) => {
     if (typeKind(c.type) !== 'text') return;
@@ -156,7 +203,12 @@ async function samplePatterns(engine: Engine, table: string, columns: ProfileCol
     PATTERNS.forEach((p, j) => sel.push(`count(*) FILTER (WHERE ${patternPredicate(p, q)}) AS c${i}_p${j}`));
   });
   if (sel.length === 1) return 1;
-  const row = (await engine.query(`SELECT ${sel.join(', ')} FROM (SELECT * FROM ${table} USING SAMPLE ${SAMPLE_ROWS} ROWS) s`)).rows[0] ?? {};
+  const row =
+    (
+      await engine.query(
+        `SELECT ${sel.join(', ')} FROM (SELECT * FROM ${table} USING SAMPLE ${SAMPLE_ROWS} ROWS) s`,
+      )
+    ).rows[0] ?? {};
   Object.assign(agg, row);
   const n = num(row.n) ?? 0;
   const total = num(agg.n) ?? 0;
@@ -164,9 +216,18 @@ async function samplePatterns(engine: Engine, table: string, columns: ProfileCol
 }
 
 /** Top values for text, boolean and low-cardinality columns; unique identifiers are skipped. */
-async function addTopValues(engine: Engine, table: string, profiles: ColumnProfile[], k: number): Promise<void> {
+async function addTopValues(
+  engine: Engine,
+  table: string,
+  profiles: ColumnProfile[],
+  k: number,
+): Promise<void> {
   const wanted = profiles.filter(
-    (p) => p.count > 0 && p.kind !== 'other' && (p.distinct <= Math.max(50, p.count * 0.5) || p.kind === 'boolean') && p.distinct < 1_000_000,
+    (p) =>
+      p.count > 0 &&
+      p.kind !== 'other' &&
+      (p.distinct <= Math.max(50, p.count * 0.5) || p.kind === 'boolean') &&
+      p.distinct < 1_000_000,
   );
   if (!wanted.length) return;
   const parts = wanted.map((p) => {
@@ -180,10 +241,18 @@ async function addTopValues(engine: Engine, table: string, profiles: ColumnProfi
     list.push({ value: r.v, count: Number(r.n) });
     byName.set(r.col, list);
   }
-  for (const p of profiles) p.topValues = (byName.get(p.name) ?? []).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const p of profiles)
+    p.topValues = (byName.get(p.name) ?? []).sort(
+      (a, b) => b.count - a.count || a.value.localeCompare(b.value),
+    );
 }
 
-async function addHistograms(engine: Engine, table: string, profiles: ColumnProfile[], bins: number): Promise<void> {
+async function addHistograms(
+  engine: Engine,
+  table: string,
+  profiles: ColumnProfile[],
+  bins: number,
+): Promise<void> {
   const wanted = profiles
     .map((p, i) => ({ p, i, lo: num(p.min), hi: num(p.max) }))
     .filter((x) => x.p.kind === 'number' && x.lo !== undefined && x.hi !== undefined && x.p.count > 0);
@@ -198,7 +267,11 @@ async function addHistograms(engine: Engine, table: string, profiles: ColumnProf
   for (const { p, i, lo, hi } of wanted) {
     const width = hi! > lo! ? (hi! - lo!) / bins : 1;
     const n = hi! > lo! ? bins : 1;
-    const out: HistogramBin[] = Array.from({ length: n }, (_, b) => ({ start: lo! + b * width, end: lo! + (b + 1) * width, count: 0 }));
+    const out: HistogramBin[] = Array.from({ length: n }, (_, b) => ({
+      start: lo! + b * width,
+      end: lo! + (b + 1) * width,
+      count: 0,
+    }));
     for (const pair of String(row[`h${i}`] ?? '').split(',')) {
       const [key, value] = pair.split(':');
       const b = Number(key);
@@ -209,18 +282,32 @@ async function addHistograms(engine: Engine, table: string, profiles: ColumnProf
 }
 
 /** Rows and key metric sums per day; `profileTable` calls it, callers that know the roles can call it again. */
-export async function profileDaily(engine: Engine, tableName: string, profile: TableProfile, dateColumn: string, dailyMetrics: string[]): Promise<TableProfile['daily']> {
+export async function profileDaily(
+  engine: Engine,
+  tableName: string,
+  profile: TableProfile,
+  dateColumn: string,
+  dailyMetrics: string[],
+): Promise<TableProfile['daily']> {
   return dailySeries(engine, quoteIdent(tableName), profile.columns, { dateColumn, dailyMetrics });
 }
 
-async function dailySeries(engine: Engine, table: string, profiles: ColumnProfile[], options: ProfileOptions): Promise<TableProfile['daily']> {
+async function dailySeries(
+  engine: Engine,
+  table: string,
+  profiles: ColumnProfile[],
+  options: ProfileOptions,
+): Promise<TableProfile['daily']> {
   const dateCol = options.dateColumn
     ? profiles.find((p) => p.name === options.dateColumn)
-    : (profiles.find((p) => p.kind === 'date' && roleFromHeader(p.name) === 'date') ?? profiles.find((p) => p.kind === 'date'));
+    : (profiles.find((p) => p.kind === 'date' && roleFromHeader(p.name) === 'date') ??
+      profiles.find((p) => p.kind === 'date'));
   if (!dateCol || dateCol.kind !== 'date' || dateCol.count === 0) return undefined;
   const metrics =
     options.dailyMetrics ??
-    profiles.filter((p) => p.kind === 'number' && METRIC_ROLES.includes(roleFromHeader(p.name))).map((p) => p.name);
+    profiles
+      .filter((p) => p.kind === 'number' && METRIC_ROLES.includes(roleFromHeader(p.name)))
+      .map((p) => p.name);
   const d = quoteIdent(dateCol.name);
   const sums = metrics.map((m, i) => `sum(${quoteIdent(m)})::DOUBLE AS m${i}`);
   const res = await engine.query<Row>(

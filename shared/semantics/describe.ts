@@ -2,7 +2,14 @@
 import type { ColumnProfile } from '../profile/types';
 import { fingerprintPlatform } from './platform';
 import type { PlatformGuess } from './platform';
-import { headerCurrency, isMetricRole, normaliseHeader, roleFromHeader, roleFromValues, ROLES } from './roles';
+import {
+  headerCurrency,
+  isMetricRole,
+  normaliseHeader,
+  roleFromHeader,
+  roleFromValues,
+  ROLES,
+} from './roles';
 import type { Role } from './roles';
 
 export interface ColumnMeta {
@@ -46,7 +53,11 @@ export function isRole(v: string): v is Role {
   return (ROLES as readonly string[]).includes(v);
 }
 
-export function describeColumns(meta: ColumnMeta[], profiles: ColumnProfile[], overrides: RoleOverrides = {}): Semantics {
+export function describeColumns(
+  meta: ColumnMeta[],
+  profiles: ColumnProfile[],
+  overrides: RoleOverrides = {},
+): Semantics {
   const byName = new Map(profiles.map((p) => [p.name, p]));
   const columns: SemanticColumn[] = meta.map((m) => {
     const originalName = m.originalName ?? m.name;
@@ -62,7 +73,10 @@ export function describeColumns(meta: ColumnMeta[], profiles: ColumnProfile[], o
     if (role === 'unknown' && fromValues !== 'unknown') {
       role = fromValues;
       roleSource = 'values';
-    } else if ((role === 'record_id' || role === 'person_name') && (fromValues === 'email' || fromValues === 'hashed_id')) {
+    } else if (
+      (role === 'record_id' || role === 'person_name') &&
+      (fromValues === 'email' || fromValues === 'hashed_id')
+    ) {
       role = fromValues;
       roleSource = 'values';
     }
@@ -71,7 +85,16 @@ export function describeColumns(meta: ColumnMeta[], profiles: ColumnProfile[], o
       role = override;
       roleSource = 'override';
     }
-    const col: SemanticColumn = { name: m.name, originalName, type: m.type, kind, role, roleSource, percent: m.percent ?? false, unparsed: m.unparsed ?? 0 };
+    const col: SemanticColumn = {
+      name: m.name,
+      originalName,
+      type: m.type,
+      kind,
+      role,
+      roleSource,
+      percent: m.percent ?? false,
+      unparsed: m.unparsed ?? 0,
+    };
     const currency = m.currency ?? headerCurrency(originalName);
     if (currency) col.currency = currency;
     return col;
@@ -81,14 +104,32 @@ export function describeColumns(meta: ColumnMeta[], profiles: ColumnProfile[], o
     columns.map((c) => c.role),
   );
   const mainDate = (cols: SemanticColumn[]) =>
-    cols.find((c) => ['day', 'date', 'tag', 'jour', 'dia', 'fecha', 'datum'].includes(normaliseHeader(c.originalName))) ?? cols[0];
+    cols.find((c) =>
+      ['day', 'date', 'tag', 'jour', 'dia', 'fecha', 'datum'].includes(normaliseHeader(c.originalName)),
+    ) ?? cols[0];
   const dates = columns.filter((c) => c.role === 'date');
   const primaryDate = mainDate(dates.filter((c) => c.kind === 'date'))?.name;
   const keyDate = primaryDate ?? mainDate(dates)?.name;
-  return { columns, platform, ...(primaryDate ? { primaryDate } : {}), naturalKey: naturalKey(columns, keyDate) };
+  return {
+    columns,
+    platform,
+    ...(primaryDate ? { primaryDate } : {}),
+    naturalKey: naturalKey(columns, keyDate),
+  };
 }
 
-const KEY_DIMENSIONS: Role[] = ['campaign', 'ad_group', 'ad', 'channel', 'source', 'medium', 'source_medium', 'segment', 'country', 'campaign_id'];
+const KEY_DIMENSIONS: Role[] = [
+  'campaign',
+  'ad_group',
+  'ad',
+  'channel',
+  'source',
+  'medium',
+  'source_medium',
+  'segment',
+  'country',
+  'campaign_id',
+];
 
 /**
  * Ads and analytics: date + campaign (+ ad group / ad set, ad) + every other dimension that splits rows
@@ -96,7 +137,9 @@ const KEY_DIMENSIONS: Role[] = ['campaign', 'ad_group', 'ad', 'channel', 'source
  */
 export function naturalKey(columns: SemanticColumn[], primaryDate?: string): string[] {
   const first = (r: Role) => columns.find((c) => c.role === r);
-  const hasMetrics = columns.some((c) => ['impressions', 'clicks', 'spend', 'sessions', 'conversions', 'revenue', 'reach'].includes(c.role));
+  const hasMetrics = columns.some((c) =>
+    ['impressions', 'clicks', 'spend', 'sessions', 'conversions', 'revenue', 'reach'].includes(c.role),
+  );
   if (!hasMetrics) {
     // An email named as such identifies a contact; one found only by its values (an owner's email in an
     // opportunities table) does not, so the record id comes first then.
@@ -109,7 +152,10 @@ export function naturalKey(columns: SemanticColumn[], primaryDate?: string): str
     .filter((c) =>
       KEY_DIMENSIONS.includes(c.role) || c.role === 'record_id'
         ? c.kind !== 'date'
-        : c.role !== 'date' && c.role !== 'date_end' && !isMetricRole(c.role) && (c.kind === 'text' || c.kind === 'boolean'),
+        : c.role !== 'date' &&
+          c.role !== 'date_end' &&
+          !isMetricRole(c.role) &&
+          (c.kind === 'text' || c.kind === 'boolean'),
     )
     .map((c) => c.name);
   const ends = columns.filter((c) => c.role === 'date_end').map((c) => c.name);

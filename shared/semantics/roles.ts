@@ -57,7 +57,17 @@ export const METRIC_ROLES: readonly Role[] = [
 /** Roles reported as a ratio of two metrics. */
 export const RATE_ROLES: readonly Role[] = ['ctr', 'cpc', 'cpa', 'cpm', 'roas', 'conversion_rate'];
 /** Text dimensions whose labels should be consistent. */
-export const LABEL_ROLES: readonly Role[] = ['campaign', 'ad_group', 'ad', 'channel', 'source', 'medium', 'source_medium', 'segment', 'country'];
+export const LABEL_ROLES: readonly Role[] = [
+  'campaign',
+  'ad_group',
+  'ad',
+  'channel',
+  'source',
+  'medium',
+  'source_medium',
+  'segment',
+  'country',
+];
 /** Roles that carry personal data. */
 export const PII_ROLES: readonly Role[] = ['email', 'phone', 'person_name'];
 
@@ -85,43 +95,106 @@ export function headerCurrency(header: string): string | undefined {
 /** Ordered: the first pattern that matches wins, so specific names come before general ones. */
 const HEADER_RULES: Array<[Role, RegExp]> = [
   ['hashed_id', /(sha-?256|sha1|md5|hashed|\bhash\b|_hash$|^hash_)/],
-  ['date_end', /^(reporting ends|berichtsende|fin des rapports|fin del informe|end date.*|date de fin|fecha de finalizacion)$/],
+  [
+    'date_end',
+    /^(reporting ends|berichtsende|fin des rapports|fin del informe|end date.*|date de fin|fecha de finalizacion)$/,
+  ],
   [
     'date',
     /^(day|date|tag|jour|dia|fecha|datum|reporting starts|berichtsbeginn|debut des rapports|inicio del informe|start date.*|gregorian date|time ?period|week|month|by day|date \(utc\)|create date|created date|createdate|close date|optin_time|signup date|event date)$/,
   ],
-  ['cpa', /^(cost ?\/ ?conv\.?|cost per conv(ersion)?|cost per results?|cost per key event|cpa|kosten ?\/ ?conv\.?|kosten pro ergebnis|cout ?\/ ?conv\.?|cout par resultat|coste ?\/ ?conv\.?|costo ?\/ ?conv\.?|costo por resultado|coste por resultado|cost per lead)$/],
-  ['cpm', /^(cpm|avg\.? cpm|average cpm|cpm \(cost per 1,000 impressions\)|cpm moy\.?|cpm medio|durchschn\.? cpm)$/],
-  ['cpc', /^(cpc|avg\.? cpc|average cpc|cost per click|cpc \(cost per link click\)|cpc \(all\)|cpc \(destination\)|durchschn\.? cpc|cpc moy\.?|cpc medio)$/],
-  ['roas', /^(roas|conv\.? value ?\/ ?cost|purchase roas.*|return on ad spend|conv\.?-wert ?\/ ?kosten|valeur de conv\.? ?\/ ?cout|valor de conv\.? ?\/ ?coste)$/],
-  ['conversion_rate', /^(conv\.? rate|conversion rate|session key event rate|key event rate|user key event rate|konversionsrate|conv\.?-rate|taux de conv\.?|tasa de conv\.?)$/],
-  ['ctr', /^(ctr|ctr \(all\)|ctr \(link click-through rate\)|ctr \(destination\)|click-through rate|average ctr|klickrate|taux de clics|porcentaje de clics)$/],
-  ['engaged_sessions', /^(engaged sessions|sitzungen mit interaktion|sessions avec engagement|sesiones con interaccion)$/],
+  [
+    'cpa',
+    /^(cost ?\/ ?conv\.?|cost per conv(ersion)?|cost per results?|cost per key event|cpa|kosten ?\/ ?conv\.?|kosten pro ergebnis|cout ?\/ ?conv\.?|cout par resultat|coste ?\/ ?conv\.?|costo ?\/ ?conv\.?|costo por resultado|coste por resultado|cost per lead)$/,
+  ],
+  [
+    'cpm',
+    /^(cpm|avg\.? cpm|average cpm|cpm \(cost per 1,000 impressions\)|cpm moy\.?|cpm medio|durchschn\.? cpm)$/,
+  ],
+  [
+    'cpc',
+    /^(cpc|avg\.? cpc|average cpc|cost per click|cpc \(cost per link click\)|cpc \(all\)|cpc \(destination\)|durchschn\.? cpc|cpc moy\.?|cpc medio)$/,
+  ],
+  [
+    'roas',
+    /^(roas|conv\.? value ?\/ ?cost|purchase roas.*|return on ad spend|conv\.?-wert ?\/ ?kosten|valeur de conv\.? ?\/ ?cout|valor de conv\.? ?\/ ?coste)$/,
+  ],
+  [
+    'conversion_rate',
+    /^(conv\.? rate|conversion rate|session key event rate|key event rate|user key event rate|konversionsrate|conv\.?-rate|taux de conv\.?|tasa de conv\.?)$/,
+  ],
+  [
+    'ctr',
+    /^(ctr|ctr \(all\)|ctr \(link click-through rate\)|ctr \(destination\)|click-through rate|average ctr|klickrate|taux de clics|porcentaje de clics)$/,
+  ],
+  [
+    'engaged_sessions',
+    /^(engaged sessions|sitzungen mit interaktion|sessions avec engagement|sesiones con interaccion)$/,
+  ],
   ['sessions', /^(sessions|sitzungen|sesiones)$/],
-  ['link_clicks', /^(link clicks|link-klicks|clics sur un lien|clics en el enlace|outbound clicks|clicks to landing page)$/],
-  ['clicks', /^(clicks|clicks \(all\)|clicks \(destination\)|klicks|klicks \(alle\)|clics|clics \(tous\)|clics \(todos\))$/],
+  [
+    'link_clicks',
+    /^(link clicks|link-klicks|clics sur un lien|clics en el enlace|outbound clicks|clicks to landing page)$/,
+  ],
+  [
+    'clicks',
+    /^(clicks|clicks \(all\)|clicks \(destination\)|klicks|klicks \(alle\)|clics|clics \(tous\)|clics \(todos\))$/,
+  ],
   ['impressions', /^(impr\.?|impressions|impressionen|impresiones|impressions \(total\))$/],
   ['reach', /^(reach|reichweite|couverture|alcance)$/],
-  ['revenue', /^(revenue|total revenue|purchase revenue|conv\.? value|conversion value|all conv\.? value|purchase conversion value|purchases conversion value|umsatz|conv\.?-wert|conversion-wert|valeur de conv\.?|valeur de conversion|valor de conv\.?|valor de conversion|amount|total complete payment)$/],
-  ['conversions', /^(conversions|conv\.?|all conv\.?|results|key events|ergebnisse|resultats|resultados|conversiones|leads|purchases|total conversions|one-click leads)$/],
-  ['spend', /^(cost|spend|amount spent|total spent|kosten|ausgegebener betrag|cout|montant depense|coste|costo|importe gastado|cost \(.*\)|spend \(.*\))$/],
-  ['currency', /^(currency|currency code|wahrungscode|wahrung|devise|code de la devise|moneda|codigo de moneda|account currency)$/],
+  [
+    'revenue',
+    /^(revenue|total revenue|purchase revenue|conv\.? value|conversion value|all conv\.? value|purchase conversion value|purchases conversion value|umsatz|conv\.?-wert|conversion-wert|valeur de conv\.?|valeur de conversion|valor de conv\.?|valor de conversion|amount|total complete payment)$/,
+  ],
+  [
+    'conversions',
+    /^(conversions|conv\.?|all conv\.?|results|key events|ergebnisse|resultats|resultados|conversiones|leads|purchases|total conversions|one-click leads)$/,
+  ],
+  [
+    'spend',
+    /^(cost|spend|amount spent|total spent|kosten|ausgegebener betrag|cout|montant depense|coste|costo|importe gastado|cost \(.*\)|spend \(.*\))$/,
+  ],
+  [
+    'currency',
+    /^(currency|currency code|wahrungscode|wahrung|devise|code de la devise|moneda|codigo de moneda|account currency)$/,
+  ],
   ['source_medium', /^((session|first user) )?source ?\/ ?medium$/],
   ['source', /^((session|first user) )?source$|^utm_source$/],
   ['medium', /^((session|first user) )?medium$|^utm_medium$/],
-  ['channel', /(channel group|channel grouping|^channel$|^kanal$|^canal$|^lead source$|^original source.*|^latest source$)/],
+  [
+    'channel',
+    /(channel group|channel grouping|^channel$|^kanal$|^canal$|^lead source$|^original source.*|^latest source$)/,
+  ],
   ['campaign_id', /^(campaign id|kampagnen-id|id de campagne|id de la campana)$/],
   [
     'campaign',
     /^((session|first user) )?(campaign|kampagne|campagne|campana)( name)?$|^(utm_campaign|campaign_name|kampagnenname|name der kampagne|nom de la campagne|nombre de la campana)$/,
   ],
-  ['ad_group', /^(ad group|ad group name|adgroup|ad set|ad set name|anzeigengruppe|name der anzeigengruppe|groupe d'annonces|nom de l'ensemble de publicites|ensemble de publicites|grupo de anuncios|conjunto de anuncios|nombre del conjunto de anuncios)$/],
-  ['ad', /^(ad|ad name|anzeige|name der anzeige|annonce|publicite|nom de la publicite|anuncio|nombre del anuncio)$/],
-  ['email', /^(e-?mail|e-?mail address|e-?mail-adresse|email_address|courriel|correo|correo electronico|adresse e-mail|work email)$/],
-  ['phone', /^(phone|phone number|mobile|mobile phone|mobile phone number|telefon|telefonnummer|telephone|telefono|phone_number)$/],
-  ['record_id', /^(id|record id|contact id|lead id|customer id|user id|client id|external_id|leid|euid|account id|opportunity id|deal id|company id|member id)$|^[a-z]+_id$/],
+  [
+    'ad_group',
+    /^(ad group|ad group name|adgroup|ad set|ad set name|anzeigengruppe|name der anzeigengruppe|groupe d'annonces|nom de l'ensemble de publicites|ensemble de publicites|grupo de anuncios|conjunto de anuncios|nombre del conjunto de anuncios)$/,
+  ],
+  [
+    'ad',
+    /^(ad|ad name|anzeige|name der anzeige|annonce|publicite|nom de la publicite|anuncio|nombre del anuncio)$/,
+  ],
+  [
+    'email',
+    /^(e-?mail|e-?mail address|e-?mail-adresse|email_address|courriel|correo|correo electronico|adresse e-mail|work email)$/,
+  ],
+  [
+    'phone',
+    /^(phone|phone number|mobile|mobile phone|mobile phone number|telefon|telefonnummer|telephone|telefono|phone_number)$/,
+  ],
+  [
+    'record_id',
+    /^(id|record id|contact id|lead id|customer id|user id|client id|external_id|leid|euid|account id|opportunity id|deal id|company id|member id)$|^[a-z]+_id$/,
+  ],
   ['country', /^(country|country code|country\/region|land|pays|pais|country_code)$/],
-  ['person_name', /^(first name|last name|full name|name|vorname|nachname|prenom|nom|nombre|apellido|fn|ln|firstname|lastname)$/],
+  [
+    'person_name',
+    /^(first name|last name|full name|name|vorname|nachname|prenom|nom|nombre|apellido|fn|ln|firstname|lastname)$/,
+  ],
   ['url', /(^url$|final url|landing page url|^website|^link$|destination url)/],
   [
     'segment',
@@ -136,7 +209,8 @@ export function roleFromHeader(header: string): Role {
 }
 
 /** Patterns the profile can detect in text values. */
-export type ValuePattern = 'email' | 'url_utm' | 'url' | 'sha256' | 'md5' | 'phone' | 'country_code' | 'currency_code';
+export type ValuePattern =
+  'email' | 'url_utm' | 'url' | 'sha256' | 'md5' | 'phone' | 'country_code' | 'currency_code';
 
 /** A role read from values, for columns whose header said nothing. */
 export function roleFromValues(type: string, pattern: ValuePattern | null): Role {

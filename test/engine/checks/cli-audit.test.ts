@@ -19,7 +19,13 @@ const fx = (name: string) => path.join(FIXTURES, name);
 
 describe('meshlens audit', () => {
   it('--json: files (inspect objects), findings and a summary with the score; exit 1 on error findings', async () => {
-    const r = await run(fx('google-ads-clean.csv'), fx('funnel-inversion-clicks-above-impressions.csv'), '--json', '--reference-date', '2026-01-15');
+    const r = await run(
+      fx('google-ads-clean.csv'),
+      fx('funnel-inversion-clicks-above-impressions.csv'),
+      '--json',
+      '--reference-date',
+      '2026-01-15',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
@@ -28,16 +34,40 @@ describe('meshlens audit', () => {
     expect(j.files[0].rows).toBe(28);
     expect(j.files[0].columns[0].name).toBe('Day');
     const funnel = j.findings.find((f: { check: string }) => f.check === 'funnel_inversion');
-    expect(funnel).toMatchObject({ severity: 'error', file: 'funnel-inversion-clicks-above-impressions.csv', rows: 3, owner: 'ads', columns: ['Clicks', 'Impr.'] });
+    expect(funnel).toMatchObject({
+      severity: 'error',
+      file: 'funnel-inversion-clicks-above-impressions.csv',
+      rows: 3,
+      owner: 'ads',
+      columns: ['Clicks', 'Impr.'],
+    });
     expect(funnel.sample.map((s: { line: number }) => s.line)).toEqual([3, 6, 10]);
-    for (const key of ['check', 'severity', 'file', 'columns', 'rows', 'message', 'sample', 'fix', 'owner', 'dimension']) expect(funnel).toHaveProperty(key);
+    for (const key of [
+      'check',
+      'severity',
+      'file',
+      'columns',
+      'rows',
+      'message',
+      'sample',
+      'fix',
+      'owner',
+      'dimension',
+    ])
+      expect(funnel).toHaveProperty(key);
     expect(j.summary.errors).toBe(1);
     // The funnel file ends on 5 January: ten days before the reference date, so it is stale.
-    expect(j.findings.filter((f: { severity: string }) => f.severity === 'warning').map((f: { check: string; file: string }) => [f.check, f.file])).toEqual([
-      ['stale_data', 'funnel-inversion-clicks-above-impressions.csv'],
-    ]);
+    expect(
+      j.findings
+        .filter((f: { severity: string }) => f.severity === 'warning')
+        .map((f: { check: string; file: string }) => [f.check, f.file]),
+    ).toEqual([['stale_data', 'funnel-inversion-clicks-above-impressions.csv']]);
     expect(j.summary.warnings).toBe(1);
-    expect(j.summary.datasets[0]).toMatchObject({ file: 'google-ads-clean.csv', score: 100, platform: 'google_ads' });
+    expect(j.summary.datasets[0]).toMatchObject({
+      file: 'google-ads-clean.csv',
+      score: 100,
+      platform: 'google_ads',
+    });
     expect(j.summary.datasets[1].score).toBeLessThan(100);
     expect(j.summary.score).toBe(Math.round((j.summary.datasets[0].score + j.summary.datasets[1].score) / 2));
     expect(j.summary.scoring).toMatch(/severity points/);
@@ -45,11 +75,18 @@ describe('meshlens audit', () => {
 
   it('exit 0 on a clean file, and with --no-fail despite errors', async () => {
     expect((await run(fx('meta-ads-clean.csv'), '--reference-date', '2026-01-15')).code).toBe(0);
-    expect((await run(fx('negative-metric-refund-row.csv'), '--no-fail', '--reference-date', '2026-01-06')).code).toBe(0);
+    expect(
+      (await run(fx('negative-metric-refund-row.csv'), '--no-fail', '--reference-date', '2026-01-06')).code,
+    ).toBe(0);
   });
 
   it('--markdown for people: score, findings with why, fix, owner and lines, and the scoring rule', async () => {
-    const r = await run(fx('mixed-currency-two-accounts.csv'), '--markdown', '--reference-date', '2026-01-11');
+    const r = await run(
+      fx('mixed-currency-two-accounts.csv'),
+      '--markdown',
+      '--reference-date',
+      '2026-01-11',
+    );
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^# MeshLens audit/);
     expect(r.out).toContain('`mixed_currency`');
@@ -60,12 +97,22 @@ describe('meshlens audit', () => {
   });
 
   it('--junit for CI: a suite per file, a case per check, failures for errors and warnings', async () => {
-    const r = await run(fx('google-ads-clean.csv'), fx('duplicate-rows-appended-export.csv'), '--junit', '--reference-date', '2026-01-15');
+    const r = await run(
+      fx('google-ads-clean.csv'),
+      fx('duplicate-rows-appended-export.csv'),
+      '--junit',
+      '--reference-date',
+      '2026-01-15',
+    );
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="meshlens audit" tests="38" failures="1"/);
+    expect(r.out).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="meshlens audit" tests="38" failures="1"/,
+    );
     expect(r.out.match(/<testsuite /g)).toHaveLength(2);
     expect(r.out.match(/<testcase /g)).toHaveLength(38);
-    expect(r.out).toContain('<testcase classname="duplicate-rows-appended-export.csv" name="duplicate_rows: Duplicate rows"><failure type="error"');
+    expect(r.out).toContain(
+      '<testcase classname="duplicate-rows-appended-export.csv" name="duplicate_rows: Duplicate rows"><failure type="error"',
+    );
   });
 
   it('a YAML config turns checks off and sets thresholds', async () => {
@@ -73,7 +120,9 @@ describe('meshlens audit', () => {
     writeFileSync(config, 'referenceDate: 2026-01-11\nchecks:\n  duplicate_rows: off\n');
     const r = await run(fx('duplicate-rows-appended-export.csv'), '--json', '--config', config);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).findings.filter((f: { check: string }) => f.check === 'duplicate_rows')).toEqual([]);
+    expect(JSON.parse(r.out).findings.filter((f: { check: string }) => f.check === 'duplicate_rows')).toEqual(
+      [],
+    );
   });
 
   it('exit 2 on usage and input errors, with one line on stderr', async () => {

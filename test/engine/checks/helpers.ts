@@ -11,7 +11,11 @@ import type { RoleOverrides } from '../../../shared/semantics/describe';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/checks');
 
-export async function loadFixture(engine: NodeEngine, name: string, overrides?: RoleOverrides): Promise<AnalysedDataset> {
+export async function loadFixture(
+  engine: NodeEngine,
+  name: string,
+  overrides?: RoleOverrides,
+): Promise<AnalysedDataset> {
   const file = path.join(FIXTURES, name);
   const result = await importFile(engine, { path: file, name, bytes: new Uint8Array(readFileSync(file)) });
   return analyseImport(engine, result, overrides ? { overrides } : {});
@@ -25,7 +29,12 @@ export async function auditFixture(
 ): Promise<{ findings: Finding[]; analysed: AnalysedDataset }> {
   const analysed = await loadFixture(engine, name, overrides);
   const errors: string[] = [];
-  const findings = await runChecks(engine, analysed.dataset, { referenceDate: '2026-01-25', ...config }, { onCheckError: (id, e) => errors.push(`${id}: ${String(e)}`) });
+  const findings = await runChecks(
+    engine,
+    analysed.dataset,
+    { referenceDate: '2026-01-25', ...config },
+    { onCheckError: (id, e) => errors.push(`${id}: ${String(e)}`) },
+  );
   if (errors.length) throw new Error(`checks failed on ${name}: ${errors.join('; ')}`);
   return { findings, analysed };
 }

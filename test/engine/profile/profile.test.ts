@@ -45,7 +45,19 @@ const col = (name: string) => profile.columns.find((c) => c.name === name)!;
 describe('profileTable', () => {
   it('skips bookkeeping columns and profiles each user column', () => {
     expect(profile.rows).toBe(100);
-    expect(profile.columns.map((c) => c.name)).toEqual(['Clicks', 'Cost', 'Day', 'Email', 'hashed', 'Final URL', 'phone', 'country', 'currency', 'Campaign', 'flag']);
+    expect(profile.columns.map((c) => c.name)).toEqual([
+      'Clicks',
+      'Cost',
+      'Day',
+      'Email',
+      'hashed',
+      'Final URL',
+      'phone',
+      'country',
+      'currency',
+      'Campaign',
+      'flag',
+    ]);
   });
 
   it('uses a handful of scans, not one query per statistic per column', () => {

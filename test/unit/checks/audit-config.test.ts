@@ -21,7 +21,12 @@ roles:
   "Conv. value": revenue
 `);
     expect(c.referenceDate).toBe('2026-02-01');
-    expect(c.checks).toEqual({ constant_column: false, metric_outliers: false, stale_data: { maxAgeDays: 3 }, duplicate_rows: { errorShare: 0.01, severity: 'error' } });
+    expect(c.checks).toEqual({
+      constant_column: false,
+      metric_outliers: false,
+      stale_data: { maxAgeDays: 3 },
+      duplicate_rows: { errorShare: 0.01, severity: 'error' },
+    });
     expect(c.naming).toEqual({ allowedMediums: ['cpc', 'email'], campaignPattern: '[a-z0-9_]+' });
     expect(c.roles).toEqual({ 'Conv. value': 'revenue' });
   });
@@ -80,7 +85,9 @@ describe('score', () => {
     expect(fewRows.score).toBeGreaterThan(manyRows.score);
     const warning = scoreDataset('a.csv', 1000, [finding({ rows: 500, severity: 'warning' })]);
     expect(warning.score).toBe(92);
-    const timeliness = scoreDataset('a.csv', 1000, [finding({ rows: 500, severity: 'warning', dimension: 'timeliness' })]);
+    const timeliness = scoreDataset('a.csv', 1000, [
+      finding({ rows: 500, severity: 'warning', dimension: 'timeliness' }),
+    ]);
     expect(timeliness.score).toBeGreaterThan(warning.score);
     expect(timeliness.dimensions.timeliness).toBeLessThan(100);
     expect(timeliness.dimensions.uniqueness).toBe(100);

@@ -1,12 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, checkById } from '../../../shared/checks/catalogue';
-import { groupLabels, labelKey, nearDuplicate, utmViolations, defaultNaming } from '../../../shared/checks/labels';
+import {
+  groupLabels,
+  labelKey,
+  nearDuplicate,
+  utmViolations,
+  defaultNaming,
+} from '../../../shared/checks/labels';
 import { robustOutliers } from '../../../shared/checks/outliers';
 
 const REQUIRED = [
-  'missing_values', 'high_null_column', 'constant_column', 'placeholder_values', 'duplicate_rows', 'duplicate_keys',
-  'negative_metric', 'funnel_inversion', 'derived_metric_mismatch', 'future_dates', 'date_out_of_range', 'date_gaps',
-  'stale_data', 'inconsistent_labels', 'utm_convention', 'mixed_currency', 'invalid_format', 'pii_detected', 'metric_outliers',
+  'missing_values',
+  'high_null_column',
+  'constant_column',
+  'placeholder_values',
+  'duplicate_rows',
+  'duplicate_keys',
+  'negative_metric',
+  'funnel_inversion',
+  'derived_metric_mismatch',
+  'future_dates',
+  'date_out_of_range',
+  'date_gaps',
+  'stale_data',
+  'inconsistent_labels',
+  'utm_convention',
+  'mixed_currency',
+  'invalid_format',
+  'pii_detected',
+  'metric_outliers',
 ];
 
 describe('the catalogue', () => {
@@ -22,7 +44,9 @@ describe('the catalogue', () => {
       expect(c.title.length, c.id).toBeGreaterThan(5);
       expect(c.explanation.length, c.id).toBeGreaterThan(80);
       expect(c.fix.length, c.id).toBeGreaterThan(30);
-      expect(['completeness', 'uniqueness', 'validity', 'consistency', 'timeliness', 'accuracy']).toContain(c.dimension);
+      expect(['completeness', 'uniqueness', 'validity', 'consistency', 'timeliness', 'accuracy']).toContain(
+        c.dimension,
+      );
       expect(['ads', 'analytics', 'crm', 'data', 'governance']).toContain(c.owner);
       expect(c.severity(0, 100, c.defaults)).toBeNull();
       expect(checkById(c.id)).toBe(c);
@@ -73,13 +97,21 @@ describe('UTM convention', () => {
   });
   it('names what is wrong', () => {
     expect(utmViolations('Newsletter', 'source', naming)).toEqual(['not lowercase']);
-    expect(utmViolations('paid social', 'medium', naming)).toEqual(['contains spaces', 'not in the allowed list of mediums']);
-    expect(utmViolations('spring-2026', 'campaign', { ...naming, campaignPattern: '[a-z]+_[0-9]{4}' })).toEqual(['does not match [a-z]+_[0-9]{4}']);
+    expect(utmViolations('paid social', 'medium', naming)).toEqual([
+      'contains spaces',
+      'not in the allowed list of mediums',
+    ]);
+    expect(
+      utmViolations('spring-2026', 'campaign', { ...naming, campaignPattern: '[a-z]+_[0-9]{4}' }),
+    ).toEqual(['does not match [a-z]+_[0-9]{4}']);
   });
 });
 
 describe('robust outliers', () => {
-  const base = Array.from({ length: 20 }, (_, i) => ({ date: `2026-01-${String(i + 1).padStart(2, '0')}`, value: 100 + (i % 5) * 3 }));
+  const base = Array.from({ length: 20 }, (_, i) => ({
+    date: `2026-01-${String(i + 1).padStart(2, '0')}`,
+    value: 100 + (i % 5) * 3,
+  }));
   it('finds a spike and a drop, not the normal variation', () => {
     const series = base.map((s, i) => (i === 7 ? { ...s, value: 400 } : i === 12 ? { ...s, value: 5 } : s));
     const found = robustOutliers(series);

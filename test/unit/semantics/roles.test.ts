@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintPlatform } from '../../../shared/semantics/platform';
-import { headerCurrency, normaliseHeader, roleFromHeader, roleFromValues } from '../../../shared/semantics/roles';
+import {
+  headerCurrency,
+  normaliseHeader,
+  roleFromHeader,
+  roleFromValues,
+} from '../../../shared/semantics/roles';
 
 describe('roles from header names', () => {
   const cases: Array<[string, string]> = [
@@ -70,7 +75,8 @@ describe('roles from header names', () => {
     ['Día', 'date'],
     ['Something else', 'unknown'],
   ];
-  for (const [header, role] of cases) it(`${header} → ${role}`, () => expect(roleFromHeader(header)).toBe(role));
+  for (const [header, role] of cases)
+    it(`${header} → ${role}`, () => expect(roleFromHeader(header)).toBe(role));
 
   it('normalises accents, case and a trailing currency', () => {
     expect(normaliseHeader('  Montant  dépensé (EUR) ')).toBe('montant depense');
@@ -89,16 +95,101 @@ describe('roles from header names', () => {
 
 describe('platform fingerprint', () => {
   const cases: Array<[string[], string]> = [
-    [['Day', 'Campaign', 'Ad group', 'Impr.', 'Clicks', 'CTR', 'Avg. CPC', 'Cost', 'Conversions', 'Currency code'], 'google_ads'],
-    [['Reporting starts', 'Reporting ends', 'Campaign name', 'Ad set name', 'Impressions', 'Reach', 'Amount spent (EUR)', 'Results', 'Cost per result'], 'meta_ads'],
-    [['Berichtsbeginn', 'Berichtsende', 'Name der Kampagne', 'Impressionen', 'Reichweite', 'Ausgegebener Betrag (EUR)', 'Ergebnisse'], 'meta_ads'],
-    [['Date', 'Session source / medium', 'Sessions', 'Engaged sessions', 'Engagement rate', 'Key events', 'Total revenue'], 'ga4'],
-    [['Start Date (in UTC)', 'Campaign Name', 'Campaign Group Name', 'Impressions', 'Clicks', 'Total Spent', 'Average CTR', 'Leads'], 'linkedin_ads'],
-    [['By Day', 'Campaign name', 'Ad group name', 'Cost', 'Impressions', 'Clicks (destination)', 'CTR (destination)', 'Conversions'], 'tiktok_ads'],
-    [['Gregorian date', 'Campaign name', 'Ad group', 'Impr.', 'Clicks', 'Spend', 'Conv.', 'Revenue'], 'microsoft_ads'],
-    [['Record ID', 'First Name', 'Last Name', 'Email', 'Lifecycle Stage', 'Contact owner', 'Create Date'], 'hubspot'],
-    [['Lead ID', 'First Name', 'Last Name', 'Email', 'Lead Source', 'Lead Status', 'Owner Full Name'], 'salesforce'],
-    [['Email Address', 'First Name', 'Last Name', 'MEMBER_RATING', 'OPTIN_TIME', 'LEID', 'EUID', 'TAGS'], 'mailchimp'],
+    [
+      [
+        'Day',
+        'Campaign',
+        'Ad group',
+        'Impr.',
+        'Clicks',
+        'CTR',
+        'Avg. CPC',
+        'Cost',
+        'Conversions',
+        'Currency code',
+      ],
+      'google_ads',
+    ],
+    [
+      [
+        'Reporting starts',
+        'Reporting ends',
+        'Campaign name',
+        'Ad set name',
+        'Impressions',
+        'Reach',
+        'Amount spent (EUR)',
+        'Results',
+        'Cost per result',
+      ],
+      'meta_ads',
+    ],
+    [
+      [
+        'Berichtsbeginn',
+        'Berichtsende',
+        'Name der Kampagne',
+        'Impressionen',
+        'Reichweite',
+        'Ausgegebener Betrag (EUR)',
+        'Ergebnisse',
+      ],
+      'meta_ads',
+    ],
+    [
+      [
+        'Date',
+        'Session source / medium',
+        'Sessions',
+        'Engaged sessions',
+        'Engagement rate',
+        'Key events',
+        'Total revenue',
+      ],
+      'ga4',
+    ],
+    [
+      [
+        'Start Date (in UTC)',
+        'Campaign Name',
+        'Campaign Group Name',
+        'Impressions',
+        'Clicks',
+        'Total Spent',
+        'Average CTR',
+        'Leads',
+      ],
+      'linkedin_ads',
+    ],
+    [
+      [
+        'By Day',
+        'Campaign name',
+        'Ad group name',
+        'Cost',
+        'Impressions',
+        'Clicks (destination)',
+        'CTR (destination)',
+        'Conversions',
+      ],
+      'tiktok_ads',
+    ],
+    [
+      ['Gregorian date', 'Campaign name', 'Ad group', 'Impr.', 'Clicks', 'Spend', 'Conv.', 'Revenue'],
+      'microsoft_ads',
+    ],
+    [
+      ['Record ID', 'First Name', 'Last Name', 'Email', 'Lifecycle Stage', 'Contact owner', 'Create Date'],
+      'hubspot',
+    ],
+    [
+      ['Lead ID', 'First Name', 'Last Name', 'Email', 'Lead Source', 'Lead Status', 'Owner Full Name'],
+      'salesforce',
+    ],
+    [
+      ['Email Address', 'First Name', 'Last Name', 'MEMBER_RATING', 'OPTIN_TIME', 'LEID', 'EUID', 'TAGS'],
+      'mailchimp',
+    ],
     [['Foo', 'Bar', 'Baz'], 'generic'],
   ];
   for (const [headers, platform] of cases) {
@@ -111,18 +202,39 @@ describe('platform fingerprint', () => {
   }
 
   it('an audience upload: identifiers and no metrics', () => {
-    expect(fingerprintPlatform(['email', 'phone', 'country'], ['email', 'phone', 'country']).platform).toBe('audience_segment');
+    expect(fingerprintPlatform(['email', 'phone', 'country'], ['email', 'phone', 'country']).platform).toBe(
+      'audience_segment',
+    );
   });
 
   it('a database-style CRM table with an owner email is Salesforce, not an audience upload', () => {
-    const headers = ['opportunity_id', 'account_name', 'created_date', 'close_date', 'stage', 'amount_eur', 'lead_source', 'owner_email'];
+    const headers = [
+      'opportunity_id',
+      'account_name',
+      'created_date',
+      'close_date',
+      'stage',
+      'amount_eur',
+      'lead_source',
+      'owner_email',
+    ];
     const roles = ['record_id', 'unknown', 'date', 'date', 'segment', 'unknown', 'channel', 'email'] as const;
     expect(fingerprintPlatform(headers, [...roles]).platform).toBe('salesforce');
   });
 
   it('is more confident with more evidence', () => {
     const few = fingerprintPlatform(['Impr.', 'Clicks', 'Cost']);
-    const many = fingerprintPlatform(['Day', 'Campaign', 'Ad group', 'Impr.', 'Clicks', 'Cost', 'Conv. rate', 'Cost / conv.', 'Currency code']);
+    const many = fingerprintPlatform([
+      'Day',
+      'Campaign',
+      'Ad group',
+      'Impr.',
+      'Clicks',
+      'Cost',
+      'Conv. rate',
+      'Cost / conv.',
+      'Currency code',
+    ]);
     expect(many.confidence).toBeGreaterThan(few.confidence);
   });
 });

@@ -7,9 +7,13 @@ import type { Bridge, BridgeResult, MenuCommand, OpenedFile, RecentWorkspace } f
 const RECENT_KEY = 'meshlens.recentWorkspaces';
 const MAX_RECENT = 8;
 
-export async function readBrowserFiles(files: FileList | File[], pathOf: (f: File) => string = (f) => f.name): Promise<OpenedFile[]> {
+/** Read chosen or dropped files; each keeps its File as `blob` so it can be read again off the UI thread. */
+export async function readBrowserFiles(
+  files: FileList | File[],
+  pathOf: (f: File) => string = (f) => f.name,
+): Promise<(OpenedFile & { blob: Blob })[]> {
   return Promise.all(
-    Array.from(files).map(async (f) => ({ name: f.name, path: pathOf(f), bytes: new Uint8Array(await f.arrayBuffer()) })),
+    Array.from(files).map(async (f) => ({ name: f.name, path: pathOf(f), bytes: new Uint8Array(await f.arrayBuffer()), blob: f })),
   );
 }
 

@@ -154,12 +154,13 @@ export class BrowserEngine implements Engine {
    * aborting `signal` stops it (the running statement is interrupted) and rejects with CancelledError.
    */
   async importFile(
-    file: ImportRequestFile,
+    file: ImportRequestFile & { blob?: Blob },
     options?: ImportOptions,
     hooks: { progress?: ProgressFn; signal?: AbortSignal } = {},
   ): Promise<ImportResult> {
     if (hooks.signal?.aborted) throw new CancelledError();
-    const copy = { ...file, bytes: transferableCopy(file.bytes) };
+    const bytes = file.blob ? new Uint8Array(await file.blob.arrayBuffer()) : transferableCopy(file.bytes);
+    const copy: ImportRequestFile = { path: file.path, name: file.name, bytes };
     const { id, done } = this.client.send({ op: 'import', conn: this.conn, file: copy, options }, [copy.bytes.buffer], hooks.progress);
     const onAbort = () => void this.client.request({ op: 'abort', target: id });
     hooks.signal?.addEventListener('abort', onAbort, { once: true });

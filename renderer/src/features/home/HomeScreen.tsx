@@ -9,7 +9,7 @@ import type { DatasetFile } from '../../store';
 import { landingScreen } from '../registry';
 import type { ScreenProps } from '../registry';
 import { openWorkspace, saveWorkspace } from '../../app/workspace';
-import { demoDatasets, fetchDemo } from './demo-datasets';
+import { demoDatasets, fetchDemoFile } from './demo-datasets';
 import { useStore } from '../../store';
 import './home.css';
 
@@ -48,7 +48,7 @@ export function HomeScreen(_props: ScreenProps) {
 
   const onDemo = async (demos: typeof demoDatasets) => {
     try {
-      open(await Promise.all(demos.map(async (d) => ({ name: d.name, path: d.name, bytes: await fetchDemo(d) }))));
+      open(await Promise.all(demos.map(async (d) => ({ name: d.name, path: d.name, ...(await fetchDemoFile(d)) }))));
     } catch (e) {
       showBanner('error', errorMessage(e));
     }

@@ -45,7 +45,13 @@ export const demoDatasets: DemoDataset[] = Object.entries(urls)
   .sort((a, b) => a.name.localeCompare(b.name));
 
 export async function fetchDemo(demo: DemoDataset): Promise<Uint8Array> {
+  return (await fetchDemoFile(demo)).bytes;
+}
+
+/** The bytes and the Blob (so the worker can read its own copy off the UI thread). */
+export async function fetchDemoFile(demo: DemoDataset): Promise<{ bytes: Uint8Array; blob: Blob }> {
   const response = await fetch(demo.url);
   if (!response.ok) throw new Error(`Demo file ${demo.name} is missing from this build.`);
-  return new Uint8Array(await response.arrayBuffer());
+  const blob = await response.blob();
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), blob };
 }

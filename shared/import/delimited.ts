@@ -114,7 +114,12 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   const isSummary = '__summary';
   const summaryRows: SummaryRow[] = [];
   if (names.length) {
-    const found = await engine.query(`SELECT * FROM ${quoteIdent(inp.rawTableName)} WHERE ${isSummary} ORDER BY __line LIMIT 1000`);
+    // Line numbers first, then only those rows: `SELECT * … ORDER BY … LIMIT` keeps a sort buffer per
+    // column and ran the wasm heap out of memory on a 10,000-column file.
+    const lines = await engine.query(`SELECT __line FROM ${quoteIdent(inp.rawTableName)} WHERE ${isSummary} ORDER BY __line LIMIT 1000`);
+    const last = lines.rows.length ? Number(lines.rows[lines.rows.length - 1]!.__line) : 0;
+    const found = lines.rows.length ? await engine.query(`SELECT * FROM ${quoteIdent(inp.rawTableName)} WHERE ${isSummary} AND __line <= ${last}`) : { rows: [] };
+    found.rows.sort((a, b) => Number(a.__line) - Number(b.__line));
     for (const r of found.rows) {
       const values: Record<string, string> = {};
       for (const n of names) if (r[n] !== null) values[n] = String(r[n]);

@@ -7,7 +7,7 @@ import type { Engine, Row } from '../engine/types';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { DateOrder, DecimalSeparator, ImportedColumn, ImportLogEntry, ImportOptions } from './types';
 import type { ColumnDecision } from './values';
-import { conversionSql, decideColumn, detectDecimalSeparator, placeholderCountSql, PLACEHOLDERS } from './values';
+import { ALL_PLACEHOLDER_LIST, conversionSql, decideColumn, detectDecimalSeparator, placeholderCountSql, PLACEHOLDERS } from './values';
 
 export interface TypingInput {
   engine: Engine;
@@ -58,10 +58,11 @@ export async function typeTable(inp: TypingInput): Promise<TypingOutput> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const selects = names.map((n, i) => `${conversionSql(n, decisions[i]!, dec, dateOrder ?? 'MDY')} AS ${quoteIdent(n)}`);
     await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(inp.typedTable)}`);
-    await engine.exec(
-      `CREATE TABLE ${quoteIdent(inp.typedTable)} AS SELECT __line${selects.length ? ', ' + selects.join(', ') : ''} FROM ${quoteIdent(rawTable)} WHERE ${inp.keepWhere}`,
-    );
-    const stats = await columnStats(inp, decisions);
+    const create = `CREATE TABLE ${quoteIdent(inp.typedTable)} AS SELECT __line${selects.length ? ', ' + selects.join(', ') : ''} FROM ${quoteIdent(rawTable)} WHERE ${inp.keepWhere}`;
+    const stats = await wideSafe(engine, names.length, async () => {
+      await engine.exec(create);
+      return columnStats(inp, decisions);
+    });
     const fallback = names.filter((_, i) => {
       const d = decisions[i]!;
       const s = stats.cols[i]!;
@@ -132,6 +133,23 @@ function chooseDateOrder(
   return guess;
 }
 
+/**
+ * DuckDB's common-subexpression optimizer compares the expressions of a statement pairwise: with
+ * thousands of columns (each with its own placeholder list) one CREATE took minutes (1,000 text columns
+ * 17 s, 4,000 columns 5 min; 10,000 never finished). Wide tables switch it off for these statements
+ * (4,000 columns: 2.5 s); narrow tables keep it.
+ */
+const WIDE = 200;
+async function wideSafe<T>(engine: Engine, width: number, fn: () => Promise<T>): Promise<T> {
+  if (width <= WIDE) return fn();
+  await engine.exec("SET disabled_optimizers = 'common_subexpressions'");
+  try {
+    return await fn();
+  } finally {
+    await engine.exec("SET disabled_optimizers = ''");
+  }
+}
+
 interface Stats {
   rows: number;
   cols: { nonNull: number; values: number; placeholders: number; unparsed: number; bounded: number }[];
@@ -151,13 +169,12 @@ async function columnStats(inp: TypingInput, decisions: ColumnDecision[]): Promi
     const typed = await engine.query(
       `SELECT count(*) AS n, ${part.map((n, i) => `count(${quoteIdent(n)}) AS c${i}`).join(', ')} FROM ${quoteIdent(inp.typedTable)}`,
     );
-    const phList = NON_EMPTY_PLACEHOLDERS.map((p) => quoteLiteral(p)).join(', ');
     const raw = await engine.query(
       `SELECT ${part
         .map((n, i) => {
           const c = quoteIdent(n);
           const bounded = decisions[b + i]!.bounded ? `count_if(regexp_matches(${c}, '^\\s*(<|>|≤|≥)'))` : '0';
-          return `${placeholderCountSql(n)} AS p${i}, count_if(trim(${c}) <> '' AND trim(${c}) NOT IN (${phList})) AS v${i}, ${bounded} AS b${i}`;
+          return `${placeholderCountSql(n)} AS p${i}, count_if(NOT list_contains(${ALL_PLACEHOLDER_LIST}, trim(${c}))) AS v${i}, ${bounded} AS b${i}`;
         })
         .join(', ')} FROM ${quoteIdent(inp.rawTable)} WHERE ${inp.keepWhere}`,
     );

@@ -10,6 +10,14 @@ export const PLACEHOLDERS = ['', '--', '-', 'n/a', 'N/A', 'NA', 'null', 'NULL', 
 const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
 // 'NA' is only a placeholder in number columns: in text it can be Namibia or North America.
 const TEXT_PLACEHOLDERS = PLACEHOLDERS.filter((p) => p !== 'NA' && p !== 'nan' && p !== 'NaN');
+/**
+ * Placeholder sets as DuckDB list literals for list_contains(). `x IN (a, b, …)` is expanded by DuckDB's
+ * optimizer into a chain per expression: with thousands of columns (a 10,000-column file) one statement
+ * took minutes and ran the wasm heap out of memory, while list_contains is as fast on tall files.
+ */
+const TEXT_PLACEHOLDER_LIST = `[${TEXT_PLACEHOLDERS.map((p) => quoteLiteral(p)).join(', ')}]`;
+/** Every placeholder including '' (empty or blank cells). */
+export const ALL_PLACEHOLDER_LIST = `[${PLACEHOLDERS.map((p) => quoteLiteral(p)).join(', ')}]`;
 
 export function isPlaceholder(v: string): boolean {
   return PLACEHOLDER_SET.has(v.trim());
@@ -196,7 +204,8 @@ export function conversionSql(col: string, d: ColumnDecision, dec: DecimalSepara
   const t = `trim(${c})`;
   switch (d.kind) {
     case 'text':
-      return `CASE WHEN ${t} IN (${TEXT_PLACEHOLDERS.map((p) => quoteLiteral(p)).join(', ')}) THEN NULL ELSE ${c} END`;
+      // The length guard skips the list lookup for ordinary text (placeholders are short).
+      return `CASE WHEN length(${c}) <= 16 AND list_contains(${TEXT_PLACEHOLDER_LIST}, ${t}) THEN NULL ELSE ${c} END`;
     case 'boolean':
       return `TRY_CAST(${t} AS BOOLEAN)`;
     case 'date': {
@@ -226,6 +235,5 @@ export function conversionSql(col: string, d: ColumnDecision, dec: DecimalSepara
 
 /** Count expression: cells holding a placeholder (for the per-column count in the import log). */
 export function placeholderCountSql(col: string): string {
-  const list = PLACEHOLDERS.filter((p) => p !== '').map((p) => quoteLiteral(p)).join(', ');
-  return `count_if(trim(${quoteIdent(col)}) IN (${list}) OR (${quoteIdent(col)} IS NOT NULL AND trim(${quoteIdent(col)}) = ''))`;
+  return `count_if(list_contains(${ALL_PLACEHOLDER_LIST}, trim(${quoteIdent(col)})))`;
 }

@@ -7,13 +7,25 @@ import type { Bridge, BridgeResult, MenuCommand, OpenedFile, RecentWorkspace } f
 const RECENT_KEY = 'meshlens.recentWorkspaces';
 const MAX_RECENT = 8;
 
-/** Read chosen or dropped files; each keeps its File as `blob` so it can be read again off the UI thread. */
-export async function readBrowserFiles(
+export async function readBrowserFiles(files: FileList | File[], pathOf: (f: File) => string = (f) => f.name): Promise<OpenedFile[]> {
+  return Promise.all(
+    Array.from(files).map(async (f) => ({ name: f.name, path: pathOf(f), bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+}
+
+/** How much of a Blob-backed file the UI thread reads: the import preview shows the first lines only. */
+export const HEAD_BYTES = 1 << 20;
+
+/**
+ * Chosen or dropped files as dataset sources: the File itself (`blob`, read whole by the database worker)
+ * and only its first MB here, so opening a large file costs the UI thread next to nothing.
+ */
+export async function browserFileSources(
   files: FileList | File[],
   pathOf: (f: File) => string = (f) => f.name,
 ): Promise<(OpenedFile & { blob: Blob })[]> {
   return Promise.all(
-    Array.from(files).map(async (f) => ({ name: f.name, path: pathOf(f), bytes: new Uint8Array(await f.arrayBuffer()), blob: f })),
+    Array.from(files).map(async (f) => ({ name: f.name, path: pathOf(f), bytes: new Uint8Array(await f.slice(0, HEAD_BYTES).arrayBuffer()), blob: f })),
   );
 }
 

@@ -7,7 +7,7 @@ import { CancelledError } from '../../../shared/engine/types';
 import type { Engine, ProgressFn, QueryResult, Row } from '../../../shared/engine/types';
 import { ImportError } from '../../../shared/import/types';
 import type { ImportOptions, ImportResult } from '../../../shared/import/types';
-import type { Envelope, ImportRequestFile, WorkerMessage, WorkerRequest, WorkerValue } from './protocol';
+import type { Envelope, ImportRequestFile, ImportSource, WorkerMessage, WorkerRequest, WorkerValue } from './protocol';
 
 type Pending = {
   resolve: (value: WorkerValue) => void;
@@ -159,9 +159,12 @@ export class BrowserEngine implements Engine {
     hooks: { progress?: ProgressFn; signal?: AbortSignal } = {},
   ): Promise<ImportResult> {
     if (hooks.signal?.aborted) throw new CancelledError();
-    const bytes = file.blob ? new Uint8Array(await file.blob.arrayBuffer()) : transferableCopy(file.bytes);
-    const copy: ImportRequestFile = { path: file.path, name: file.name, bytes };
-    const { id, done } = this.client.send({ op: 'import', conn: this.conn, file: copy, options }, [copy.bytes.buffer], hooks.progress);
+    // A Blob crosses as a handle and the worker reads it; plain bytes are copied so the caller keeps its own.
+    const source: ImportSource = file.blob
+      ? { path: file.path, name: file.name, blob: file.blob }
+      : { path: file.path, name: file.name, bytes: transferableCopy(file.bytes) };
+    const transfer = source.bytes ? [source.bytes.buffer as ArrayBuffer] : [];
+    const { id, done } = this.client.send({ op: 'import', conn: this.conn, file: source, options }, transfer, hooks.progress);
     const onAbort = () => void this.client.request({ op: 'abort', target: id });
     hooks.signal?.addEventListener('abort', onAbort, { once: true });
     try {

@@ -76,7 +76,9 @@ async function handle(req: Envelope): Promise<WorkerValue> {
       const controller = new AbortController();
       aborts.set(req.id, controller);
       try {
-        return await runImport(engine, req.file, req.options, {
+        const { path, name } = req.file;
+        const bytes = req.file.blob ? new Uint8Array(await req.file.blob.arrayBuffer()) : req.file.bytes;
+        return await runImport(engine, { path, name, bytes }, req.options, {
           signal: controller.signal,
           progress: (progress) => post({ id: req.id, kind: 'progress', progress }),
         });

@@ -8,6 +8,9 @@ export interface ImportRequestFile {
   bytes: Uint8Array;
 }
 
+/** What the UI thread sends: the bytes, or a Blob the worker reads itself (off the UI thread). */
+export type ImportSource = { path: string; name: string } & ({ bytes: Uint8Array; blob?: undefined } | { blob: Blob; bytes?: undefined });
+
 export type WorkerRequest =
   | { op: 'connect' }
   | { op: 'query'; conn: number; sql: string }
@@ -21,7 +24,7 @@ export type WorkerRequest =
   | { op: 'close'; conn: number }
   | { op: 'parquetToIPC'; bytes: Uint8Array }
   | { op: 'parquetFromIPC'; ipc: Uint8Array }
-  | { op: 'import'; conn: number; file: ImportRequestFile; options?: ImportOptions }
+  | { op: 'import'; conn: number; file: ImportSource; options?: ImportOptions }
   /** Abort the task (e.g. an import) started by request `target`. */
   | { op: 'abort'; target: number };
 

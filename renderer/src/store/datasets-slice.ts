@@ -9,11 +9,12 @@ export interface DatasetFile {
   /** Absolute path in Electron, the bare file name in the browser. */
   path: string;
   name: string;
-  bytes: Uint8Array;
   /**
-   * The same content as a Blob (browser File, fetched demo) when there is one: the worker gets its copy by
-   * reading the Blob again, off the UI thread, instead of a 60 MB memcpy on it.
+   * The file's content. When `blob` is set (browser File, fetched demo) this is only its start (enough
+   * for the import preview): the whole file stays in the Blob and the database worker reads it there, so
+   * a 60 MB file is never copied on the UI thread.
    */
+  bytes: Uint8Array;
   blob?: Blob;
 }
 

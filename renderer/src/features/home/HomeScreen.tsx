@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { droppedFilePath, getBridge } from '../../bridge';
 import type { RecentWorkspace } from '../../bridge';
-import { readBrowserFiles } from '../../bridge/web-bridge';
+import { browserFileSources, HEAD_BYTES } from '../../bridge/web-bridge';
 import { openFiles, showBanner, errorMessage } from '../../store';
 import type { DatasetFile } from '../../store';
 import { landingScreen } from '../registry';
@@ -43,12 +43,12 @@ export function HomeScreen(_props: ScreenProps) {
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    if (e.dataTransfer.files.length) open(await readBrowserFiles(e.dataTransfer.files, droppedFilePath));
+    if (e.dataTransfer.files.length) open(await browserFileSources(e.dataTransfer.files, droppedFilePath));
   };
 
   const onDemo = async (demos: typeof demoDatasets) => {
     try {
-      open(await Promise.all(demos.map(async (d) => ({ name: d.name, path: d.name, ...(await fetchDemoFile(d)) }))));
+      open(await Promise.all(demos.map(async (d) => ({ name: d.name, path: d.name, ...(await fetchDemoFile(d, HEAD_BYTES)) }))));
     } catch (e) {
       showBanner('error', errorMessage(e));
     }
@@ -86,7 +86,7 @@ export function HomeScreen(_props: ScreenProps) {
             const input = e.currentTarget;
             const files = Array.from(input.files ?? []);
             input.value = '';
-            if (files.length) open(await readBrowserFiles(files));
+            if (files.length) open(await browserFileSources(files));
           }}
         />
       </div>

@@ -48,10 +48,10 @@ export async function fetchDemo(demo: DemoDataset): Promise<Uint8Array> {
   return (await fetchDemoFile(demo)).bytes;
 }
 
-/** The bytes and the Blob (so the worker can read its own copy off the UI thread). */
-export async function fetchDemoFile(demo: DemoDataset): Promise<{ bytes: Uint8Array; blob: Blob }> {
+/** The Blob (read whole by the database worker) and its first MB for the import preview. */
+export async function fetchDemoFile(demo: DemoDataset, headBytes = Infinity): Promise<{ bytes: Uint8Array; blob: Blob }> {
   const response = await fetch(demo.url);
   if (!response.ok) throw new Error(`Demo file ${demo.name} is missing from this build.`);
   const blob = await response.blob();
-  return { bytes: new Uint8Array(await blob.arrayBuffer()), blob };
+  return { bytes: new Uint8Array(await blob.slice(0, headBytes).arrayBuffer()), blob };
 }

@@ -13,9 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../../../electron/cli/load';
 import { NodeEngine } from '../../../electron/engine/node-engine';
 import { quoteIdent } from '../../../shared/engine/sql';
-import { typedRows } from './helpers';
+import { ROOT, typedRows } from './helpers';
 
-const SPECTRUM = path.resolve('/work/shared/standards/csv-spectrum');
+// The shared standards folder sits next to the repository (../shared/standards).
+const SPECTRUM = path.resolve(ROOT, '../shared/standards/csv-spectrum');
 const files = readdirSync(path.join(SPECTRUM, 'csvs')).filter((f) => f.endsWith('.csv'));
 
 let engine: NodeEngine;

@@ -33,7 +33,13 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
 
   const decoded = inp.synthetic ? { encoding: 'utf-8' as Encoding, utf8: inp.bytes, warnings: [] } : decodeToUtf8(inp.bytes, options.encoding);
   warnings.push(...decoded.warnings);
-  const utf8 = decoded.utf8;
+  let utf8 = decoded.utf8;
+  if (utf8.indexOf(0x0a) < 0 && utf8.indexOf(0x0d) >= 0) {
+    // Classic Mac line ends (a lone CR, as Excel's "CSV (Macintosh)" writes): without this the whole
+    // file is one line and is misread without a word. A copy: the user's bytes are never modified.
+    utf8 = utf8.map((b) => (b === 0x0d ? 0x0a : b));
+    log.push({ level: 'change', message: 'Lines end with a lone carriage return (old Mac style); each one was read as a line break.' });
+  }
   if (looksBinary(utf8.subarray(0, 8192))) throw new ImportError(`${name} contains binary data, not text; nothing was loaded.`);
   if (!inp.synthetic) {
     log.push({

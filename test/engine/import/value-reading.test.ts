@@ -160,3 +160,16 @@ describe('encodings', () => {
     expect(JSON.stringify(raw)).not.toMatch(/[\u0080-\u009f]/);
   });
 });
+
+describe('line endings', () => {
+  it('mac lone-CR line endings are line breaks, not one long line', async () => {
+    const r = await importFixture(engine, 'mac-cr-line-endings.csv');
+    expect([r.headerLine, r.rows, r.warnings]).toEqual([1, 2, []]);
+    expect(r.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['Campaign:VARCHAR', 'Clicks:BIGINT', 'Cost:DOUBLE']);
+    expect(r.log.some((l) => l.message.startsWith('Lines end with a lone carriage return'))).toBe(true);
+    expect(await typedRows(engine, r)).toEqual([
+      { __line: 2, Campaign: 'Brand', Clicks: 10, Cost: 1.5 },
+      { __line: 3, Campaign: 'Generic', Clicks: 20, Cost: 2.25 },
+    ]);
+  });
+});

@@ -22,7 +22,9 @@ interface LongTaskWindow {
 }
 declare const window: LongTaskWindow & { PerformanceObserver: typeof PerformanceObserver };
 declare const performance: { now(): number };
-declare const PerformanceObserver: new (cb: (list: { getEntries(): Array<{ startTime: number; duration: number }> }) => void) => {
+declare const PerformanceObserver: new (
+  cb: (list: { getEntries(): Array<{ startTime: number; duration: number }> }) => void,
+) => {
   observe(o: { type: string; buffered?: boolean }): void;
 };
 
@@ -49,14 +51,16 @@ let server: StaticServer;
 let session: Session;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST} is missing: run \`npm run test:e2e\` (it builds first).`);
+  if (!existsSync(path.join(DIST, 'index.html')))
+    throw new Error(`${DIST} is missing: run \`npm run test:e2e\` (it builds first).`);
   await writeBigCsv(FILE, ROWS);
   server = await serveStatic(DIST);
   session = await openSession(server.url);
   await session.page.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      for (const e of list.getEntries())
+        window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
   await session.page.goto(server.url);

@@ -26,7 +26,20 @@ function fmtInt(n: number): string {
 
 export function googleAdsWithPlantedProblems(): PlantedFixture {
   const lines = ['Campaign performance', `1 January 2026 - ${DAYS} January 2026`];
-  lines.push(['Day', 'Campaign', 'Campaign type', 'Currency code', 'Impr.', 'Clicks', 'CTR', 'Avg. CPC', 'Cost', 'Conversions'].join('\t'));
+  lines.push(
+    [
+      'Day',
+      'Campaign',
+      'Campaign type',
+      'Currency code',
+      'Impr.',
+      'Clicks',
+      'CTR',
+      'Avg. CPC',
+      'Cost',
+      'Conversions',
+    ].join('\t'),
+  );
   const funnelLines: number[] = [];
   const variantLines: number[] = [];
   let negativeCostLine = 0;
@@ -58,7 +71,18 @@ export function googleAdsWithPlantedProblems(): PlantedFixture {
       const ctr = ((clicks / impr) * 100).toFixed(2) + '%';
       const avgCpc = clicks ? (Math.abs(cost) / clicks).toFixed(2) : '0.00';
       const conv = ((k * 13) % 7).toFixed(2);
-      const row = [day, name, 'Search', 'EUR', fmtInt(impr), fmtInt(clicks), ctr, avgCpc, cost.toFixed(2), conv];
+      const row = [
+        day,
+        name,
+        'Search',
+        'EUR',
+        fmtInt(impr),
+        fmtInt(clicks),
+        ctr,
+        avgCpc,
+        cost.toFixed(2),
+        conv,
+      ];
       lines.push(row.join('\t'));
       if (d === 6 && c === 0) {
         lines.push(row.join('\t')); // exported twice
@@ -67,7 +91,11 @@ export function googleAdsWithPlantedProblems(): PlantedFixture {
     });
   }
   const dataRows = lines.length - 3;
-  lines.push(['Total: Account', '--', '--', 'EUR', '50,000', '2,000', '4.00%', '0.70', '1,400.00', '120.00'].join('\t'));
+  lines.push(
+    ['Total: Account', '--', '--', 'EUR', '50,000', '2,000', '4.00%', '0.70', '1,400.00', '120.00'].join(
+      '\t',
+    ),
+  );
   const text = lines.join('\r\n') + '\r\n';
   const body = new Uint8Array(2 + text.length * 2);
   body[0] = 0xff;
@@ -77,5 +105,13 @@ export function googleAdsWithPlantedProblems(): PlantedFixture {
     body[2 + i * 2] = code & 0xff;
     body[3 + i * 2] = code >> 8;
   }
-  return { bytes: body, text, funnelLines, negativeCostLine, duplicateLines: [dupLine, dupLine + 1], variantLines, dataRows };
+  return {
+    bytes: body,
+    text,
+    funnelLines,
+    negativeCostLine,
+    duplicateLines: [dupLine, dupLine + 1],
+    variantLines,
+    dataRows,
+  };
 }

@@ -39,7 +39,9 @@ async function findingItem(check: string) {
 async function openFinding(check: string) {
   const { page } = session;
   await (await findingItem(check)).first().click();
-  await page.waitForSelector(`${byTestId('finding-detail')}[data-check="${check}"] ${byTestId('finding-rows')}`);
+  await page.waitForSelector(
+    `${byTestId('finding-detail')}[data-check="${check}"] ${byTestId('finding-rows')}`,
+  );
   await page.waitForSelector(`${byTestId('finding-detail')} ${byTestId('grid-row-count')}`);
 }
 
@@ -51,7 +53,8 @@ async function setTheme(theme: 'light' | 'dark') {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST} is missing: run \`npm run test:e2e\` (it builds first).`);
+  if (!existsSync(path.join(DIST, 'index.html')))
+    throw new Error(`${DIST} is missing: run \`npm run test:e2e\` (it builds first).`);
   writeFileSync(FILE, fixture.bytes);
   server = await serveStatic(DIST);
   session = await openSession(server.url);
@@ -71,7 +74,9 @@ describe('overview, columns, findings and report export', () => {
     await page.waitForSelector(byTestId('dataset-tab'));
     await page.click(byTestId('nav-overview'));
     // Audit done = the findings chart is drawn; the score comes with it.
-    await page.waitForSelector(`${byTestId('overview-dimensions')} .recharts-bar-rectangle`, { timeout: 120_000 });
+    await page.waitForSelector(`${byTestId('overview-dimensions')} .recharts-bar-rectangle`, {
+      timeout: 120_000,
+    });
     await page.waitForSelector(byTestId('overview-score'), { timeout: 2_000 });
     expect(await waitForText(page, 'overview-rows', String(fixture.dataRows))).toBe(String(fixture.dataRows));
     expect(await page.textContent(byTestId('overview-columns'))).toBe('10');
@@ -82,7 +87,9 @@ describe('overview, columns, findings and report export', () => {
     // Charts drawn from the data: one bar group per day in the timeline, severities per dimension.
     await page.waitForSelector(`${byTestId('overview-timeline')} .recharts-bar-rectangle`);
     expect(await page.locator(`${byTestId('overview-timeline')} .recharts-bar-rectangle`).count()).toBe(14);
-    expect(await page.locator(`${byTestId('overview-dimensions')} .recharts-bar-rectangle`).count()).toBeGreaterThan(0);
+    expect(
+      await page.locator(`${byTestId('overview-dimensions')} .recharts-bar-rectangle`).count(),
+    ).toBeGreaterThan(0);
     await page.waitForSelector(`${byTestId('overview-finding')}[data-check="funnel_inversion"]`);
     await setTheme('light');
     await screenshot(page, 'analysis-01-overview-light');
@@ -94,19 +101,30 @@ describe('overview, columns, findings and report export', () => {
   it('opens a top finding from the overview straight into its rows', async () => {
     const { page } = session;
     await page.click(`${byTestId('overview-finding')}[data-check="funnel_inversion"]`);
-    await page.waitForSelector(`${byTestId('finding-detail')}[data-check="funnel_inversion"] ${byTestId('grid-row-count')}[data-count="3"]`);
-    expect(await page.getAttribute(`${byTestId('finding-item')}[data-check="funnel_inversion"]`, 'aria-current')).toBe('true');
+    await page.waitForSelector(
+      `${byTestId('finding-detail')}[data-check="funnel_inversion"] ${byTestId('grid-row-count')}[data-count="3"]`,
+    );
+    expect(
+      await page.getAttribute(`${byTestId('finding-item')}[data-check="funnel_inversion"]`, 'aria-current'),
+    ).toBe('true');
   });
 
   it('lists the planted problems grouped by dimension and severity', async () => {
     const { page } = session;
     await page.click(byTestId('nav-findings'));
     await page.waitForSelector(byTestId('finding-item'));
-    const checks = await page.locator(byTestId('finding-item')).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-check')}:${e.getAttribute('data-severity')}`));
+    const checks = await page
+      .locator(byTestId('finding-item'))
+      .evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-check')}:${e.getAttribute('data-severity')}`),
+      );
     const ids = checks.map((c) => c.split(':')[0]);
-    for (const id of ['funnel_inversion', 'negative_metric', 'duplicate_rows', 'inconsistent_labels']) expect(ids).toContain(id);
+    for (const id of ['funnel_inversion', 'negative_metric', 'duplicate_rows', 'inconsistent_labels'])
+      expect(ids).toContain(id);
     expect(checks).toContain('funnel_inversion:error');
-    const groups = await page.locator(byTestId('findings-group')).evaluateAll((els) => els.map((e) => e.getAttribute('data-dimension')));
+    const groups = await page
+      .locator(byTestId('findings-group'))
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-dimension')));
     expect(groups.length).toBeGreaterThan(1);
     expect(new Set(groups).size).toBe(groups.length);
   });
@@ -118,12 +136,16 @@ describe('overview, columns, findings and report export', () => {
     expect(await page.textContent(`${detail} ${byTestId('finding-explanation')}`)).toMatch(/\w{10,}/);
     expect(await page.textContent(`${detail} ${byTestId('finding-owner')}`)).toMatch(/\w/);
     expect(await page.textContent(`${detail} ${byTestId('finding-fix')}`)).toMatch(/\w{10,}/);
-    await page.waitForSelector(`${detail} ${byTestId('grid-row-count')}[data-count="${fixture.funnelLines.length}"]`);
-    expect(await page.getAttribute(`${detail} ${byTestId('finding-rows')}`, 'data-lines')).toBe(fixture.funnelLines.join(','));
-    await page.waitForFunction(
-      ({ sel, n }) => document.querySelectorAll(sel).length === n,
-      { sel: `${detail} [data-testid="vt-row"]`, n: fixture.funnelLines.length },
+    await page.waitForSelector(
+      `${detail} ${byTestId('grid-row-count')}[data-count="${fixture.funnelLines.length}"]`,
     );
+    expect(await page.getAttribute(`${detail} ${byTestId('finding-rows')}`, 'data-lines')).toBe(
+      fixture.funnelLines.join(','),
+    );
+    await page.waitForFunction(({ sel, n }) => document.querySelectorAll(sel).length === n, {
+      sel: `${detail} [data-testid="vt-row"]`,
+      n: fixture.funnelLines.length,
+    });
     const rows = await page.locator(`${detail} ${byTestId('vt-row')}`).allTextContents();
     expect(rows.length).toBe(fixture.funnelLines.length);
     // The grid shows the original line numbers, and the Clicks / Impr. cells are the highlighted ones.
@@ -134,8 +156,12 @@ describe('overview, columns, findings and report export', () => {
 
     await openFinding('negative_metric');
     await page.waitForSelector(`${detail} ${byTestId('grid-row-count')}[data-count="1"]`);
-    expect(await page.getAttribute(`${detail} ${byTestId('finding-rows')}`, 'data-lines')).toBe(String(fixture.negativeCostLine));
-    expect(await page.locator(`${detail} ${byTestId('vt-cell-highlight')}`).allTextContents()).toContain('-59.63');
+    expect(await page.getAttribute(`${detail} ${byTestId('finding-rows')}`, 'data-lines')).toBe(
+      String(fixture.negativeCostLine),
+    );
+    expect(await page.locator(`${detail} ${byTestId('vt-cell-highlight')}`).allTextContents()).toContain(
+      '-59.63',
+    );
     await setTheme('dark');
     await screenshot(page, 'analysis-04-finding-negative-dark');
     await setTheme('light');
@@ -149,8 +175,12 @@ describe('overview, columns, findings and report export', () => {
     const clicks = `${byTestId('column-card')}[data-column="Clicks"]`;
     expect(await page.locator(`${clicks} ${byTestId('column-role')}`).inputValue()).toBe('clicks');
     await page.waitForSelector(`${clicks} ${byTestId('column-histogram')} .recharts-bar-rectangle`);
-    await page.waitForSelector(`${byTestId('column-card')}[data-column="Campaign"] ${byTestId('column-top-values')} .recharts-bar-rectangle`);
-    expect(await page.textContent(`${byTestId('column-card')}[data-column="Day"] ${byTestId('column-coverage')}`)).toContain('2026-01-01 to 2026-01-14');
+    await page.waitForSelector(
+      `${byTestId('column-card')}[data-column="Campaign"] ${byTestId('column-top-values')} .recharts-bar-rectangle`,
+    );
+    expect(
+      await page.textContent(`${byTestId('column-card')}[data-column="Day"] ${byTestId('column-coverage')}`),
+    ).toContain('2026-01-01 to 2026-01-14');
     await screenshot(page, 'analysis-05-columns-light');
     await setTheme('dark');
     await screenshot(page, 'analysis-06-columns-dark');
@@ -161,7 +191,11 @@ describe('overview, columns, findings and report export', () => {
     await page.click(byTestId('nav-findings'));
     await page.waitForFunction(() => {
       const items = Array.from(document.querySelectorAll('[data-testid="finding-item"]'));
-      return items.length > 0 && !items.some((e) => e.getAttribute('data-check') === 'funnel_inversion') && !document.querySelector('[data-testid="job"]');
+      return (
+        items.length > 0 &&
+        !items.some((e) => e.getAttribute('data-check') === 'funnel_inversion') &&
+        !document.querySelector('[data-testid="job"]')
+      );
     });
     await page.click(byTestId('nav-columns'));
     await page.selectOption(`${clicks} ${byTestId('column-role')}`, 'clicks');
@@ -174,7 +208,10 @@ describe('overview, columns, findings and report export', () => {
     await page.click(byTestId('nav-overview'));
     await page.waitForSelector(byTestId('overview-score'));
     const overviewScore = Number((await page.textContent(byTestId('overview-score')))?.match(/\d+/)?.[0]);
-    const [htmlDownload] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('report-export-html'))]);
+    const [htmlDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(byTestId('report-export-html')),
+    ]);
     expect(htmlDownload.suggestedFilename()).toBe('campaign-performance-audit.html');
     const html = readFileSync((await htmlDownload.path())!, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -185,7 +222,10 @@ describe('overview, columns, findings and report export', () => {
     expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(3);
     for (const line of fixture.funnelLines) expect(html).toContain(`<td>${line}</td>`);
 
-    const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('report-export-markdown'))]);
+    const [mdDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(byTestId('report-export-markdown')),
+    ]);
     expect(mdDownload.suggestedFilename()).toBe('campaign-performance-audit.md');
     const md = readFileSync((await mdDownload.path())!, 'utf8');
     expect(md).toMatch(/^# MeshLens audit/);
@@ -200,7 +240,10 @@ describe('overview, columns, findings and report export', () => {
     report.on('request', (r) => requests.push(r.url()));
     await report.setContent(html);
     await report.waitForSelector('#finding-funnel_inversion');
-    await report.screenshot({ path: path.resolve('test-results/screenshots/analysis-07-report-html.png'), fullPage: true });
+    await report.screenshot({
+      path: path.resolve('test-results/screenshots/analysis-07-report-html.png'),
+      fullPage: true,
+    });
     expect(requests).toEqual([]);
     await report.close();
     expect(session.foreignRequests.length).toBe(before);

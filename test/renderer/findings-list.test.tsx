@@ -7,8 +7,24 @@ import type { Finding } from '../../shared/checks/types';
 
 afterEach(cleanup);
 
-const f = (check: string, dimension: Finding['dimension'], severity: Finding['severity'], rows: number): Finding => ({
-  check, title: check.replace(/_/g, ' '), dimension, severity, rows, file: 'a.csv', columns: ['Clicks'], message: `${rows} rows`, sample: [], fix: 'fix', owner: 'ads', explanation: 'why',
+const f = (
+  check: string,
+  dimension: Finding['dimension'],
+  severity: Finding['severity'],
+  rows: number,
+): Finding => ({
+  check,
+  title: check.replace(/_/g, ' '),
+  dimension,
+  severity,
+  rows,
+  file: 'a.csv',
+  columns: ['Clicks'],
+  message: `${rows} rows`,
+  sample: [],
+  fix: 'fix',
+  owner: 'ads',
+  explanation: 'why',
 });
 
 const findings = [
@@ -23,9 +39,17 @@ describe('FindingList', () => {
   it('groups by dimension in catalogue order, then severity', () => {
     render(<FindingList findings={findings} selected={null} onSelect={() => {}} />);
     const groups = screen.getAllByTestId('findings-group');
-    expect(groups.map((g) => g.getAttribute('data-dimension'))).toEqual(['completeness', 'validity', 'timeliness', 'accuracy']);
+    expect(groups.map((g) => g.getAttribute('data-dimension'))).toEqual([
+      'completeness',
+      'validity',
+      'timeliness',
+      'accuracy',
+    ]);
     const accuracy = within(groups[3]!).getAllByTestId('finding-item');
-    expect(accuracy.map((i) => i.getAttribute('data-check'))).toEqual(['funnel_inversion', 'metric_outliers']);
+    expect(accuracy.map((i) => i.getAttribute('data-check'))).toEqual([
+      'funnel_inversion',
+      'metric_outliers',
+    ]);
   });
 
   it('filters by severity and reports the selection by key', () => {

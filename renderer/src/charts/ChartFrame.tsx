@@ -18,7 +18,12 @@ export interface ChartSize {
  * (Recharts builds hundreds of SVG elements for a year of days) in time slices that never block input,
  * instead of in one long task on the main thread.
  */
-export const ChartFrame = memo(function ChartFrame(props: { label: string; height: number; testId?: string; render: (size: ChartSize) => ReactElement }) {
+export const ChartFrame = memo(function ChartFrame(props: {
+  label: string;
+  height: number;
+  testId?: string;
+  render: (size: ChartSize) => ReactElement;
+}) {
   const ref = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(0);
   useLayoutEffect(() => {
@@ -36,7 +41,14 @@ export const ChartFrame = memo(function ChartFrame(props: { label: string; heigh
     return () => observer.disconnect();
   }, []);
   return (
-    <figure ref={ref} className="ml-chart" role="figure" aria-label={props.label} data-testid={props.testId} style={{ margin: 0, width: '100%', height: props.height, minWidth: 0 }}>
+    <figure
+      ref={ref}
+      className="ml-chart"
+      role="figure"
+      aria-label={props.label}
+      data-testid={props.testId}
+      style={{ margin: 0, width: '100%', height: props.height, minWidth: 0 }}
+    >
       {width > 0 ? props.render({ width, height: props.height }) : null}
     </figure>
   );

@@ -8,11 +8,25 @@ import { chartVar } from './palette';
 import type { HistogramBin } from './types';
 
 /** Distribution of a numeric column over its bins. */
-export const HistogramChart = memo(function HistogramChart(props: { bins: HistogramBin[]; label: string; height?: number; testId?: string }) {
-  const data = useMemo(() => props.bins.map((b) => ({ range: binLabel(b.lo, b.hi), count: b.count })), [props.bins]);
+export const HistogramChart = memo(function HistogramChart(props: {
+  bins: HistogramBin[];
+  label: string;
+  height?: number;
+  testId?: string;
+}) {
+  const data = useMemo(
+    () => props.bins.map((b) => ({ range: binLabel(b.lo, b.hi), count: b.count })),
+    [props.bins],
+  );
   const render = useCallback(
     ({ width, height }: ChartSize) => (
-      <BarChart width={width} height={height} data={data} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap={1}>
+      <BarChart
+        width={width}
+        height={height}
+        data={data}
+        margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
+        barCategoryGap={1}
+      >
         <CartesianGrid vertical={false} verticalCoordinatesGenerator={noLines} stroke={chartVar('grid')} />
         <XAxis dataKey="range" {...axisProps} interval={tickInterval(data.length, 3)} />
         <YAxis {...axisProps} width={40} tickFormatter={formatCompact} allowDecimals={false} />
@@ -22,5 +36,7 @@ export const HistogramChart = memo(function HistogramChart(props: { bins: Histog
     ),
     [data],
   );
-  return <ChartFrame label={props.label} height={props.height ?? 150} testId={props.testId} render={render} />;
+  return (
+    <ChartFrame label={props.label} height={props.height ?? 150} testId={props.testId} render={render} />
+  );
 });

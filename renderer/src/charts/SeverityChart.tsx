@@ -8,12 +8,27 @@ import type { SeverityCounts } from './types';
 import { SEVERITIES } from './types';
 
 /** Findings per quality dimension, stacked by severity. */
-export const SeverityChart = memo(function SeverityChart(props: { data: SeverityCounts[]; label: string; testId?: string }) {
+export const SeverityChart = memo(function SeverityChart(props: {
+  data: SeverityCounts[];
+  label: string;
+  testId?: string;
+}) {
   const { data } = props;
   const render = useCallback(
     ({ width, height }: ChartSize) => (
-      <BarChart width={width} height={height} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }} barCategoryGap={5}>
-        <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={noLines} stroke={chartVar('grid')} />
+      <BarChart
+        width={width}
+        height={height}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
+        barCategoryGap={5}
+      >
+        <CartesianGrid
+          horizontal={false}
+          horizontalCoordinatesGenerator={noLines}
+          stroke={chartVar('grid')}
+        />
         <XAxis type="number" {...axisProps} allowDecimals={false} />
         <YAxis type="category" dataKey="dimension" {...axisProps} width={100} interval={0} />
         <Tooltip {...tooltipProps} />
@@ -26,7 +41,12 @@ export const SeverityChart = memo(function SeverityChart(props: { data: Severity
   );
   return (
     <>
-      <ChartFrame label={props.label} height={Math.max(120, data.length * 30 + 26)} testId={props.testId} render={render} />
+      <ChartFrame
+        label={props.label}
+        height={Math.max(120, data.length * 30 + 26)}
+        testId={props.testId}
+        render={render}
+      />
       <ChartLegend items={SEVERITIES.map((s) => ({ label: s, color: chartVar(s) }))} />
     </>
   );

@@ -30,12 +30,20 @@ function frame(width: number, height: number, title: string, body: string): stri
   );
 }
 
-function yAxis(x0: number, x1: number, top: number, bottom: number, max: number, side: 'left' | 'right' = 'left'): string {
+function yAxis(
+  x0: number,
+  x1: number,
+  top: number,
+  bottom: number,
+  max: number,
+  side: 'left' | 'right' = 'left',
+): string {
   let out = '';
   for (let i = 0; i <= 4; i++) {
     const v = (max * i) / 4;
     const y = bottom - ((bottom - top) * i) / 4;
-    if (side === 'left') out += `<line x1="${x0}" x2="${x1}" y1="${y}" y2="${y}" stroke="${chartVar('grid')}"/>`;
+    if (side === 'left')
+      out += `<line x1="${x0}" x2="${x1}" y1="${y}" y2="${y}" stroke="${chartVar('grid')}"/>`;
     const tx = side === 'left' ? x0 - 6 : x1 + 6;
     const anchor = side === 'left' ? 'end' : 'start';
     out += `<text x="${tx}" y="${y + 4}" text-anchor="${anchor}" fill="${chartVar('axis')}">${escapeXml(formatCompact(v))}</text>`;
@@ -69,7 +77,10 @@ export function horizontalBarsSvg(
 }
 
 /** Vertical bars over numeric bins. */
-export function histogramSvg(bins: HistogramBin[], opts: { title: string; width?: number; height?: number }): string {
+export function histogramSvg(
+  bins: HistogramBin[],
+  opts: { title: string; width?: number; height?: number },
+): string {
   const width = opts.width ?? 520;
   const height = opts.height ?? 180;
   const left = 44;
@@ -124,7 +135,10 @@ export function severityBarsSvg(data: SeverityCounts[], opts: { title: string; w
 }
 
 /** Rows per day as bars, with the key metric as a line on its own right-hand axis. */
-export function timelineSvg(points: TimelinePoint[], opts: { title: string; metricLabel?: string; per?: string; width?: number; height?: number }): string {
+export function timelineSvg(
+  points: TimelinePoint[],
+  opts: { title: string; metricLabel?: string; per?: string; width?: number; height?: number },
+): string {
   const per = opts.per ?? 'day';
   const width = opts.width ?? 640;
   const height = opts.height ?? 220;
@@ -133,7 +147,9 @@ export function timelineSvg(points: TimelinePoint[], opts: { title: string; metr
   const top = 12;
   const bottom = height - 44;
   const rowsMax = niceMax(Math.max(0, ...points.map((p) => p.rows)));
-  const metrics = points.map((p) => (typeof p.metric === 'number' && Number.isFinite(p.metric) ? p.metric : null));
+  const metrics = points.map((p) =>
+    typeof p.metric === 'number' && Number.isFinite(p.metric) ? p.metric : null,
+  );
   const metricMax = niceMax(Math.max(0, ...metrics.map((m) => m ?? 0)));
   const slot = points.length ? (width - left - right) / points.length : 0;
   let body = yAxis(left, width - right, top, bottom, rowsMax);

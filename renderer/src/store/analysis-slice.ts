@@ -60,7 +60,12 @@ export function auditStateOf(d: Dataset | undefined): AuditState | null {
 }
 
 /** The check runner's view of a dataset. */
-export function checkDataset(result: ImportResult, profile: TableProfile, semantics: Semantics, name: string): CheckDataset {
+export function checkDataset(
+  result: ImportResult,
+  profile: TableProfile,
+  semantics: Semantics,
+  name: string,
+): CheckDataset {
   return {
     file: name,
     tableName: result.tableName,
@@ -72,7 +77,11 @@ export function checkDataset(result: ImportResult, profile: TableProfile, semant
   };
 }
 
-export function semanticsFor(result: ImportResult, profile: TableProfile, overrides: RoleOverrides): Semantics {
+export function semanticsFor(
+  result: ImportResult,
+  profile: TableProfile,
+  overrides: RoleOverrides,
+): Semantics {
   return describeColumns(columnMeta(result), profile.columns, overrides);
 }
 
@@ -81,16 +90,33 @@ export const analysisConfig: { current: CheckConfig } = { current: {} };
 
 const runs = new Map<string, number>();
 
-async function audit(engine: Engine, id: string, revision: number, state: ProfileState, signal: AbortSignal, progress: (p: { stage: string; fraction?: number; detail?: string }) => void) {
+async function audit(
+  engine: Engine,
+  id: string,
+  revision: number,
+  state: ProfileState,
+  signal: AbortSignal,
+  progress: (p: { stage: string; fraction?: number; detail?: string }) => void,
+) {
   const dataset = getDataset(id);
   if (!dataset?.result || !state.profile || !state.semantics) return;
   const checkErrors: AuditState['checkErrors'] = [];
   const config = analysisConfig.current;
-  const findings = await runChecks(engine, checkDataset(dataset.result, state.profile, state.semantics, dataset.name), config, {
-    signal,
-    progress: (p) => progress({ ...p, stage: 'Running checks', fraction: p.fraction === undefined ? undefined : 0.5 + p.fraction / 2 }),
-    onCheckError: (check, e) => checkErrors.push({ check, message: errorMessage(e) }),
-  });
+  const findings = await runChecks(
+    engine,
+    checkDataset(dataset.result, state.profile, state.semantics, dataset.name),
+    config,
+    {
+      signal,
+      progress: (p) =>
+        progress({
+          ...p,
+          stage: 'Running checks',
+          fraction: p.fraction === undefined ? undefined : 0.5 + p.fraction / 2,
+        }),
+      onCheckError: (check, e) => checkErrors.push({ check, message: errorMessage(e) }),
+    },
+  );
   const result: AuditState = {
     kind: 'meshlens.audit',
     revision,
@@ -118,37 +144,83 @@ export async function analyseDataset(id: string, options: { reuseProfile?: boole
   const overrides = previous?.overrides ?? {};
   const reuse = options.reuseProfile && previous?.profile ? previous : null;
   const result = dataset.result;
-  if (!reuse) setProfile(id, { kind: 'meshlens.profile', revision, status: 'running', overrides } satisfies ProfileState);
-  setFindings(id, { kind: 'meshlens.audit', revision, status: 'running', findings: auditStateOf(dataset)?.findings ?? [], checkErrors: [], referenceDate: '' } satisfies AuditState);
+  if (!reuse)
+    setProfile(id, {
+      kind: 'meshlens.profile',
+      revision,
+      status: 'running',
+      overrides,
+    } satisfies ProfileState);
+  setFindings(id, {
+    kind: 'meshlens.audit',
+    revision,
+    status: 'running',
+    findings: auditStateOf(dataset)?.findings ?? [],
+    checkErrors: [],
+    referenceDate: '',
+  } satisfies AuditState);
   try {
     const engine = await getEngine();
-    await runJob(reuse ? `Re-running checks on ${dataset.name}` : `Profiling and auditing ${dataset.name}`, id, async ({ signal, progress }) => {
-      let state: ProfileState;
-      if (reuse?.profile) {
-        state = { ...reuse, semantics: semanticsFor(result, reuse.profile, overrides), status: 'done' };
-      } else {
-        progress({ stage: 'Profiling columns', fraction: 0.05, detail: `${result.columns.length} columns` });
-        const analysed = await analyseImport(engine, result, { name: dataset.name, overrides });
+    await runJob(
+      reuse ? `Re-running checks on ${dataset.name}` : `Profiling and auditing ${dataset.name}`,
+      id,
+      async ({ signal, progress }) => {
+        let state: ProfileState;
+        if (reuse?.profile) {
+          state = { ...reuse, semantics: semanticsFor(result, reuse.profile, overrides), status: 'done' };
+        } else {
+          progress({
+            stage: 'Profiling columns',
+            fraction: 0.05,
+            detail: `${result.columns.length} columns`,
+          });
+          const analysed = await analyseImport(engine, result, { name: dataset.name, overrides });
+          if (signal.aborted) throw new CancelledError();
+          const { profile } = analysed;
+          const detected = Object.fromEntries(
+            semanticsFor(result, profile, {}).columns.map((c) => [c.name, c.role]),
+          );
+          state = {
+            kind: 'meshlens.profile',
+            revision,
+            status: 'done',
+            profile,
+            semantics: analysed.semantics,
+            detected,
+            overrides,
+          };
+        }
+        if (!current()) return;
+        setProfile(id, state);
+        progress({ stage: 'Running checks', fraction: 0.5 });
+        const audited = await audit(engine, id, revision, state, signal, progress);
         if (signal.aborted) throw new CancelledError();
-        const { profile } = analysed;
-        const detected = Object.fromEntries(semanticsFor(result, profile, {}).columns.map((c) => [c.name, c.role]));
-        state = { kind: 'meshlens.profile', revision, status: 'done', profile, semantics: analysed.semantics, detected, overrides };
-      }
-      if (!current()) return;
-      setProfile(id, state);
-      progress({ stage: 'Running checks', fraction: 0.5 });
-      const audited = await audit(engine, id, revision, state, signal, progress);
-      if (signal.aborted) throw new CancelledError();
-      if (audited && current()) setFindings(id, audited);
-    });
+        if (audited && current()) setFindings(id, audited);
+      },
+    );
   } catch (e) {
     if (!current()) return;
     const status: AnalysisStatus = e instanceof CancelledError ? 'cancelled' : 'error';
     const error = status === 'error' ? errorMessage(e) : undefined;
     const d = getDataset(id);
     const p = profileStateOf(d);
-    if (!p || p.status === 'running') setProfile(id, { kind: 'meshlens.profile', revision, status, overrides, ...(error ? { error } : {}) } satisfies ProfileState);
-    setFindings(id, { kind: 'meshlens.audit', revision, status, findings: [], checkErrors: [], referenceDate: '', ...(error ? { error } : {}) } satisfies AuditState);
+    if (!p || p.status === 'running')
+      setProfile(id, {
+        kind: 'meshlens.profile',
+        revision,
+        status,
+        overrides,
+        ...(error ? { error } : {}),
+      } satisfies ProfileState);
+    setFindings(id, {
+      kind: 'meshlens.audit',
+      revision,
+      status,
+      findings: [],
+      checkErrors: [],
+      referenceDate: '',
+      ...(error ? { error } : {}),
+    } satisfies AuditState);
     if (status === 'error') showBanner('error', `Could not audit ${dataset.name}: ${error}`);
   }
 }

@@ -32,14 +32,28 @@ function dateCoverage(p: ColumnProfile): string | null {
 }
 
 /** One column: its role (changeable), NULLs, distinct values, pattern, distribution and date coverage. */
-export const ColumnCard = memo(function ColumnCard({ profile: p, role, detectedRole, onRoleChange, disabled }: ColumnCardProps) {
+export const ColumnCard = memo(function ColumnCard({
+  profile: p,
+  role,
+  detectedRole,
+  onRoleChange,
+  disabled,
+}: ColumnCardProps) {
   const selectId = useId();
-  const bins = useMemo(() => p.histogram?.map((b) => ({ lo: b.start, hi: b.end, count: b.count })), [p.histogram]);
+  const bins = useMemo(
+    () => p.histogram?.map((b) => ({ lo: b.start, hi: b.end, count: b.count })),
+    [p.histogram],
+  );
   const pattern = patternLabel(p.pattern);
   const coverage = dateCoverage(p);
   const overridden = role !== detectedRole;
   return (
-    <section className="ml-card ml-column-card" data-testid="column-card" data-column={p.name} aria-label={`Column ${p.name}`}>
+    <section
+      className="ml-card ml-column-card"
+      data-testid="column-card"
+      data-column={p.name}
+      aria-label={`Column ${p.name}`}
+    >
       <header style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
         <h3 title={p.name} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
           {p.name}
@@ -57,7 +71,9 @@ export const ColumnCard = memo(function ColumnCard({ profile: p, role, detectedR
           data-testid="column-role"
           value={role}
           disabled={disabled}
-          onChange={(e) => onRoleChange(p.name, e.target.value === detectedRole ? null : (e.target.value as Role))}
+          onChange={(e) =>
+            onRoleChange(p.name, e.target.value === detectedRole ? null : (e.target.value as Role))
+          }
         >
           {ROLE_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
@@ -67,7 +83,13 @@ export const ColumnCard = memo(function ColumnCard({ profile: p, role, detectedR
           ))}
         </select>
         {overridden && (
-          <button type="button" className="ml-chip ml-badge" onClick={() => onRoleChange(p.name, null)} disabled={disabled} title={`Detected: ${roleLabel(detectedRole)}`}>
+          <button
+            type="button"
+            className="ml-chip ml-badge"
+            onClick={() => onRoleChange(p.name, null)}
+            disabled={disabled}
+            title={`Detected: ${roleLabel(detectedRole)}`}
+          >
             reset
           </button>
         )}
@@ -117,7 +139,12 @@ export const ColumnCard = memo(function ColumnCard({ profile: p, role, detectedR
       {p.kind === 'number' && bins && bins.length > 0 ? (
         <HistogramChart label={`Distribution of ${p.name}`} bins={bins} testId="column-histogram" />
       ) : p.kind !== 'date' && p.topValues.length > 0 ? (
-        <TopValuesChart label={`Top values of ${p.name}`} values={p.topValues} max={6} testId="column-top-values" />
+        <TopValuesChart
+          label={`Top values of ${p.name}`}
+          values={p.topValues}
+          max={6}
+          testId="column-top-values"
+        />
       ) : null}
     </section>
   );

@@ -15,11 +15,16 @@ function Columns({ dataset, profile, audit }: Analysed) {
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     if (!q) return columns;
-    return columns.filter((c) => c.name.toLowerCase().includes(q) || roleLabel(roles.get(c.name)).toLowerCase().includes(q));
+    return columns.filter(
+      (c) => c.name.toLowerCase().includes(q) || roleLabel(roles.get(c.name)).toLowerCase().includes(q),
+    );
   }, [columns, filter, roles]);
   const busy = audit?.status === 'running';
   const datasetId = dataset.id;
-  const onRoleChange = useCallback((column: string, role: Role | null) => void setColumnRole(datasetId, column, role), [datasetId]);
+  const onRoleChange = useCallback(
+    (column: string, role: Role | null) => void setColumnRole(datasetId, column, role),
+    [datasetId],
+  );
   return (
     <div className="ml-screen" data-testid="columns-screen">
       <div className="ml-toolbar">
@@ -28,11 +33,17 @@ function Columns({ dataset, profile, audit }: Analysed) {
         </h1>
         <label className="field" style={{ minWidth: 220 }}>
           Filter by name or role
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="columns-filter" />
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            data-testid="columns-filter"
+          />
         </label>
       </div>
       <p className="ml-muted" style={{ margin: 0 }}>
-        Each column's role tells the checks what it means. Change a role when MeshLens guessed wrong; the checks run again at once.
+        Each column's role tells the checks what it means. Change a role when MeshLens guessed wrong; the
+        checks run again at once.
       </p>
       <div className="ml-cards">
         {shown.map((p) => {
@@ -40,7 +51,16 @@ function Columns({ dataset, profile, audit }: Analysed) {
           const override = profile.overrides[p.name];
           // What MeshLens detected = the role without this column's override.
           const detected = override ? (profile.detected?.[p.name] ?? current) : current;
-          return <ColumnCard key={p.name} profile={p} role={current} detectedRole={detected} onRoleChange={onRoleChange} disabled={busy} />;
+          return (
+            <ColumnCard
+              key={p.name}
+              profile={p}
+              role={current}
+              detectedRole={detected}
+              onRoleChange={onRoleChange}
+              disabled={busy}
+            />
+          );
         })}
       </div>
     </div>

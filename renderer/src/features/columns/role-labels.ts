@@ -30,7 +30,10 @@ export function roleLabel(role: Role | string | null | undefined): string {
   return LABELS[role as Role] ?? role.replace(/_/g, ' ');
 }
 
-export const ROLE_OPTIONS: Array<{ value: Role; label: string }> = ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
+export const ROLE_OPTIONS: Array<{ value: Role; label: string }> = ROLES.map((r) => ({
+  value: r,
+  label: roleLabel(r),
+}));
 
 const PATTERN_LABELS: Record<string, string> = {
   email: 'email address',

@@ -36,15 +36,25 @@ function DetailValue({ value }: { value: unknown }) {
 export function FindingDetail({ datasetId, finding }: { datasetId: string; finding: Finding }) {
   const details = finding.details ? Object.entries(finding.details) : [];
   return (
-    <article className="ml-card ml-finding-detail" data-testid="finding-detail" data-check={finding.check} aria-label={`Finding: ${finding.title}`}>
+    <article
+      className="ml-card ml-finding-detail"
+      data-testid="finding-detail"
+      data-check={finding.check}
+      aria-label={`Finding: ${finding.title}`}
+    >
       <header className="ml-toolbar">
         <span className={`ml-badge ml-sev-${finding.severity}`}>{finding.severity}</span>
         <h2 className="ml-grow" style={{ fontSize: 16 }}>
-          {finding.title} <span className="ml-muted mono" style={{ fontSize: 12 }}>{finding.check}</span>
+          {finding.title}{' '}
+          <span className="ml-muted mono" style={{ fontSize: 12 }}>
+            {finding.check}
+          </span>
         </h2>
         <span className="ml-muted">{finding.dimension}</span>
       </header>
-      <p data-testid="finding-message" style={{ margin: '8px 0' }}>{finding.message}</p>
+      <p data-testid="finding-message" style={{ margin: '8px 0' }}>
+        {finding.message}
+      </p>
       <dl className="ml-facts">
         <dt>Affected rows</dt>
         <dd data-testid="finding-affected">{formatNumber(finding.rows)}</dd>

@@ -36,7 +36,14 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
       const lines = await affectedLines(engine, result.tableName, rows.where);
       // A view with the offending columns right after the line number, so they are seen first.
       const name = `__finding_rows_${++viewCounter}`;
-      await engine.exec(findingViewSql(name, result.tableName, result.columns.map((c) => c.name), finding.columns));
+      await engine.exec(
+        findingViewSql(
+          name,
+          result.tableName,
+          result.columns.map((c) => c.name),
+          finding.columns,
+        ),
+      );
       view = name;
       if (live) setState({ status: 'ready', ...rows, lines, view: name });
       else await engine.exec(`DROP VIEW IF EXISTS ${quoteIdent(name)}`);
@@ -45,7 +52,9 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
       live = false;
       if (view) {
         const name = view;
-        void getEngine('grid').then((e) => e.exec(`DROP VIEW IF EXISTS ${quoteIdent(name)}`)).catch(() => undefined);
+        void getEngine('grid')
+          .then((e) => e.exec(`DROP VIEW IF EXISTS ${quoteIdent(name)}`))
+          .catch(() => undefined);
       }
     };
     // The finding object identifies the run; dataset/profile objects change with it.
@@ -82,8 +91,18 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
   }, [ready, finding.columns]);
 
   if (!table) return null;
-  if (state.status === 'loading') return <p className="ml-muted" data-testid="finding-rows-loading">Finding the affected rows…</p>;
-  if (state.status === 'error') return <p className="error-text" role="alert">Could not list the affected rows: {state.message}</p>;
+  if (state.status === 'loading')
+    return (
+      <p className="ml-muted" data-testid="finding-rows-loading">
+        Finding the affected rows…
+      </p>
+    );
+  if (state.status === 'error')
+    return (
+      <p className="error-text" role="alert">
+        Could not list the affected rows: {state.message}
+      </p>
+    );
   return (
     <div
       ref={wrapper}
@@ -92,8 +111,18 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
       data-lines={state.lines.slice(0, 50).join(',')}
       style={{ height: Math.min(460, Math.max(170, 96 + state.lines.length * 29)) }}
     >
-      {state.sampleOnly && <p className="ml-muted">Showing the sample of affected rows the check kept ({finding.sample.length}).</p>}
-      <DataGrid table={state.view} revision={dataset?.revision} where={state.where} highlight={highlight} label={`Rows affected by ${finding.title}`} />
+      {state.sampleOnly && (
+        <p className="ml-muted">
+          Showing the sample of affected rows the check kept ({finding.sample.length}).
+        </p>
+      )}
+      <DataGrid
+        table={state.view}
+        revision={dataset?.revision}
+        where={state.where}
+        highlight={highlight}
+        label={`Rows affected by ${finding.title}`}
+      />
     </div>
   );
 }

@@ -10,7 +10,15 @@ import { findingKey, groupFindings, SEVERITY_ORDER } from './findings-model';
 import { takeRequestedFinding } from './open-finding';
 import './findings.css';
 
-export function FindingList({ findings, selected, onSelect }: { findings: Finding[]; selected: string | null; onSelect: (key: string) => void }) {
+export function FindingList({
+  findings,
+  selected,
+  onSelect,
+}: {
+  findings: Finding[];
+  selected: string | null;
+  onSelect: (key: string) => void;
+}) {
   const [shown, setShown] = useState<Set<Severity>>(new Set(SEVERITY_ORDER));
   const keys = useMemo(() => new Map(findings.map((f, i) => [f, findingKey(f, i)])), [findings]);
   const groups = groupFindings(findings, shown);
@@ -27,7 +35,14 @@ export function FindingList({ findings, selected, onSelect }: { findings: Findin
         {SEVERITY_ORDER.map((s) => {
           const n = findings.filter((f) => f.severity === s).length;
           return (
-            <button key={s} type="button" className="btn small" aria-pressed={shown.has(s)} data-testid={`findings-filter-${s}`} onClick={() => toggle(s)}>
+            <button
+              key={s}
+              type="button"
+              className="btn small"
+              aria-pressed={shown.has(s)}
+              data-testid={`findings-filter-${s}`}
+              onClick={() => toggle(s)}
+            >
               <span className={`ml-dot ml-sev-${s}`} aria-hidden="true" /> {n} {s}
               {n === 1 ? '' : 's'}
             </button>
@@ -35,7 +50,12 @@ export function FindingList({ findings, selected, onSelect }: { findings: Findin
         })}
       </div>
       {groups.map((g) => (
-        <section key={g.dimension} className="ml-finding-group" data-testid="findings-group" data-dimension={g.dimension}>
+        <section
+          key={g.dimension}
+          className="ml-finding-group"
+          data-testid="findings-group"
+          data-dimension={g.dimension}
+        >
           <h2>
             {g.dimension} <span className="ml-muted">({g.count})</span>
           </h2>
@@ -82,7 +102,8 @@ function Findings({ dataset, audit }: Analysed) {
     <div className="ml-screen ml-findings-screen" data-testid="findings-screen">
       <div className="ml-toolbar">
         <h1 className="ml-grow">
-          Findings · {dataset.name} {audit?.status === 'done' && <span className="ml-muted">({findings.length})</span>}
+          Findings · {dataset.name}{' '}
+          {audit?.status === 'done' && <span className="ml-muted">({findings.length})</span>}
         </h1>
         <ReportButtons datasetId={dataset.id} />
       </div>
@@ -91,10 +112,15 @@ function Findings({ dataset, audit }: Analysed) {
           No check found a problem in this file.
         </div>
       )}
-      {audit?.status === 'cancelled' && <div className="ml-card ml-empty">The checks were cancelled. Use “Re-run audit” on the Overview to run them again.</div>}
+      {audit?.status === 'cancelled' && (
+        <div className="ml-card ml-empty">
+          The checks were cancelled. Use “Re-run audit” on the Overview to run them again.
+        </div>
+      )}
       {audit?.checkErrors.length ? (
         <p className="ml-muted" data-testid="findings-check-errors">
-          {audit.checkErrors.length} check{audit.checkErrors.length === 1 ? '' : 's'} could not run on this table: {audit.checkErrors.map((e) => e.check).join(', ')}.
+          {audit.checkErrors.length} check{audit.checkErrors.length === 1 ? '' : 's'} could not run on this
+          table: {audit.checkErrors.map((e) => e.check).join(', ')}.
         </p>
       ) : null}
       {findings.length > 0 && (
@@ -104,7 +130,9 @@ function Findings({ dataset, audit }: Analysed) {
             {current ? (
               <FindingDetail key={selected} datasetId={dataset.id} finding={current} />
             ) : (
-              <div className="ml-card ml-empty ml-muted">Choose a finding to see what it means, who should fix it, and the rows it affects.</div>
+              <div className="ml-card ml-empty ml-muted">
+                Choose a finding to see what it means, who should fix it, and the rows it affects.
+              </div>
             )}
           </div>
         </div>

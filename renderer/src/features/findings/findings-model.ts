@@ -15,7 +15,10 @@ export function findingKey(f: Finding, index: number): string {
   return `${f.check}:${f.columns.join(',')}:${index}`;
 }
 
-export function groupFindings(findings: Finding[], severities: Set<Severity> = new Set(SEVERITY_ORDER)): FindingGroup[] {
+export function groupFindings(
+  findings: Finding[],
+  severities: Set<Severity> = new Set(SEVERITY_ORDER),
+): FindingGroup[] {
   return DIMENSIONS.map((dimension) => {
     const of = findings.filter((f) => f.dimension === dimension && severities.has(f.severity));
     const bySeverity = SEVERITY_ORDER.map((severity) => ({

@@ -15,13 +15,18 @@ export interface Analysed {
 
 /** While the first profile runs: what is happening (the job bar above has the progress and Cancel). */
 function AnalysisWaiting({ datasetId, name }: { datasetId: string; name: string }) {
-  const stage = useStore((s) => s.jobs.find((j) => j.datasetId === datasetId && !j.label.startsWith('Loading '))?.progress?.stage);
+  const stage = useStore(
+    (s) => s.jobs.find((j) => j.datasetId === datasetId && !j.label.startsWith('Loading '))?.progress?.stage,
+  );
   return (
     <div className="ml-card ml-empty" data-testid="analysis-waiting" role="status">
       <p>
         <strong>Profiling and auditing {name}</strong>
       </p>
-      <p className="ml-muted">{stage ?? 'Starting'}… The work runs in the database worker; you can keep using the app, and Cancel it in the bar above.</p>
+      <p className="ml-muted">
+        {stage ?? 'Starting'}… The work runs in the database worker; you can keep using the app, and Cancel it
+        in the bar above.
+      </p>
     </div>
   );
 }
@@ -30,7 +35,13 @@ function AnalysisWaiting({ datasetId, name }: { datasetId: string; name: string 
  * Starts the profile + audit of the dataset when a screen first needs it, shows progress with Cancel while
  * it runs, and renders `children` with the results once the profile is there.
  */
-export function AnalysisGate({ datasetId, children }: { datasetId: string | null; children: (a: Analysed) => ReactNode }) {
+export function AnalysisGate({
+  datasetId,
+  children,
+}: {
+  datasetId: string | null;
+  children: (a: Analysed) => ReactNode;
+}) {
   const dataset = useDataset(datasetId);
   const ready = dataset?.status === 'ready' && Boolean(dataset.result);
   const revision = dataset?.revision;
@@ -38,10 +49,15 @@ export function AnalysisGate({ datasetId, children }: { datasetId: string | null
     if (ready && datasetId) ensureAnalysis(datasetId);
   }, [ready, datasetId, revision]);
 
-  if (!dataset || !datasetId) return <EmptyState title="No dataset open">Open a file on the Home screen to see its analysis.</EmptyState>;
+  if (!dataset || !datasetId)
+    return (
+      <EmptyState title="No dataset open">Open a file on the Home screen to see its analysis.</EmptyState>
+    );
   if (!ready) {
     return (
-      <EmptyState title={dataset.status === 'error' ? 'This file could not be loaded' : `Loading ${dataset.name}…`}>
+      <EmptyState
+        title={dataset.status === 'error' ? 'This file could not be loaded' : `Loading ${dataset.name}…`}
+      >
         {dataset.error && <p>{dataset.error}</p>}
       </EmptyState>
     );
@@ -55,8 +71,17 @@ export function AnalysisGate({ datasetId, children }: { datasetId: string | null
         {!stopped && <AnalysisWaiting datasetId={datasetId} name={dataset.name} />}
         {stopped && (
           <div className="ml-card ml-empty" data-testid="analysis-stopped">
-            <p>{profile?.status === 'cancelled' ? 'The analysis was cancelled. Nothing was lost.' : `The analysis failed: ${profile?.error ?? 'unknown error'}`}</p>
-            <button type="button" className="btn primary" data-testid="analysis-run" onClick={() => void analyseDataset(datasetId)}>
+            <p>
+              {profile?.status === 'cancelled'
+                ? 'The analysis was cancelled. Nothing was lost.'
+                : `The analysis failed: ${profile?.error ?? 'unknown error'}`}
+            </p>
+            <button
+              type="button"
+              className="btn primary"
+              data-testid="analysis-run"
+              onClick={() => void analyseDataset(datasetId)}
+            >
               Run the analysis
             </button>
           </div>

@@ -26,7 +26,11 @@ function Stat({ label, value, testId, sub }: { label: string; value: string; tes
       <span className="ml-stat-value" data-testid={testId}>
         {value}
       </span>
-      {sub && <span className="ml-muted" style={{ fontSize: 12 }}>{sub}</span>}
+      {sub && (
+        <span className="ml-muted" style={{ fontSize: 12 }}>
+          {sub}
+        </span>
+      )}
     </section>
   );
 }
@@ -46,19 +50,34 @@ function Overview({ dataset, profile, audit }: Analysed) {
     <div className="ml-screen" data-testid="overview-screen">
       <div className="ml-toolbar">
         <h1 className="ml-grow">Overview · {dataset.name}</h1>
-        <button type="button" className="btn" data-testid="analysis-rerun" disabled={running} onClick={() => void analyseDataset(dataset.id)}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="analysis-rerun"
+          disabled={running}
+          onClick={() => void analyseDataset(dataset.id)}
+        >
           Re-run audit
         </button>
         <ReportButtons datasetId={dataset.id} />
       </div>
       <div className="ml-stats">
-        <Stat label="Rows" value={formatNumber(p.rows)} testId="overview-rows" sub={summaryNote(dataset.result?.summaryRows.length ?? 0)} />
+        <Stat
+          label="Rows"
+          value={formatNumber(p.rows)}
+          testId="overview-rows"
+          sub={summaryNote(dataset.result?.summaryRows.length ?? 0)}
+        />
         <Stat label="Columns" value={formatNumber(userColumns)} testId="overview-columns" />
         <Stat
           label="Detected platform"
           value={platform?.label ?? 'unknown'}
           testId="overview-platform"
-          sub={platform ? `${confidenceText(platform.confidence)} confidence${platform.evidence.length ? ` · from ${platform.evidence.slice(0, 3).join(', ')}` : ''}` : undefined}
+          sub={
+            platform
+              ? `${confidenceText(platform.confidence)} confidence${platform.evidence.length ? ` · from ${platform.evidence.slice(0, 3).join(', ')}` : ''}`
+              : undefined
+          }
         />
         <ScoreCard score={audit?.status === 'done' ? scoreView(audit) : null} running={running} />
       </div>
@@ -66,14 +85,25 @@ function Overview({ dataset, profile, audit }: Analysed) {
         <section className="ml-card" aria-label="Findings per dimension">
           <div className="ml-toolbar">
             <h3 className="ml-grow">Findings per dimension</h3>
-            <button type="button" className="btn small" data-testid="overview-open-findings" onClick={() => setScreen('findings')}>
+            <button
+              type="button"
+              className="btn small"
+              data-testid="overview-open-findings"
+              onClick={() => setScreen('findings')}
+            >
               {totals.errors} errors · {totals.warnings} warnings · {totals.infos} infos
             </button>
           </div>
           {audit?.status === 'done' ? (
             <SeverityChart label="Findings per dimension" data={dimensions} testId="overview-dimensions" />
           ) : (
-            <p className="ml-muted">{running ? 'The checks are running…' : audit?.status === 'cancelled' ? 'The checks were cancelled.' : 'Not audited yet.'}</p>
+            <p className="ml-muted">
+              {running
+                ? 'The checks are running…'
+                : audit?.status === 'cancelled'
+                  ? 'The checks were cancelled.'
+                  : 'Not audited yet.'}
+            </p>
           )}
         </section>
         <section className="ml-card" aria-label="Timeline">
@@ -87,7 +117,13 @@ function Overview({ dataset, profile, audit }: Analysed) {
             ) : null}
           </h3>
           {timeline ? (
-            <TimelineChart label={`Rows per ${timeline.bucket}`} points={timeline.points} metricLabel={timeline.metricLabel} bucket={timeline.bucket} testId="overview-timeline" />
+            <TimelineChart
+              label={`Rows per ${timeline.bucket}`}
+              points={timeline.points}
+              metricLabel={timeline.metricLabel}
+              bucket={timeline.bucket}
+              testId="overview-timeline"
+            />
           ) : (
             <p className="ml-muted">This table has no date column, so there is no timeline.</p>
           )}
@@ -102,7 +138,10 @@ function Overview({ dataset, profile, audit }: Analysed) {
 function TopFindings({ datasetId, findings }: { datasetId: string; findings: Finding[] }) {
   const top = findings
     .map((f, i) => ({ f, key: findingKey(f, i) }))
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) || b.f.rows - a.f.rows)
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) || b.f.rows - a.f.rows,
+    )
     .slice(0, 5);
   return (
     <section className="ml-card" aria-label="Top findings" data-testid="overview-top-findings">
@@ -110,7 +149,13 @@ function TopFindings({ datasetId, findings }: { datasetId: string; findings: Fin
       <ul className="ml-top-findings">
         {top.map(({ f, key }) => (
           <li key={key}>
-            <button type="button" className="ml-top-finding" data-testid="overview-finding" data-check={f.check} onClick={() => openFinding(datasetId, key)}>
+            <button
+              type="button"
+              className="ml-top-finding"
+              data-testid="overview-finding"
+              data-check={f.check}
+              onClick={() => openFinding(datasetId, key)}
+            >
               <span className={`ml-badge ml-sev-${f.severity}`}>{f.severity}</span>
               <span>
                 <strong>{f.title}</strong> <span className="ml-muted">· {f.message}</span>

@@ -5,7 +5,14 @@ import type { Semantics } from '../../../../shared/semantics/describe';
 import type { Role } from '../../../../shared/semantics/roles';
 import type { SeverityCounts, TimelinePoint } from '../../charts/types';
 
-export const DIMENSIONS: Dimension[] = ['completeness', 'uniqueness', 'validity', 'consistency', 'timeliness', 'accuracy'];
+export const DIMENSIONS: Dimension[] = [
+  'completeness',
+  'uniqueness',
+  'validity',
+  'consistency',
+  'timeliness',
+  'accuracy',
+];
 
 /** Findings per dimension and severity; every dimension is listed so an empty one reads as clean. */
 export function severityByDimension(findings: Finding[]): SeverityCounts[] {
@@ -29,7 +36,17 @@ export function severityTotals(findings: Finding[]): { errors: number; warnings:
 }
 
 /** The metric a marketer looks at first, by role: spend for ads, sessions for analytics, then the rest. */
-const METRIC_PREFERENCE: Role[] = ['spend', 'sessions', 'revenue', 'conversions', 'clicks', 'impressions', 'engaged_sessions', 'reach', 'link_clicks'];
+const METRIC_PREFERENCE: Role[] = [
+  'spend',
+  'sessions',
+  'revenue',
+  'conversions',
+  'clicks',
+  'impressions',
+  'engaged_sessions',
+  'reach',
+  'link_clicks',
+];
 
 export type TimelineBucket = 'day' | 'week' | 'month';
 
@@ -77,9 +94,18 @@ export function timelineOf(
     }
   }
   metric ??= daily.metrics[0];
-  const perDay = daily.points.map((p) => ({ day: p.date, rows: p.rows, ...(metric ? { metric: p.metrics[metric] ?? null } : {}) }));
+  const perDay = daily.points.map((p) => ({
+    day: p.date,
+    rows: p.rows,
+    ...(metric ? { metric: p.metrics[metric] ?? null } : {}),
+  }));
   const bucket = chooseBucket(perDay.length);
-  return { points: bucketPoints(perDay, bucket), dateColumn: daily.column, bucket, ...(metric ? { metricLabel: metric } : {}) };
+  return {
+    points: bucketPoints(perDay, bucket),
+    dateColumn: daily.column,
+    bucket,
+    ...(metric ? { metricLabel: metric } : {}),
+  };
 }
 
 /** "92%" for a 0..1 confidence. */

@@ -11,11 +11,15 @@ import { buildReportModel, reportFileStem } from './report-data';
 export type ReportFormat = 'html' | 'markdown';
 
 /** Build the report of a dataset as bytes, or explain why it cannot be built yet. */
-export function buildReport(datasetId: string, format: ReportFormat): { name: string; bytes: Uint8Array; mime: string } {
+export function buildReport(
+  datasetId: string,
+  format: ReportFormat,
+): { name: string; bytes: Uint8Array; mime: string } {
   const d = getDataset(datasetId);
   const p = profileStateOf(d);
   const a = auditStateOf(d);
-  if (!d?.result || !p?.profile || !p.semantics || a?.status !== 'done') throw new Error('Run the audit first: the report shows its findings.');
+  if (!d?.result || !p?.profile || !p.semantics || a?.status !== 'done')
+    throw new Error('Run the audit first: the report shows its findings.');
   const stem = reportFileStem(d.name);
   if (format === 'markdown') {
     const md = renderMarkdown(buildAuditReport(d.name, d.result, p.semantics, a));
@@ -30,7 +34,11 @@ export function buildReport(datasetId: string, format: ReportFormat): { name: st
     score: scoreView(a),
     referenceDate: a.referenceDate,
   });
-  return { name: `${stem}.html`, bytes: new TextEncoder().encode(renderHtmlReport(model)), mime: 'text/html' };
+  return {
+    name: `${stem}.html`,
+    bytes: new TextEncoder().encode(renderHtmlReport(model)),
+    mime: 'text/html',
+  };
 }
 
 export async function exportReport(datasetId: string, format: ReportFormat): Promise<string | null> {
@@ -54,10 +62,24 @@ export function ReportButtons({ datasetId }: { datasetId: string }) {
   const title = ready ? undefined : 'Available once the audit has run';
   return (
     <>
-      <button type="button" className="btn" data-testid="report-export-html" disabled={!ready || busy} title={title} onClick={() => run('html')}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="report-export-html"
+        disabled={!ready || busy}
+        title={title}
+        onClick={() => run('html')}
+      >
         Export HTML report
       </button>
-      <button type="button" className="btn" data-testid="report-export-markdown" disabled={!ready || busy} title={title} onClick={() => run('markdown')}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="report-export-markdown"
+        disabled={!ready || busy}
+        title={title}
+        onClick={() => run('markdown')}
+      >
         Export Markdown
       </button>
     </>

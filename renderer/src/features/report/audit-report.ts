@@ -13,7 +13,12 @@ import type { AuditState } from '../../store/analysis-slice';
 
 const count = (fs: Finding[], s: Finding['severity']) => fs.filter((f) => f.severity === s).length;
 
-export function buildAuditReport(name: string, result: ImportResult, semantics: Semantics, audit: AuditState): AuditReport {
+export function buildAuditReport(
+  name: string,
+  result: ImportResult,
+  semantics: Semantics,
+  audit: AuditState,
+): AuditReport {
   if (!audit.score) throw new Error('The audit has no score yet.');
   const { findings } = audit;
   return {
@@ -33,14 +38,20 @@ export function buildAuditReport(name: string, result: ImportResult, semantics: 
           platform: semantics.platform.platform,
           platformLabel: semantics.platform.label,
           platformConfidence: semantics.platform.confidence,
-          roles: Object.fromEntries(semantics.columns.filter((c) => c.role !== 'unknown').map((c) => [c.name, c.role])),
+          roles: Object.fromEntries(
+            semantics.columns.filter((c) => c.role !== 'unknown').map((c) => [c.name, c.role]),
+          ),
           naturalKey: semantics.naturalKey,
           errors: count(findings, 'error'),
           warnings: count(findings, 'warning'),
           infos: count(findings, 'info'),
         },
       ],
-      skipped: audit.checkErrors.map((e) => ({ file: name, check: e.check, reason: e.message.split('\n')[0] ?? e.message })),
+      skipped: audit.checkErrors.map((e) => ({
+        file: name,
+        check: e.check,
+        reason: e.message.split('\n')[0] ?? e.message,
+      })),
     },
     checks: CATALOGUE.map(({ id, title, dimension, owner }) => ({ id, title, dimension, owner })),
   };

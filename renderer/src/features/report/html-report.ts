@@ -44,7 +44,10 @@ function sampleTable(f: ReportFinding): string {
   const cols = f.columns.length ? f.columns : Object.keys(f.sample[0]?.values ?? {}).slice(0, 8);
   const head = `<tr><th>line</th>${cols.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
   const rows = f.sample
-    .map((r) => `<tr><td>${r.line ?? ''}</td>${cols.map((c) => `<td>${esc(String(r.values[c] ?? ''))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${r.line ?? ''}</td>${cols.map((c) => `<td>${esc(String(r.values[c] ?? ''))}</td>`).join('')}</tr>`,
+    )
     .join('');
   return `<table>${head}${rows}</table>`;
 }
@@ -55,10 +58,14 @@ function findingCard(f: ReportFinding): string {
     `<h3><span class="sev sev-${f.severity}">${f.severity}</span> ${esc(f.title)} <span class="muted">(${esc(f.check)})</span></h3>` +
     `<p>${esc(f.message)}</p>` +
     `<dl><dt>Dimension</dt><dd>${esc(f.dimension)}</dd><dt>Affected rows</dt><dd>${formatNumber(f.rows)}</dd>` +
-    (f.columns.length ? `<dt>Columns</dt><dd>${f.columns.map((c) => `<code>${esc(c)}</code>`).join(' ')}</dd>` : '') +
+    (f.columns.length
+      ? `<dt>Columns</dt><dd>${f.columns.map((c) => `<code>${esc(c)}</code>`).join(' ')}</dd>`
+      : '') +
     `<dt>Why it matters</dt><dd>${esc(f.explanation)}</dd><dt>Who fixes it</dt><dd>${esc(f.owner)}</dd>` +
     `<dt>Suggested fix</dt><dd>${esc(f.fix)}</dd></dl>` +
-    (f.sample.length ? `<details><summary>Sample of affected rows (${f.sample.length})</summary>${sampleTable(f)}</details>` : '') +
+    (f.sample.length
+      ? `<details><summary>Sample of affected rows (${f.sample.length})</summary>${sampleTable(f)}</details>`
+      : '') +
     `</section>`
   );
 }
@@ -72,15 +79,16 @@ function columnCard(c: ReportColumn): string {
   ];
   if (c.pattern) facts.push(['Pattern', c.pattern]);
   if (c.dateRange) {
-    const cov = c.dateRange.coverage === null ? '' : ` (${Math.round(c.dateRange.coverage * 100)}% of days present)`;
+    const cov =
+      c.dateRange.coverage === null ? '' : ` (${Math.round(c.dateRange.coverage * 100)}% of days present)`;
     facts.push(['Dates', `${c.dateRange.min} to ${c.dateRange.max}, ${c.dateRange.days} days${cov}`]);
   }
   let chart = '';
-  if (c.histogram?.length) chart = histogramSvg(c.histogram, { title: `Distribution of ${c.name}`, width: 300, height: 130 });
-  else if (c.topValues?.length) chart = horizontalBarsSvg(c.topValues, { title: `Top values of ${c.name}`, width: 300, maxBars: 6 });
-  return (
-    `<section class="card column"><h3>${esc(c.name)}</h3><dl>${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>${chart}</section>`
-  );
+  if (c.histogram?.length)
+    chart = histogramSvg(c.histogram, { title: `Distribution of ${c.name}`, width: 300, height: 130 });
+  else if (c.topValues?.length)
+    chart = horizontalBarsSvg(c.topValues, { title: `Top values of ${c.name}`, width: 300, maxBars: 6 });
+  return `<section class="card column"><h3>${esc(c.name)}</h3><dl>${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>${chart}</section>`;
 }
 
 export function renderHtmlReport(m: ReportModel): string {
@@ -103,20 +111,43 @@ export function renderHtmlReport(m: ReportModel): string {
     `</div>`,
   );
   if (m.score?.explanation.length) {
-    parts.push(`<div class="card"><h3>How the score was computed</h3><ul>${m.score.explanation.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`);
+    parts.push(
+      `<div class="card"><h3>How the score was computed</h3><ul>${m.score.explanation.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`,
+    );
   }
   if (m.file.details.length) {
-    parts.push(`<div class="card"><h3>File</h3><dl>${m.file.details.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl></div>`);
+    parts.push(
+      `<div class="card"><h3>File</h3><dl>${m.file.details.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl></div>`,
+    );
   }
   parts.push(`<h2>Findings per dimension</h2><div class="card">`);
-  parts.push(m.dimensions.length ? severityBarsSvg(m.dimensions, { title: 'Findings per dimension', width: 640 }) : '<p>No findings.</p>');
+  parts.push(
+    m.dimensions.length
+      ? severityBarsSvg(m.dimensions, { title: 'Findings per dimension', width: 640 })
+      : '<p>No findings.</p>',
+  );
   parts.push(`</div>`);
   if (m.timeline?.points.length) {
-    parts.push(`<h2>Timeline</h2><div class="card">`, timelineSvg(m.timeline.points, { title: `Rows per ${m.timeline.bucket ?? 'day'}`, metricLabel: m.timeline.metricLabel, per: m.timeline.bucket, width: 900 }), `</div>`);
+    parts.push(
+      `<h2>Timeline</h2><div class="card">`,
+      timelineSvg(m.timeline.points, {
+        title: `Rows per ${m.timeline.bucket ?? 'day'}`,
+        metricLabel: m.timeline.metricLabel,
+        per: m.timeline.bucket,
+        width: 900,
+      }),
+      `</div>`,
+    );
   }
   parts.push(`<h2>Findings (${findings.length})</h2>`);
-  parts.push(findings.length ? findings.map(findingCard).join('') : '<p class="card">No check found a problem in this file.</p>');
-  parts.push(`<h2>Columns (${m.columns.length})</h2><div class="cols">${m.columns.map(columnCard).join('')}</div>`);
+  parts.push(
+    findings.length
+      ? findings.map(findingCard).join('')
+      : '<p class="card">No check found a problem in this file.</p>',
+  );
+  parts.push(
+    `<h2>Columns (${m.columns.length})</h2><div class="cols">${m.columns.map(columnCard).join('')}</div>`,
+  );
   parts.push(`</main></body></html>`);
   return parts.join('\n');
 }

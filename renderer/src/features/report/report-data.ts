@@ -27,12 +27,17 @@ function stamp(d: Date): string {
 }
 
 function fileDetails(r: ImportResult, referenceDate?: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [['Format', r.format.toUpperCase()], ['Encoding', r.encoding]];
+  const out: Array<[string, string]> = [
+    ['Format', r.format.toUpperCase()],
+    ['Encoding', r.encoding],
+  ];
   if (r.delimiter) out.push(['Delimiter', r.delimiter === '\t' ? 'tab' : r.delimiter]);
   if (r.headerLine !== null) out.push(['Header line', String(r.headerLine)]);
   if (r.skippedLines) out.push(['Lines skipped above the header', String(r.skippedLines)]);
-  if (r.summaryRows.length) out.push(['Summary rows removed', r.summaryRows.map((s) => `line ${s.line} (${s.label})`).join(', ')]);
-  if (r.statedRange) out.push(['Date range stated in the file', `${r.statedRange.start} to ${r.statedRange.end}`]);
+  if (r.summaryRows.length)
+    out.push(['Summary rows removed', r.summaryRows.map((s) => `line ${s.line} (${s.label})`).join(', ')]);
+  if (r.statedRange)
+    out.push(['Date range stated in the file', `${r.statedRange.start} to ${r.statedRange.end}`]);
   if (referenceDate) out.push(['Reference date for timeliness checks', referenceDate]);
   return out;
 }
@@ -47,10 +52,16 @@ function column(p: TableProfile['columns'][number], semantics?: Semantics): Repo
     distinct: p.distinct,
     pattern: patternLabel(p.pattern),
   };
-  if (p.kind === 'number' && p.histogram?.length) c.histogram = p.histogram.map((b) => ({ lo: b.start, hi: b.end, count: b.count }));
+  if (p.kind === 'number' && p.histogram?.length)
+    c.histogram = p.histogram.map((b) => ({ lo: b.start, hi: b.end, count: b.count }));
   else if (p.kind !== 'date' && p.topValues.length) c.topValues = p.topValues;
   if (p.kind === 'date' && p.min !== null && p.max !== null) {
-    c.dateRange = { min: String(p.min).slice(0, 10), max: String(p.max).slice(0, 10), days: p.distinctDays ?? 0, coverage: p.dayCoverage ?? null };
+    c.dateRange = {
+      min: String(p.min).slice(0, 10),
+      max: String(p.max).slice(0, 10),
+      days: p.distinctDays ?? 0,
+      coverage: p.dayCoverage ?? null,
+    };
   }
   return c;
 }
@@ -67,12 +78,25 @@ export function buildReportModel(src: ReportSource): ReportModel {
       columns: src.profile.columns.length,
       platform: platform?.label ?? 'unknown',
       platformConfidence: platform ? platform.confidence : null,
-      details: [...(platform ? ([['Platform confidence', confidenceText(platform.confidence)]] as Array<[string, string]>) : []), ...fileDetails(src.result, src.referenceDate)],
+      details: [
+        ...(platform
+          ? ([['Platform confidence', confidenceText(platform.confidence)]] as Array<[string, string]>)
+          : []),
+        ...fileDetails(src.result, src.referenceDate),
+      ],
     },
     score: src.score,
     totals: severityTotals(src.findings),
     dimensions: severityByDimension(src.findings),
-    ...(timeline ? { timeline: { points: timeline.points, bucket: timeline.bucket, ...(timeline.metricLabel ? { metricLabel: timeline.metricLabel } : {}) } } : {}),
+    ...(timeline
+      ? {
+          timeline: {
+            points: timeline.points,
+            bucket: timeline.bucket,
+            ...(timeline.metricLabel ? { metricLabel: timeline.metricLabel } : {}),
+          },
+        }
+      : {}),
     findings: src.findings.map((f) => ({
       check: f.check,
       title: f.title,
@@ -92,6 +116,11 @@ export function buildReportModel(src: ReportSource): ReportModel {
 
 /** A file-name-safe stem from the dataset name: "Campaign report.csv" → "campaign-report". */
 export function reportFileStem(name: string): string {
-  const stem = name.replace(/\.[A-Za-z0-9]{1,5}$/, '').normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  const stem = name
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
   return `${stem || 'dataset'}-audit`;
 }

@@ -62,8 +62,13 @@ export interface ReportModel {
 export const SEVERITY_ORDER: Record<ReportSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Findings sorted as the report lists them: errors first, then by affected rows. */
-export function sortFindings<T extends { severity: ReportSeverity; rows: number; check: string }>(findings: T[]): T[] {
+export function sortFindings<T extends { severity: ReportSeverity; rows: number; check: string }>(
+  findings: T[],
+): T[] {
   return [...findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.rows - a.rows || a.check.localeCompare(b.check),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      b.rows - a.rows ||
+      a.check.localeCompare(b.check),
   );
 }

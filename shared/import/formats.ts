@@ -76,7 +76,7 @@ export function jsonToCsv(text: string, name: string, ndjson: boolean): JsonRead
     lines.forEach((l, i) => {
       if (!l.trim()) return;
       try {
-        records.push(JSON.parse(l));
+        records.push(parseJsonKeepingBigIntegers(l));
       } catch {
         badLines.push(i + 1);
       }
@@ -85,7 +85,7 @@ export function jsonToCsv(text: string, name: string, ndjson: boolean): JsonRead
   } else {
     let doc: unknown;
     try {
-      doc = JSON.parse(text);
+      doc = parseJsonKeepingBigIntegers(text);
     } catch (err) {
       // Maybe it is NDJSON with a .json name.
       try {
@@ -116,6 +116,41 @@ export function jsonToCsv(text: string, name: string, ndjson: boolean): JsonRead
   }
   const rows: string[][] = [cols, ...flat.map((r) => cols.map((c) => r[c] ?? ''))];
   return { csv: rowsToCsv(rows), records: records.length, nested: cols.some((c) => c.includes('.')), badLines };
+}
+
+/**
+ * JSON.parse turns 12345678901234567 into 12345678901234568 (a double). Integers with more than 15
+ * digits outside strings are quoted before parsing, so IDs keep every digit (they are typed later,
+ * like any CSV cell). Strings and escapes are skipped by a small scanner.
+ */
+export function parseJsonKeepingBigIntegers(text: string): unknown {
+  if (!/\d{16}/.test(text)) return JSON.parse(text);
+  let out = '';
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '"') {
+      i++;
+      while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (c === '-' || (c >= '0' && c <= '9')) {
+      const start = i;
+      i++;
+      while (i < n && /[0-9.eE+-]/.test(text[i]!)) i++;
+      const token = text.slice(start, i);
+      if (/^-?\d{16,}$/.test(token)) {
+        out += text.slice(last, start) + '"' + token + '"';
+        last = i;
+      }
+      continue;
+    }
+    i++;
+  }
+  return JSON.parse(last === 0 ? text : out + text.slice(last));
 }
 
 export function oneLine(err: unknown): string {

@@ -101,6 +101,19 @@ describe('JSON and NDJSON', () => {
   });
 });
 
+describe('JSON IDs above 2^53', () => {
+  it('json ids above 2^53 keep every digit (JSON.parse would round 12345678901234567)', async () => {
+    const r = await importFixture(engine, 'json-ids-above-2-pow-53.json');
+    expect(r.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['ad_id:BIGINT', 'name:VARCHAR', 'spend:DOUBLE']);
+    expect(await typedRows(engine, r, 'ad_id, name, spend')).toEqual([
+      { ad_id: '12345678901234567', name: 'A "x" 99999999999999999', spend: 1.5 },
+      { ad_id: '9007199254740993', name: 'B', spend: -2000 },
+    ]);
+    const nd = await importFixture(engine, 'ndjson-ids-above-2-pow-53.ndjson');
+    expect((await typedRows(engine, nd, 'ad_id')).map((x) => x.ad_id)).toEqual(['12345678901234567', '120212345678901234']);
+  });
+});
+
 describe('Parquet', () => {
   it('keeps the file types and values, IDs above 2^53 included; __line is the row number', async () => {
     await engine.exec(`CREATE OR REPLACE TABLE pq_src AS SELECT * FROM (VALUES

@@ -5,6 +5,7 @@ import { uniqueNames } from '../../../shared/import/names';
 import { datesIn, statedRange, SUMMARY_LABEL } from '../../../shared/import/preamble';
 import { detectDelimiter, headLines, splitFields } from '../../../shared/import/sniff';
 import { decideColumn, detectDecimalSeparator, parseNumber } from '../../../shared/import/values';
+import { parseJsonKeepingBigIntegers } from '../../../shared/import/formats';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -129,5 +130,17 @@ describe('uniqueNames', () => {
     const { names, changes } = uniqueNames(['Clicks', 'clicks', '', '__line'], 5);
     expect(names).toEqual(['Clicks', 'clicks_2', 'column_3', 'line', 'extra_1']);
     expect(changes).toHaveLength(3);
+  });
+});
+
+describe('parseJsonKeepingBigIntegers', () => {
+  it('quotes integers beyond 15 digits outside strings, leaves everything else to JSON.parse', () => {
+    expect(parseJsonKeepingBigIntegers('{"id": 12345678901234567, "s": "9999999999999999 \\" 1234567890123456789", "x": -1.5e3, "n": [1, -12345678901234567]}')).toEqual({
+      id: '12345678901234567',
+      s: '9999999999999999 " 1234567890123456789',
+      x: -1500,
+      n: [1, '-12345678901234567'],
+    });
+    expect(parseJsonKeepingBigIntegers('[1, 2.5, 123456789012345]')).toEqual([1, 2.5, 123456789012345]);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { exportTable } from '../../shared/import/export';
 import { nodeParquet } from '../engine/parquet-node';
 import { flagString, parseArgs } from './args';
-import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
+import { checkInputs, IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -45,6 +45,7 @@ export const exportCommand: Command = {
     }
     if (path.resolve(out) === path.resolve(p.positional[0]!)) throw new UsageError('--out must not be the input file (MeshLens never modifies your file)');
     const options = importOptionsFromFlags(p.flags);
+    checkInputs([p.positional[0]!]);
     const { bytes, rows } = await withEngine(async (engine) => {
       const result = await loadFile(engine, p.positional[0]!, options);
       return { bytes: await exportTable(engine, result, ext === '.csv' ? 'csv' : 'parquet', nodeParquet), rows: result.rows };

@@ -2,7 +2,7 @@
 import { inspectObject } from '../../shared/import/inspect-object';
 import type { InspectObject } from '../../shared/import/inspect-object';
 import { parseArgs } from './args';
-import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
+import { checkInputs, IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -37,6 +37,7 @@ export const inspectCommand: Command = {
     const p = parseArgs(args, IMPORT_FLAGS, ['json', ...IMPORT_BOOLEANS]);
     if (p.positional.length === 0) throw new UsageError('inspect needs at least one file');
     const options = importOptionsFromFlags(p.flags);
+    checkInputs(p.positional);
     const files = await withEngine(async (engine) => {
       const out: InspectObject[] = [];
       for (const file of p.positional) out.push(inspectObject(await loadFile(engine, file, options)));

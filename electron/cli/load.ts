@@ -10,7 +10,12 @@ import { UsageError } from './types';
 
 const MAX_BYTES = 1.5 * 1024 * 1024 * 1024;
 
-export function readInput(file: string): { path: string; name: string; bytes: Uint8Array } {
+/** Fail fast on a missing path or a folder, before paying for starting the engine (about 1.5 s). */
+export function checkInputs(files: string[]): void {
+  for (const file of files) statInput(file);
+}
+
+function statInput(file: string): void {
   let st;
   try {
     st = statSync(file);
@@ -19,6 +24,10 @@ export function readInput(file: string): { path: string; name: string; bytes: Ui
   }
   if (st.isDirectory()) throw new ImportError(`${file} is a folder, not a file`);
   if (st.size > MAX_BYTES) throw new ImportError(`${file} is ${(st.size / 1e9).toFixed(1)} GB; MeshLens reads files up to 1.5 GB`);
+}
+
+export function readInput(file: string): { path: string; name: string; bytes: Uint8Array } {
+  statInput(file);
   try {
     return { path: file, name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) };
   } catch (err) {

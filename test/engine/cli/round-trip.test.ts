@@ -13,7 +13,8 @@ import { quoteIdent } from '../../../shared/engine/sql';
 import type { Row } from '../../../shared/engine/types';
 import type { ImportResult } from '../../../shared/import/types';
 import { fixture, tempDir } from '../import/helpers';
-import { ownStderr, ROOT, runCli } from './run-cli';
+import { ownStderr, runCli } from './run-cli';
+import { CSV_SPECTRUM_DIR } from '../../helpers/standards';
 
 // Each CLI run starts Node, tsx and duckdb-wasm; on a loaded shared machine that alone can take a minute.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
@@ -42,7 +43,7 @@ const FILES = [
   'windows-1252-accents.csv',
   'microsoft-ads-simple.csv',
   // Quotes and line breaks inside values must survive CSV quoting on the way out.
-  path.resolve(ROOT, '../shared/standards/csv-spectrum/csvs/quotes_and_newlines.csv'),
+  path.join(CSV_SPECTRUM_DIR, 'csvs/quotes_and_newlines.csv'),
 ];
 
 describe.each(['csv', 'parquet'] as const)('export to %s and read back', (format) => {

@@ -13,10 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../../../electron/cli/load';
 import { NodeEngine } from '../../../electron/engine/node-engine';
 import { quoteIdent } from '../../../shared/engine/sql';
-import { ROOT, typedRows } from './helpers';
+import { CSV_SPECTRUM_DIR } from '../../helpers/standards';
+import { typedRows } from './helpers';
 
-// The shared standards folder sits next to the repository (../shared/standards).
-const SPECTRUM = path.resolve(ROOT, '../shared/standards/csv-spectrum');
+// A copy of ../shared/standards lives in test/fixtures/standards (see test/helpers/standards.ts).
+const SPECTRUM = CSV_SPECTRUM_DIR;
 const files = readdirSync(path.join(SPECTRUM, 'csvs')).filter((f) => f.endsWith('.csv'));
 
 let engine: NodeEngine;

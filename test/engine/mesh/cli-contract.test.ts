@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/index';
+import { ODCS_SCHEMA } from '../../helpers/standards';
 import { DEMO_DIR, REFERENCE_DATE } from './demo-loader';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'meshlens-contract-'));
@@ -28,7 +29,7 @@ describe('meshlens contract', () => {
     const doc = parse(readFileSync(out, 'utf8')) as { team: { members: { username: string }[] }; roles: { description: string }[] };
     const ajv = new Ajv2019({ strict: false });
     addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync('/work/shared/standards/odcs/odcs-json-schema-v3.1.0.json', 'utf8')));
+    const validate = ajv.compile(JSON.parse(readFileSync(ODCS_SCHEMA, 'utf8')));
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     expect(doc.team.members[0]!.username).toBe('Jana Roth');
     expect(doc.roles.map((x) => x.description)).toEqual(['Owner: Jana Roth', 'CMO dashboard', 'Finance']);

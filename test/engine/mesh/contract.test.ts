@@ -12,8 +12,8 @@ import { parse } from 'yaml';
 import { checkRunnerFor } from '../../../shared/mesh/analyse';
 import { loadAllDemos, loadBytes, PLAIN_CSV, REFERENCE_DATE } from './demo-loader';
 import type { Loaded } from './demo-loader';
+import { ODCS_DIR } from '../../helpers/standards';
 
-const ODCS_DIR = '/work/shared/standards/odcs';
 const schema = JSON.parse(readFileSync(path.join(ODCS_DIR, 'odcs-json-schema-v3.1.0.json'), 'utf8'));
 const ajv = new Ajv2019({ allErrors: true, strict: false });
 addFormats(ajv);

@@ -45,8 +45,8 @@ export function guessPlatform(columns: string[]): string | null {
 }
 
 export function domainOf(platform: string | null, roles: (ColumnRole | null)[]): DomainId {
-  if (platform === 'Google Ads' || platform === 'Meta') return 'marketing';
-  if (platform === 'CRM') return 'sales';
+  if (platform && /^(Google Ads|Meta|Meta Ads|GA4|LinkedIn Ads|TikTok Ads|Microsoft Ads|Mailchimp)$/.test(platform)) return 'marketing';
+  if (platform === 'CRM' || platform === 'Salesforce' || platform === 'HubSpot') return 'sales';
   if (platform === 'Product analytics') return 'product';
   if (roles.includes('spend') || roles.includes('impressions')) return 'marketing';
   if (roles.includes('stage')) return 'sales';

@@ -10,6 +10,7 @@ import { Banners } from './app/Banners';
 import { JobBar } from './app/JobBar';
 import { EmptyState } from './components/EmptyState';
 import { useAppCommands } from './app/use-app-commands';
+import { startAutosave } from './app/autosave';
 
 export function App() {
   const theme = useStore((s) => s.theme);
@@ -22,6 +23,8 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  useEffect(() => startAutosave(), []);
 
   useEffect(() => {
     let live = true;

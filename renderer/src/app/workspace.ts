@@ -6,6 +6,7 @@
 import { emptyWorkspace, extractEmbedded, parseWorkspace, serializeWorkspace, WORKSPACE_EXTENSION } from '../../../shared/workspace';
 import type { Workspace } from '../../../shared/workspace';
 import { getBridge } from '../bridge';
+import { electronApi, relinkFile } from '../bridge/electron-bridge';
 import type { OpenedFile } from '../bridge';
 import { openFiles, showBanner, useStore, errorMessage } from '../store';
 import { landingScreen } from '../features/registry';
@@ -45,6 +46,7 @@ export async function openWorkspace(path?: string): Promise<void> {
     return;
   }
   const missing: string[] = [];
+  const relinked: string[] = [];
   for (const entry of parsed.workspace.datasets) {
     let file: OpenedFile | null = null;
     const read = await bridge.readFile(entry.path);
@@ -56,11 +58,18 @@ export async function openWorkspace(path?: string): Promise<void> {
         showBanner('error', errorMessage(e));
       }
     }
+    if (!file && electronApi()) {
+      // The file moved or was deleted: ask where it is now (the dialog names the old path).
+      file = await relink(entry.path, relinked);
+    }
     if (!file) {
       missing.push(entry.name);
       continue;
     }
     openFiles([file], landingScreen(), [entry.importOptions]);
+  }
+  if (relinked.length) {
+    showBanner('info', `Relinked ${relinked.join(', ')}. Save the workspace to keep the new location${relinked.length > 1 ? 's' : ''}.`);
   }
   if (missing.length) {
     showBanner(
@@ -68,4 +77,21 @@ export async function openWorkspace(path?: string): Promise<void> {
       `Workspace ${opened.value.path}: ${missing.join(', ')} could not be read here. Open ${missing.length > 1 ? 'them' : 'it'} again with “Open files”.`,
     );
   }
+}
+
+/** Ask the user to locate a moved file, then read it from its new place. Null when they cancel. */
+export async function relink(oldPath: string, relinked: string[]): Promise<OpenedFile | null> {
+  const chosen = await relinkFile(oldPath);
+  if (!chosen.ok) {
+    showBanner('error', `Could not relink ${oldPath}: ${chosen.error}`);
+    return null;
+  }
+  if (!chosen.value) return null;
+  const read = await getBridge().readFile(chosen.value);
+  if (!read.ok) {
+    showBanner('error', `Could not read ${chosen.value}: ${read.error}`);
+    return null;
+  }
+  relinked.push(`${oldPath} → ${chosen.value}`);
+  return read.value;
 }

@@ -2,7 +2,7 @@
 import { quoteLiteral } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import type { SemanticColumn } from '../semantics/describe';
-import { normaliseHeader } from '../semantics/roles';
+import { LABEL_ROLES, normaliseHeader } from '../semantics/roles';
 import { boolParam, from, label, listParam, numParam, pct, plural, profileOf, tc, withRole } from './helpers';
 import type { CheckDefinition, CheckTarget, Dataset, NamingConvention } from './types';
 
@@ -170,18 +170,7 @@ export const inconsistentLabels: CheckDefinition = {
   targets: async (ctx) => {
     const ds = ctx.dataset;
     const max = numParam(ctx.params, 'maxDistinct', 20000);
-    const cols = withRole(
-      ds,
-      'campaign',
-      'ad_group',
-      'ad',
-      'channel',
-      'source',
-      'medium',
-      'source_medium',
-      'segment',
-      'country',
-    ).filter((c) => c.kind === 'text' && (profileOf(ds, c.name)?.distinct ?? Infinity) <= max);
+    const cols = withRole(ds, ...LABEL_ROLES).filter((c) => c.kind === 'text' && (profileOf(ds, c.name)?.distinct ?? Infinity) <= max);
     const values = await distinctValues(ctx.engine, ds, cols);
     const out: CheckTarget[] = [];
     for (const c of cols) {

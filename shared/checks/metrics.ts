@@ -1,6 +1,6 @@
 /** Accuracy of the numbers: negative counts, funnel steps above their parent, rates that do not add up. */
 import { quoteIdent } from '../engine/sql';
-import { normaliseHeader } from '../semantics/roles';
+import { METRIC_ROLES, normaliseHeader, RATE_ROLES } from '../semantics/roles';
 import type { Role } from '../semantics/roles';
 import type { SemanticColumn } from '../semantics/describe';
 import { firstWithRole, from, label, numParam, pct, plural, tc, verb, withRole } from './helpers';
@@ -19,24 +19,7 @@ export const negativeMetric: CheckDefinition = {
   defaults: {},
   severity: (n) => (n > 0 ? 'error' : null),
   targets: (ctx) =>
-    withRole(
-      ctx.dataset,
-      'impressions',
-      'reach',
-      'clicks',
-      'link_clicks',
-      'sessions',
-      'engaged_sessions',
-      'spend',
-      'conversions',
-      'revenue',
-      'ctr',
-      'cpc',
-      'cpa',
-      'cpm',
-      'roas',
-      'conversion_rate',
-    )
+    withRole(ctx.dataset, ...METRIC_ROLES, ...RATE_ROLES)
       .filter(numeric)
       .map((c): CheckTarget => ({
         columns: [c.name],

@@ -5,6 +5,7 @@ import type { PlatformGuess } from './platform';
 import {
   headerCurrency,
   isMetricRole,
+  LABEL_ROLES,
   normaliseHeader,
   roleFromHeader,
   roleFromValues,
@@ -118,18 +119,8 @@ export function describeColumns(
   };
 }
 
-const KEY_DIMENSIONS: Role[] = [
-  'campaign',
-  'ad_group',
-  'ad',
-  'channel',
-  'source',
-  'medium',
-  'source_medium',
-  'segment',
-  'country',
-  'campaign_id',
-];
+/** The label dimensions plus campaign ids: the columns that make up an ads table's natural key. */
+const KEY_DIMENSIONS: Role[] = [...LABEL_ROLES, 'campaign_id'];
 
 /**
  * Ads and analytics: date + campaign (+ ad group / ad set, ad) + every other dimension that splits rows

@@ -1,6 +1,8 @@
 /**
  * profileTable: per-column statistics in five scans at most, whatever the number of columns:
  * 1. one aggregate query for counts, NULLs, distinct, min/max/mean/quartiles/stddev, string lengths,
+ *    (quartiles and medians are exact, `quantile_cont`, up to `exactQuantileLimit` rows; above it they
+ *    come from `approx_quantile` and the profile says so with `quantilesApprox`),
  *    pattern counts and day coverage of every column at once (on tables over 100 000 rows the pattern
  *    counts come from a second query on a 50 000-row reservoir sample);
  * 2. one UNION ALL statement for the top values of the columns where top values mean something;
@@ -21,6 +23,9 @@ import type {
   TableProfile,
   TopValue,
 } from './types';
+
+/** Exact quantiles keep every value in memory; above this many rows they are estimated (and labelled). */
+const EXACT_QUANTILE_LIMIT = 2_000_000;
 
 export function typeKind(type: string): ColumnProfile['kind'] {
   const t = type.toUpperCase();
@@ -68,6 +73,7 @@ export async function profileTable(
   const rows = Number(countRow.rows[0]?.n ?? 0);
   const approx = rows > (options.exactDistinctLimit ?? 200_000);
   const sampled = rows > (options.patternSampleLimit ?? 100_000);
+  const quantilesApprox = rows > (options.exactQuantileLimit ?? EXACT_QUANTILE_LIMIT);
 
   // 1. One aggregate query for everything per column.
   const sel: string[] = ['count(*) AS n'];
@@ -89,9 +95,8 @@ export async function profileTable(
       sel.push(
         `avg(${d}) AS c${i}_mean`,
         `stddev_samp(${d}) AS c${i}_sd`,
-        `approx_quantile(${d}, 0.25) AS c${i}_q1`,
-        `approx_quantile(${d}, 0.5) AS c${i}_q2`,
-        `approx_quantile(${d}, 0.75) AS c${i}_q3`,
+        // One quantile state per column for all three cut points; as text so both engines read it alike.
+        `array_to_string(${quantilesApprox ? 'approx_quantile' : 'quantile_cont'}(${d}, [0.25, 0.5, 0.75]), ',') AS c${i}_q`,
       );
     }
     if (kind === 'date') sel.push(`count(DISTINCT ${q}::DATE) AS c${i}_days`);
@@ -136,9 +141,13 @@ export async function profileTable(
     if (kind === 'number') {
       p.mean = num(agg[`c${i}_mean`]);
       p.stddev = num(agg[`c${i}_sd`]);
-      p.q1 = num(agg[`c${i}_q1`]);
-      p.median = num(agg[`c${i}_q2`]);
-      p.q3 = num(agg[`c${i}_q3`]);
+      const [q1, q2, q3] = String(agg[`c${i}_q`] ?? '')
+        .split(',')
+        .map((x) => (x === '' ? undefined : num(x)));
+      p.q1 = q1;
+      p.median = q2;
+      p.q3 = q3;
+      if (quantilesApprox && q2 !== undefined) p.quantilesApprox = true;
     }
     if (kind === 'date' && p.min !== null && p.max !== null) {
       const span =

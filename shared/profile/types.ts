@@ -37,6 +37,8 @@ export interface ColumnProfile {
   median?: number;
   q1?: number;
   q3?: number;
+  /** True when median and quartiles are estimates (`approx_quantile`, very large tables); else exact. */
+  quantilesApprox?: boolean;
   stddev?: number;
   /** Dates: distinct days present / days between min and max inclusive. */
   dayCoverage?: number;
@@ -91,6 +93,8 @@ export interface ProfileOptions {
   daily?: boolean;
   /** Above this many rows, patterns are detected on a 50 000-row sample (default 100 000). */
   patternSampleLimit?: number;
+  /** Above this many rows, median and quartiles are approximate (default 2 000 000). */
+  exactQuantileLimit?: number;
   /** Above this many rows, distinct counts are approximate (default 200 000). */
   exactDistinctLimit?: number;
 }

@@ -131,6 +131,40 @@ describe('profileTable', () => {
     expect(cost).toBeCloseTo(1.5 * 5050, 6);
   });
 
+  it('medians_were_approximations_shown_as_medians: median and quartiles match an independent computation', async () => {
+    // A skewed column where approx_quantile's sketch drifts off the true median (the issue saw 6.87 for 7).
+    const values = [
+      ...Array.from({ length: 40 }, (_, i) => 1 + (i % 7)),
+      ...Array.from({ length: 21 }, () => 7),
+      ...Array.from({ length: 39 }, (_, i) => 8 + i * 3.3),
+    ];
+    await engine.exec(
+      `CREATE TABLE med AS SELECT unnest([${values.join(',')}]::DOUBLE[]) AS "Conversions", 1 AS __line`,
+    );
+    const sorted = [...values].sort((a, b) => a - b);
+    // Linear interpolation between closest ranks: the definition of quantile_cont (and of R type 7).
+    const quantile = (q: number) => {
+      const h = (sorted.length - 1) * q;
+      const lo = Math.floor(h);
+      return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!);
+    };
+    const c = (await profileTable(engine, 'med')).columns.find((x) => x.name === 'Conversions')!;
+    expect(c.median).toBe(quantile(0.5));
+    expect(c.median).toBe(7);
+    expect(c.q1).toBeCloseTo(quantile(0.25), 12);
+    expect(c.q3).toBeCloseTo(quantile(0.75), 12);
+    expect(c.quantilesApprox).toBeUndefined();
+    expect(col('Clicks').median).toBe(50);
+  });
+
+  it('labels median and quartiles as approximate above the exact limit', async () => {
+    const p = await profileTable(engine, 'p', undefined, { exactQuantileLimit: 10 });
+    const c = p.columns.find((x) => x.name === 'Clicks')!;
+    expect(c.quantilesApprox).toBe(true);
+    expect(c.median).toBeGreaterThan(45);
+    expect(col('Clicks').quantilesApprox).toBeUndefined();
+  });
+
   it('approximates distinct counts on big tables and says so', async () => {
     const p = await profileTable(engine, 'p', undefined, { exactDistinctLimit: 10 });
     expect(p.columns[0]!.distinctApprox).toBe(true);

@@ -117,7 +117,8 @@ export const ColumnCard = memo(function ColumnCard({
           <>
             <dt>Range</dt>
             <dd>
-              {formatNumber(Number(p.min))} to {formatNumber(Number(p.max))}, median {formatNumber(p.median)}
+              {formatNumber(Number(p.min))} to {formatNumber(Number(p.max))}, median{' '}
+              {p.quantilesApprox ? `≈ ${formatNumber(p.median)} (approximate)` : formatNumber(p.median)}
             </dd>
           </>
         )}

@@ -280,6 +280,8 @@ export const piiDetected: CheckDefinition = {
         'url',
         'segment',
         'channel',
+        'search_query',
+        'page_path',
       ).filter((c) => c.kind === 'text');
       for (const c of free) {
         out.push({

@@ -22,6 +22,7 @@ export const ROLES = [
   'engaged_sessions',
   'spend',
   'conversions',
+  'leads',
   'revenue',
   'ctr',
   'cpc',
@@ -38,6 +39,8 @@ export const ROLES = [
   'person_name',
   'url',
   'segment',
+  'search_query',
+  'page_path',
   'unknown',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -52,6 +55,7 @@ export const METRIC_ROLES: readonly Role[] = [
   'engaged_sessions',
   'spend',
   'conversions',
+  'leads',
   'revenue',
 ];
 /** Roles reported as a ratio of two metrics. */
@@ -68,6 +72,11 @@ export const LABEL_ROLES: readonly Role[] = [
   'segment',
   'country',
 ];
+/**
+ * Free text a person typed or a site's address: every value is its own thing (a search query, a page path),
+ * so they are never clustered as spelling variants of one label.
+ */
+export const FREE_TEXT_ROLES: readonly Role[] = ['search_query', 'page_path'];
 /** Roles that carry personal data. */
 export const PII_ROLES: readonly Role[] = ['email', 'phone', 'person_name'];
 
@@ -146,9 +155,11 @@ const HEADER_RULES: Array<[Role, RegExp]> = [
     'revenue',
     /^(revenue|total revenue|purchase revenue|conv\.? value|conversion value|all conv\.? value|purchase conversion value|purchases conversion value|umsatz|conv\.?-wert|conversion-wert|valeur de conv\.?|valeur de conversion|valor de conv\.?|valor de conversion|amount|total complete payment)$/,
   ],
+  // Leads are their own measure: a file with both Leads and Conversions must not give both one role.
+  ['leads', /^(leads|one-click leads|leads \(work email\)|leads_count|total leads)$/],
   [
     'conversions',
-    /^(conversions|conv\.?|all conv\.?|results|key events|ergebnisse|resultats|resultados|conversiones|leads|purchases|total conversions|one-click leads)$/,
+    /^(conversions|conv\.?|all conv\.?|results|key events|ergebnisse|resultats|resultados|conversiones|purchases|total conversions)$/,
   ],
   [
     'spend',
@@ -195,10 +206,18 @@ const HEADER_RULES: Array<[Role, RegExp]> = [
     'person_name',
     /^(first name|last name|full name|name|vorname|nachname|prenom|nom|nombre|apellido|fn|ln|firstname|lastname)$/,
   ],
+  [
+    'search_query',
+    /^(keyword|keywords|search keyword|search term|search terms|search query|query|queries|top queries|suchbegriff|keyword text|mot cle|palabra clave|suchanfrage|requete|consulta)$/,
+  ],
+  [
+    'page_path',
+    /^(page path.*|page|pages|top pages|landing page( \+ query string)?|page location|seite|pagina|page de destination|pagina de destino)$/,
+  ],
   ['url', /(^url$|final url|landing page url|^website|^link$|destination url)/],
   [
     'segment',
-    /^(device|network|age|gender|platform|placement|region|city|ad type|campaign type|campaign status|ad group status|match type|keyword|search term|audience|publisher platform|landing page|page path.*|event name|lifecycle stage|lead status|stage|campaign group( name)?|account name|account|ad set status|delivery|objective|result indicator|result type)$/,
+    /^(device|network|age|gender|platform|placement|region|city|ad type|campaign type|campaign status|ad group status|match type|audience|publisher platform|event name|lifecycle stage|lead status|stage|campaign group( name)?|account name|account|ad set status|delivery|objective|result indicator|result type)$/,
   ],
 ];
 

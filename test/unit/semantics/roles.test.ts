@@ -73,6 +73,17 @@ describe('roles from header names', () => {
     ['Alcance', 'reach'],
     ['Coste', 'spend'],
     ['Día', 'date'],
+    // Leads vs Conversions: each its own role (issue 10)
+    ['Leads', 'leads'],
+    ['One-click leads', 'leads'],
+    // Free-text query columns: never clustered as labels
+    ['Keyword', 'search_query'],
+    ['Search term', 'search_query'],
+    ['Query', 'search_query'],
+    ['Top queries', 'search_query'],
+    ['Page path and screen class', 'page_path'],
+    ['Landing page', 'page_path'],
+    ['Landing page URL', 'url'],
     ['Something else', 'unknown'],
   ];
   for (const [header, role] of cases)

@@ -22,6 +22,8 @@ const LABELS: Partial<Record<Role, string>> = {
   record_id: 'customer or record id',
   person_name: 'person name',
   url: 'URL',
+  search_query: 'search query / keyword',
+  page_path: 'page path',
   unknown: 'no role',
 };
 

@@ -53,6 +53,8 @@ export async function analyseImport(
     semantics,
     profile,
     ...(result.statedRange ? { statedRange: result.statedRange } : {}),
+    ...(result.summaryRows.length ? { summaryRows: result.summaryRows } : {}),
+    decimalSeparator: result.decimalSeparator,
   };
   return { dataset, profile, semantics };
 }

@@ -8,6 +8,7 @@ import { invalidFormat, mixedCurrency, piiDetected } from './formats';
 import { inconsistentLabels, utmConvention } from './labels';
 import { derivedMetricMismatch, funnelInversion, negativeMetric } from './metrics';
 import { metricOutliers } from './outliers';
+import { totalsMismatch } from './totals';
 import type { CheckDefinition } from './types';
 import { duplicateKeys, duplicateRows } from './uniqueness';
 
@@ -21,6 +22,7 @@ export const CATALOGUE: CheckDefinition[] = [
   negativeMetric,
   funnelInversion,
   derivedMetricMismatch,
+  totalsMismatch,
   futureDates,
   dateOutOfRange,
   dateGaps,

@@ -6,6 +6,7 @@
  * except to look at data before building their targets (distinct labels, daily totals).
  */
 import type { Engine, Row, Scalar } from '../engine/types';
+import type { DecimalSeparator, SummaryRow } from '../import/types';
 import type { TableProfile } from '../profile/types';
 import type { Semantics } from '../semantics/describe';
 
@@ -38,6 +39,10 @@ export interface Dataset {
   profile: TableProfile;
   /** Range stated in the file's own title rows (ISO dates). */
   statedRange?: { start: string; end: string };
+  /** Summary rows the importer took out of the table ("Total: Campaigns", "Grand total"), as text. */
+  summaryRows?: SummaryRow[];
+  /** The decimal separator the file's numbers use (to read the summary rows' text). */
+  decimalSeparator?: DecimalSeparator;
 }
 
 export interface CheckContext {

@@ -74,6 +74,8 @@ export function checkDataset(
     semantics,
     profile,
     ...(result.statedRange ? { statedRange: result.statedRange } : {}),
+    ...(result.summaryRows.length ? { summaryRows: result.summaryRows } : {}),
+    decimalSeparator: result.decimalSeparator,
   };
 }
 

@@ -19,6 +19,7 @@ const REQUIRED = [
   'negative_metric',
   'funnel_inversion',
   'derived_metric_mismatch',
+  'totals_mismatch',
   'future_dates',
   'date_out_of_range',
   'date_gaps',

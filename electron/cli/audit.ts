@@ -12,6 +12,7 @@ import { inspectObject } from '../../shared/import/inspect-object';
 import { flagString, parseArgs } from './args';
 import { contractReportsFor, readContractFile, withContractReports } from './contract';
 import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
+import { policiesFail, policyReportsFor, readPolicyPackFile, withPolicyReports } from './policy';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -36,11 +37,11 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: 'Profile each file and run the marketing check catalogue; print findings with a 0-100 score.',
   usage:
-    'meshlens audit <file...> [--json|--markdown|--junit] [--reference-date YYYY-MM-DD] [--config F.yaml] [--contract x.odcs.yaml] [--no-fail]',
+    'meshlens audit <file...> [--json|--markdown|--junit] [--reference-date YYYY-MM-DD] [--config F.yaml] [--contract x.odcs.yaml] [--policy pack.yaml] [--no-fail]',
   async run(args, io) {
     const p = parseArgs(
       args,
-      ['reference-date', 'config', 'contract', ...IMPORT_FLAGS],
+      ['reference-date', 'config', 'contract', 'policy', ...IMPORT_FLAGS],
       ['json', 'markdown', 'junit', 'no-fail', ...IMPORT_BOOLEANS],
     );
     if (p.positional.length === 0) throw new UsageError('audit needs at least one file');
@@ -58,24 +59,19 @@ export const auditCommand: Command = {
     const options = importOptionsFromFlags(p.flags);
     const contractFile = flagString(p, 'contract');
     const contract = contractFile ? readContractFile(contractFile) : null;
-    const { report, contracts } = await withEngine(async (engine) => {
+    const policyFile = flagString(p, 'policy');
+    const pack = policyFile ? readPolicyPackFile(policyFile) : null;
+    const { report, contracts, policies } = await withEngine(async (engine) => {
       const inputs: AuditInput[] = [];
       for (const file of p.positional) {
         const result = await loadFile(engine, file, options);
         inputs.push({ result, inspect: inspectObject(result) });
       }
       const report = await auditImports(engine, inputs, config);
-      return {
-        report,
-        contracts: contract
-          ? await contractReportsFor(
-              engine,
-              inputs.map((i) => i.result),
-              contract,
-              config.referenceDate,
-            )
-          : [],
-      };
+      const results = inputs.map((i) => i.result);
+      const contracts = contract ? await contractReportsFor(engine, results, contract, config.referenceDate) : [];
+      const policies = pack ? await policyReportsFor(engine, results, pack, config, contract, contracts) : null;
+      return { report, contracts, policies };
     });
     const format = formats[0];
     const out =
@@ -86,8 +82,8 @@ export const auditCommand: Command = {
           : format === 'junit'
             ? renderJunit(report)
             : renderText(report);
-    io.stdout(withContractReports(out, format, contracts));
-    const broken = report.summary.errors > 0 || contracts.some((c) => !c.report.ok);
+    io.stdout(withPolicyReports(withContractReports(out, format, contracts), format, policies));
+    const broken = report.summary.errors > 0 || contracts.some((c) => !c.report.ok) || policiesFail(policies);
     return broken && p.flags.get('no-fail') !== true ? 1 : 0;
   },
 };

@@ -1,35 +1,57 @@
 /**
- * Federated governance: a small organisation-wide policy pack that every domain applies to its own data.
- * Each policy is data with an evaluator over the dataset facts, so the same pack runs on any file.
+ * Federated governance: the rules MeshLens can check on any dataset and data product. An organisation's
+ * policy pack (policy-pack.ts) names one of these rules, a check from the catalogue or a contract rule as
+ * the proof of each of its policies; the example pack (assets/policies/example.policies.yaml) uses these.
  */
+import type { DataProduct } from './product';
 import type { DatasetFacts } from './types';
 
+/** What a policy is judged on: the dataset's facts and findings, and the data product the user described. */
+export interface PolicyEvidence {
+  facts: DatasetFacts;
+  /** The data product the user described for this dataset; null when nobody has described one. */
+  product: Pick<DataProduct, 'owner' | 'columns' | 'objectives'> | null;
+  /** The product's contract run on this file (rule id → status), when it was run. */
+  contractRun?: { rules: { id: string; status: 'pass' | 'fail' | 'not-run'; message: string }[] } | null;
+}
+
 export interface PolicyResult {
-  status: 'pass' | 'fail' | 'not-applicable';
+  status: 'pass' | 'fail';
   /** Columns that break the policy. */
   columns: string[];
   detail: string;
 }
 
-export interface Policy {
+/** A rule MeshLens knows how to check on any dataset (a `rule:` proof in a policy pack). */
+export interface BuiltInRule {
   id: string;
   kind: 'pii' | 'naming' | 'required-fields' | 'hygiene';
   title: string;
   why: string;
-  evaluate: (f: DatasetFacts, extra: { owner?: string }) => PolicyResult;
+  evaluate: (e: PolicyEvidence) => PolicyResult;
 }
 
 const pass = (detail: string): PolicyResult => ({ status: 'pass', columns: [], detail });
 const fail = (columns: string[], detail: string): PolicyResult => ({ status: 'fail', columns, detail });
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 
-export const DEFAULT_POLICIES: Policy[] = [
+/** Columns that hold personal data (e-mail addresses or phone numbers), as the PII scan sees them. */
+export function personalDataColumns(f: DatasetFacts): string[] {
+  return f.columns.filter((c) => c.emailCells > 0 || c.role === 'email' || looksLikePhones(f, c)).map((c) => c.name);
+}
+
+function looksLikePhones(f: DatasetFacts, c: DatasetFacts['columns'][number]): boolean {
+  return c.phoneCells > 0 && c.phoneCells >= Math.max(1, (f.rows - c.nulls) / 2) && !/^(DOUBLE|BIGINT|INTEGER|DECIMAL)/.test(c.type);
+}
+
+/** The rules behind the example policy pack. Ids are stable: policy packs name them. */
+export const BUILT_IN_RULES: BuiltInRule[] = [
   {
     id: 'pii_no_email_addresses',
     kind: 'pii',
     title: 'No e-mail addresses in shared data',
     why: 'E-mail addresses identify people. Shared data products use a hashed or internal id instead.',
-    evaluate: (f) => {
+    evaluate: ({ facts: f }) => {
       const cols = f.columns.filter((c) => c.emailCells > 0 || c.role === 'email');
       return cols.length
         ? fail(cols.map((c) => c.name), cols.map((c) => `${c.name}: ${c.emailCells} cells look like e-mail addresses`).join('; '))
@@ -41,8 +63,8 @@ export const DEFAULT_POLICIES: Policy[] = [
     kind: 'pii',
     title: 'No phone numbers in shared data',
     why: 'Phone numbers identify people and are rarely needed for analysis.',
-    evaluate: (f) => {
-      const cols = f.columns.filter((c) => c.phoneCells > 0 && c.phoneCells >= Math.max(1, (f.rows - c.nulls) / 2) && !/^(DOUBLE|BIGINT|INTEGER|DECIMAL)/.test(c.type));
+    evaluate: ({ facts: f }) => {
+      const cols = f.columns.filter((c) => looksLikePhones(f, c));
       return cols.length ? fail(cols.map((c) => c.name), cols.map((c) => `${c.name}: ${c.phoneCells} cells look like phone numbers`).join('; ')) : pass('No column holds phone numbers.');
     },
   },
@@ -51,7 +73,7 @@ export const DEFAULT_POLICIES: Policy[] = [
     kind: 'naming',
     title: 'Column names use snake_case',
     why: 'One naming style lets every domain join and read each other’s products without a lookup table.',
-    evaluate: (f) => {
+    evaluate: ({ facts: f }) => {
       const bad = f.columns.filter((c) => !SNAKE.test(c.name)).map((c) => c.name);
       return bad.length ? fail(bad, `${bad.length} of ${f.columns.length} column names are not snake_case (e.g. "${bad[0]}").`) : pass('All column names are snake_case.');
     },
@@ -61,16 +83,16 @@ export const DEFAULT_POLICIES: Policy[] = [
     kind: 'required-fields',
     title: 'Every dataset has a date column',
     why: 'Without a date nobody can tell what period the numbers cover or whether they are fresh.',
-    evaluate: (f) => (f.dates ? pass(`Date column: ${f.dates.column}.`) : fail([], 'No column holds dates.')),
+    evaluate: ({ facts: f }) => (f.dates ? pass(`Date column: ${f.dates.column}.`) : fail([], 'No column holds dates.')),
   },
   {
     id: 'required_currency_for_money',
     kind: 'required-fields',
     title: 'Money columns state their currency',
     why: 'Adding euros to dollars gives a number that means nothing.',
-    evaluate: (f) => {
+    evaluate: ({ facts: f }) => {
       const money = f.columns.filter((c) => c.role === 'spend' || c.role === 'revenue' || c.role === 'amount');
-      if (!money.length) return { status: 'not-applicable', columns: [], detail: 'No money columns.' };
+      if (!money.length) return pass('No money columns, so no currency is needed.');
       const hasCurrencyColumn = f.columns.some((c) => c.role === 'currency');
       const missing = money.filter((c) => !c.currency && !hasCurrencyColumn && !/\b(eur|usd|gbp|chf)\b|\(.{3}\)/i.test(c.name));
       return missing.length ? fail(missing.map((c) => c.name), `No currency stated for ${missing.map((c) => c.name).join(', ')}.`) : pass('Every money column states its currency.');
@@ -81,38 +103,38 @@ export const DEFAULT_POLICIES: Policy[] = [
     kind: 'required-fields',
     title: 'Every shared dataset has a named owner',
     why: 'A dataset without an owner is a dataset nobody fixes.',
-    evaluate: (_f, extra) => (extra.owner ? pass(`Owner: ${extra.owner}.`) : fail([], 'No owner has been named for this dataset.')),
+    evaluate: ({ product }) => {
+      const owner = product?.owner.trim() ?? '';
+      return owner ? pass(`Owner: ${owner}.`) : fail([], 'No owner has been named for this dataset.');
+    },
   },
   {
     id: 'hygiene_no_summary_rows',
     kind: 'hygiene',
     title: 'Exports contain data rows only (no totals)',
     why: 'Total rows inside the data get added up again and double every sum.',
-    evaluate: (f) => (f.summaryRows ? fail([], `${f.summaryRows} total rows had to be removed on import.`) : pass('No total rows.')),
+    evaluate: ({ facts: f }) => (f.summaryRows ? fail([], `${f.summaryRows} total rows had to be removed on import.`) : pass('No total rows.')),
+  },
+  {
+    id: 'pii_classified',
+    kind: 'pii',
+    title: 'Personal-data columns carry a classification',
+    why: 'Consumers must see at a glance which columns hold personal data before they copy them anywhere.',
+    evaluate: ({ facts: f, product }) => {
+      const personal = personalDataColumns(f);
+      if (!personal.length) return pass('No column holds personal data.');
+      if (!product) return fail(personal, `${personal.join(', ')} hold personal data and no data product classifies them.`);
+      const classified = new Set(product.columns.filter((c) => c.classification).map((c) => c.name));
+      const missing = personal.filter((n) => !classified.has(n));
+      return missing.length ? fail(missing, `${missing.join(', ')} hold personal data without a classification.`) : pass(`${personal.join(', ')} carry a classification.`);
+    },
   },
 ];
 
-export interface PolicyReport {
-  dataset: string;
-  results: { id: string; title: string; kind: Policy['kind']; why: string; result: PolicyResult }[];
-  broken: number;
-}
+export const builtInRule = (id: string): BuiltInRule | undefined => BUILT_IN_RULES.find((r) => r.id === id);
 
-export function evaluatePolicies(f: DatasetFacts, policyIds: string[] | null, extra: { owner?: string } = {}): PolicyReport {
-  const chosen = DEFAULT_POLICIES.filter((p) => !policyIds || policyIds.includes(p.id));
-  const results = chosen.map((p) => ({ id: p.id, title: p.title, kind: p.kind, why: p.why, result: p.evaluate(f, extra) }));
-  return { dataset: f.name, results, broken: results.filter((r) => r.result.status === 'fail').length };
-}
-
-export function policyMarkdown(r: PolicyReport): string {
-  const mark = { pass: 'kept', fail: 'BROKEN', 'not-applicable': 'n/a' } as const;
-  return [
-    `# Policy check: ${r.dataset}`,
-    '',
-    `${r.broken} of ${r.results.length} organisation-wide policies are broken.`,
-    '',
-    '| Policy | Status | Detail |',
-    '|---|---|---|',
-    ...r.results.map((x) => `| ${x.title} | ${mark[x.result.status]} | ${x.result.detail.replace(/\|/g, '/')} |`),
-  ].join('\n') + '\n';
-}
+/**
+ * The built-in rules as a list of policies, for screens that let a group adopt them one by one (the
+ * workshop's decisions). Policy packs are the place to write the organisation's own.
+ */
+export const DEFAULT_POLICIES = BUILT_IN_RULES;

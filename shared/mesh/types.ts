@@ -3,6 +3,7 @@
  * the engine (see facts.ts), so walkthroughs, product cards, policies and workshops are pure functions of it
  * and can run anywhere: renderer, CLI, tests.
  */
+import type { PolicyPack } from './policy-pack';
 
 /** What a column means to a marketer. Matches the vocabulary of shared/semantics where it overlaps. */
 export type ColumnRole =
@@ -113,4 +114,6 @@ export const findingKey = (f: MeshFinding): string => f.key ?? f.checkId;
 export interface MeshContext {
   active: DatasetFacts;
   datasets: DatasetFacts[];
+  /** The organisation's policy pack (the workspace's, or the example pack); absent: no pack loaded. */
+  policyPack?: PolicyPack;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ImportOptions } from '../import/types';
+import { policyPackSchema } from '../mesh/policy-pack';
 
 export const WORKSPACE_FORMAT = 'meshlens-workspace';
 /** The format version this build writes and the newest it can read. */
@@ -108,6 +109,8 @@ export const workspaceSchema = z.strictObject({
   notes: z.array(noteSchema).default([]),
   /** Walkthrough id → progress. */
   walkthroughs: z.record(z.string(), walkthroughProgressSchema).default({}),
+  /** The organisation's policy pack this workspace applies (shared/mesh/policy-pack.ts); absent: none chosen. */
+  policyPack: policyPackSchema.optional(),
 });
 
 export type Workspace = z.output<typeof workspaceSchema>;

@@ -8,7 +8,7 @@ import type { Workspace } from '../../../shared/workspace';
 import { getBridge } from '../bridge';
 import { electronApi, relinkFile } from '../bridge/electron-bridge';
 import type { OpenedFile } from '../bridge';
-import { openFiles, showBanner, useStore, errorMessage } from '../store';
+import { openFiles, setPolicyPack, showBanner, useStore, errorMessage } from '../store';
 import { landingScreen } from '../features/registry';
 
 export function currentWorkspace(name = 'MeshLens workspace'): Workspace {
@@ -20,6 +20,8 @@ export function currentWorkspace(name = 'MeshLens workspace'): Workspace {
     importOptions: { ...d.options },
     roleOverrides: {},
   }));
+  const pack = useStore.getState().policyPack;
+  if (pack) workspace.policyPack = pack;
   return workspace;
 }
 
@@ -45,6 +47,7 @@ export async function openWorkspace(path?: string): Promise<void> {
     showBanner('error', parsed.message);
     return;
   }
+  setPolicyPack(parsed.workspace.policyPack ?? null);
   const missing: string[] = [];
   const relinked: string[] = [];
   for (const entry of parsed.workspace.datasets) {

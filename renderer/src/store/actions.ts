@@ -6,6 +6,7 @@ import { CancelledError } from '../../../shared/engine/types';
 import type { Progress } from '../../../shared/engine/types';
 import { quoteIdent } from '../../../shared/engine/sql';
 import type { ImportOptions, ImportResult } from '../../../shared/import/types';
+import type { PolicyPack } from '../../../shared/mesh/policy-pack';
 import { getEngine } from '../db';
 import type { Dataset, DatasetFile } from './datasets-slice';
 import type { Banner, Theme } from './ui-slice';
@@ -214,4 +215,9 @@ export function setProfile(id: string, profile: unknown): void {
 
 export function setFindings(id: string, findings: unknown): void {
   patchDataset(id, { findings });
+}
+
+/** Apply this policy pack in the workspace (null: none). */
+export function setPolicyPack(pack: PolicyPack | null): void {
+  setState({ policyPack: pack });
 }

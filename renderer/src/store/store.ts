@@ -4,13 +4,16 @@ import { createDatasetsSlice } from './datasets-slice';
 import type { DatasetsSlice } from './datasets-slice';
 import { createJobsSlice } from './jobs-slice';
 import type { JobsSlice } from './jobs-slice';
+import { createGovernanceSlice } from './governance-slice';
+import type { GovernanceSlice } from './governance-slice';
 import { createUiSlice } from './ui-slice';
 import type { UiSlice } from './ui-slice';
 
-export type AppState = DatasetsSlice & UiSlice & JobsSlice;
+export type AppState = DatasetsSlice & UiSlice & JobsSlice & GovernanceSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createDatasetsSlice(...a),
   ...createUiSlice(...a),
   ...createJobsSlice(...a),
+  ...createGovernanceSlice(...a),
 }));

@@ -1,23 +1,31 @@
-import { DEFAULT_POLICIES, evaluatePolicies, policyMarkdown } from '../policies';
-import type { Walkthrough } from './model';
+import type { PolicyEvidence } from '../policies';
+import { evaluatePolicyPack, policyMarkdown, policySummary } from '../policy-eval';
+import type { PolicyReport } from '../policy-eval';
+import type { MeshContext } from '../types';
+import type { Answers, Walkthrough } from './model';
 import { asList, asString } from './model';
 
-const chosen = (ids: string[]) => (ids.length ? ids : DEFAULT_POLICIES.map((p) => p.id));
+/** What the governance walkthrough judges: the active dataset and the owner the user named. */
+function evidence(ctx: MeshContext, a: Answers): PolicyEvidence {
+  const owner = asString(a.owner).trim();
+  return { facts: ctx.active, product: owner ? { owner, columns: [], objectives: [] } : null };
+}
+
+/**
+ * The walkthrough's policy report: exactly the policies of the pack the user ticked (none ticked, none
+ * evaluated). The step visual and the artefact both call this.
+ */
+export function governanceReport(ctx: MeshContext, a: Answers): PolicyReport {
+  const pack = ctx.policyPack ?? { format: 'meshlens-policy-pack', version: 1, name: 'no policy pack', policies: [] };
+  return evaluatePolicyPack(pack, evidence(ctx, a), asList(a.policies));
+}
 
 export const federatedGovernance: Walkthrough = {
   id: 'federated-governance',
   title: 'Federated governance',
   principle: 'A few organisation-wide rules, agreed together and applied by every domain to its own data.',
-  summary: 'Pick an organisation-wide policy pack and see which policies this dataset breaks.',
-  vars: (ctx, a) => {
-    const r = evaluatePolicies(ctx.active, chosen(asList(a.policies)), { owner: asString(a.owner) || undefined });
-    const broken = r.results.filter((x) => x.result.status === 'fail');
-    return {
-      policyCount: String(r.results.length),
-      brokenCount: String(r.broken),
-      brokenList: broken.map((x) => `${x.title}: ${x.result.detail}`).join(' ') || 'none: this dataset keeps every policy',
-    };
-  },
+  summary: 'Pick policies from the organisation’s policy pack and see which ones this dataset passes and fails.',
+  vars: (ctx, a) => ({ policyPackName: ctx.policyPack?.name ?? 'no policy pack', policySummary: policySummary(governanceReport(ctx, a)) }),
   steps: [
     {
       id: 'intro',
@@ -28,35 +36,34 @@ export const federatedGovernance: Walkthrough = {
     },
     {
       id: 'policies',
-      title: 'Choose the policy pack',
-      text: 'Pick the policies your organisation agrees on. Each one is written so MeshLens can check it automatically.',
+      title: 'Choose from the policy pack',
+      text: 'Pick the policies of “{policyPackName}” your organisation agrees on. Each one names the check or rule that proves it. Only the policies you tick are evaluated.',
       terms: ['pii'],
-      action: { kind: 'multi', label: 'Policies', options: () => DEFAULT_POLICIES.map((p) => ({ value: p.id, label: p.title })) },
-      suggest: () => DEFAULT_POLICIES.map((p) => p.id),
+      action: { kind: 'multi', label: 'Policies', options: (ctx) => (ctx.policyPack?.policies ?? []).map((p) => ({ value: p.id, label: p.statement })) },
+      suggest: (ctx) => (ctx.policyPack?.policies ?? []).map((p) => p.id),
     },
     {
       id: 'owner',
       title: 'Who owns this dataset?',
-      text: 'One policy asks for a named owner. Who owns {name}?',
+      text: 'One policy asks for a named owner. Who owns {name}? Leave it empty if nobody does yet.',
       action: { kind: 'input', label: 'Owner' },
-      suggest: (ctx) => `${ctx.active.domain}-lead`,
     },
     {
       id: 'result',
-      title: 'What this dataset breaks',
-      text: '{name} breaks {brokenCount} of {policyCount} policies. {brokenList}',
+      title: 'What this dataset passes and fails',
+      text: '{policySummary}',
       highlight: 'policy-results',
       action: { kind: 'read' },
     },
     {
       id: 'done',
       title: 'Your policy report',
-      text: 'Save the policy report. The producing domain fixes what it breaks; the rules stay the same for everyone.',
+      text: 'Save the policy report. The producing domain fixes what fails; the rules stay the same for everyone.',
       action: { kind: 'artefact', label: 'Save policy report' },
     },
   ],
   artefact: (ctx, a) => {
-    const r = evaluatePolicies(ctx.active, chosen(asList(a.policies)), { owner: asString(a.owner) || undefined });
+    const r = governanceReport(ctx, a);
     const markdown = policyMarkdown(r);
     return { kind: 'policy-report', title: `Policies for ${ctx.active.name}`, markdown, fileName: `${ctx.active.name}.policies.md`, mime: 'text/markdown', content: markdown, data: r };
   },

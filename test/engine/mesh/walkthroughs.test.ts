@@ -5,6 +5,9 @@ import type { DatasetFacts, MeshContext, MeshFinding } from '../../../shared/mes
 import { answerStep, buildArtefact, renderStep, restoreProgress, startProgress, WALKTHROUGHS } from '../../../shared/mesh/walkthroughs';
 import type { Walkthrough, WalkthroughProgress } from '../../../shared/mesh/walkthroughs';
 import { loadAllDemos, loadBytes, PLAIN_CSV } from './demo-loader';
+import type { PolicyReport } from '../../../shared/mesh/policy-eval';
+import { parsePolicyPack } from '../../../shared/mesh/policy-pack';
+import { EXAMPLE_PACK, TWO_POLICY_PACK_YAML } from '../../helpers/policy-packs';
 
 let engine: NodeEngine;
 let all: DatasetFacts[];
@@ -98,16 +101,37 @@ describe('walkthrough content uses the user’s numbers', () => {
   it('federated governance flags the CRM e-mail column and non-snake_case ad headers', () => {
     const w = WALKTHROUGHS.find((x) => x.id === 'federated-governance')!;
     const crm = all.find((f) => f.name === 'crm-opportunities-2026-09.csv')!;
-    const { progress } = runToEnd(w, { active: crm, datasets: all });
-    const rep = buildArtefact(w, { active: crm, datasets: all }, progress).data as { results: { id: string; result: { status: string; columns: string[] } }[] };
-    const byId = Object.fromEntries(rep.results.map((r) => [r.id, r.result]));
+    const ctx = { active: crm, datasets: all, policyPack: EXAMPLE_PACK };
+    const { progress } = runToEnd(w, ctx);
+    const rep = buildArtefact(w, ctx, progress).data as PolicyReport;
+    const byId = Object.fromEntries(rep.results.map((r) => [r.id, r]));
     expect(byId.pii_no_email_addresses).toMatchObject({ status: 'fail', columns: ['owner_email'] });
     expect(byId.naming_snake_case!.status).toBe('pass');
     const ads = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
-    const p2 = runToEnd(w, { active: ads, datasets: all }).progress;
-    const rep2 = buildArtefact(w, { active: ads, datasets: all }, p2).data as typeof rep;
-    expect(rep2.results.find((r) => r.id === 'naming_snake_case')!.result.status).toBe('fail');
-    expect(rep2.results.find((r) => r.id === 'hygiene_no_summary_rows')!.result.status).toBe('fail');
+    const adsCtx = { active: ads, datasets: all, policyPack: EXAMPLE_PACK };
+    const rep2 = buildArtefact(w, adsCtx, runToEnd(w, adsCtx).progress).data as PolicyReport;
+    expect(rep2.results.find((r) => r.id === 'naming_snake_case')!.status).toBe('fail');
+    expect(rep2.results.find((r) => r.id === 'hygiene_no_summary_rows')!.status).toBe('fail');
+  });
+
+  it('federated governance evaluates exactly the pack: two policies report two, none ticked or no pack reports none', () => {
+    const w = WALKTHROUGHS.find((x) => x.id === 'federated-governance')!;
+    const ads = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
+    const ctx = { active: ads, datasets: all, policyPack: parsePolicyPack(TWO_POLICY_PACK_YAML) };
+    let p = startProgress(w, ads.name);
+    p = answerStep(w, ctx, p); // intro
+    p = answerStep(w, ctx, p); // policies: the suggestion ticks both
+    p = answerStep(w, ctx, p, ''); // owner left empty
+    const rep = buildArtefact(w, ctx, p).data as PolicyReport;
+    expect(rep.results.map((r) => [r.id, r.status])).toEqual([
+      ['funnel_holds', 'fail'],
+      ['has_owner', 'fail'],
+    ]);
+    expect(renderStep(w, ctx, p).text).toMatch(/^google-ads-campaigns-2026-09\.csv fails 2 of 2 policies: /);
+    let none = startProgress(w, ads.name);
+    none = answerStep(w, ctx, answerStep(w, ctx, none), []);
+    expect((buildArtefact(w, ctx, none).data as PolicyReport).results).toEqual([]);
+    expect((buildArtefact(w, { active: ads, datasets: all }, p).data as PolicyReport).results).toEqual([]);
   });
 
   it('domain ownership routes findings by the catalogue owner, with user overrides', () => {

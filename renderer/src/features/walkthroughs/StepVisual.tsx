@@ -3,12 +3,11 @@
  * `highlight` id as its data-testid, so the player outlines it while the step is shown.
  */
 import { buildAttribution } from '../../../../shared/mesh/attribution';
-import { evaluatePolicies } from '../../../../shared/mesh/policies';
+import { governanceReport } from '../../../../shared/mesh/walkthroughs/federated-governance';
 import { productFromAnswers } from '../../../../shared/mesh/walkthroughs';
 import type { Answers } from '../../../../shared/mesh/walkthroughs';
 import type { MeshContext } from '../../../../shared/mesh/types';
 
-const list = (a: Answers[string] | undefined) => (Array.isArray(a) ? a : null);
 const text = (a: Answers[string] | undefined) => (typeof a === 'string' ? a : '');
 
 function Table({ id, head, rows }: { id: string; head: string[]; rows: (string | number)[][] }) {
@@ -74,8 +73,8 @@ export function StepVisual({ id, ctx, answers }: { id: string | undefined; ctx: 
       return <Table id={id} head={['Objective', 'Today']} rows={p.objectives.map((o) => [o.title, o.observed ?? 'unknown'])} />;
     }
     case 'policy-results': {
-      const r = evaluatePolicies(f, list(answers.policies), { owner: text(answers.owner) || undefined });
-      return <Table id={id} head={['Policy', 'Status', 'Detail']} rows={r.results.map((x) => [x.title, x.result.status === 'fail' ? 'BROKEN' : x.result.status, x.result.detail])} />;
+      const r = governanceReport(ctx, answers);
+      return <Table id={id} head={['Policy', 'Severity', 'Result', 'Detail']} rows={r.results.map((x) => [x.statement, x.severity, x.status, x.detail])} />;
     }
     case 'attribution-table': {
       const r = buildAttribution(ctx.datasets, text(answers.truth) || null);

@@ -10,6 +10,7 @@ import { getEngine } from '../../db';
 import { useStore } from '../../store';
 import type { Dataset } from '../../store';
 import { auditStateOf, ensureAnalysis, profileStateOf } from '../../store/analysis-slice';
+import { examplePolicyPack } from '../governance/example-pack';
 
 const cache = new Map<string, DatasetFacts>();
 
@@ -47,6 +48,7 @@ export interface MeshContextState {
 
 export function useMeshContext(activeId: string | null): MeshContextState {
   const datasets = useStore((s) => s.datasets);
+  const policyPack = useStore((s) => s.policyPack) ?? examplePolicyPack();
   const ready = useMemo(() => datasets.filter((d) => d.status === 'ready' && d.result), [datasets]);
   const key = ready.map(cacheKey).join('|');
   const [state, setState] = useState<{ key: string; facts: DatasetFacts[]; error: string | null }>({ key: '', facts: [], error: null });
@@ -70,7 +72,7 @@ export function useMeshContext(activeId: string | null): MeshContextState {
   const active = activeDataset ? state.facts[ready.indexOf(activeDataset)] : undefined;
   const current = state.key === key;
   return {
-    ctx: active && current ? { active, datasets: state.facts } : null,
+    ctx: active && current ? { active, datasets: state.facts, policyPack } : null,
     loading: !current,
     error: state.error,
     auditing,

@@ -16,6 +16,8 @@ export function App() {
   const theme = useStore((s) => s.theme);
   const screenId = useStore((s) => s.screen);
   const datasetId = useStore((s) => s.activeDatasetId);
+  // The workshop's projector view takes the whole window: no tabs, no navigation.
+  const fullWindow = useStore((s) => s.screen === 'workshop' && s.workshop.projector);
 
   useAppCommands();
   const [engine, setEngine] = useState<'starting' | 'ready' | 'failed'>('starting');
@@ -33,7 +35,10 @@ export function App() {
       (e: unknown) => {
         if (!live) return;
         setEngine('failed');
-        showBanner('error', `The database could not start: ${errorMessage(e)}. Reload the app; if it keeps failing, this browser may not support WebAssembly.`);
+        showBanner(
+          'error',
+          `The database could not start: ${errorMessage(e)}. Reload the app; if it keeps failing, this browser may not support WebAssembly.`,
+        );
       },
     );
     return () => {
@@ -45,27 +50,41 @@ export function App() {
   const Screen = screen.component;
 
   return (
-    <div className="app" data-engine={engine} data-testid="app">
-      <a className="skip-link" href="#main">Skip to content</a>
-      <header className="topbar">
-        <div className="brand">Mesh<span>Lens</span></div>
-        <DatasetTabs />
-        {engine === 'starting' && (
-          <span className="muted small" role="status" data-testid="engine-starting">
-            Starting the database…
-          </span>
-        )}
-        <ThemeToggle />
-      </header>
+    <div className={`app${fullWindow ? ' app-full-window' : ''}`} data-engine={engine} data-testid="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      {!fullWindow && (
+        <header className="topbar">
+          <div className="brand">
+            Mesh<span>Lens</span>
+          </div>
+          <DatasetTabs />
+          {engine === 'starting' && (
+            <span className="muted small" role="status" data-testid="engine-starting">
+              Starting the database…
+            </span>
+          )}
+          <ThemeToggle />
+        </header>
+      )}
       <div className="shell-body">
-        <SideNav />
-        <main className="main" id="main" tabIndex={-1} aria-label={screen.label} data-testid={`screen-${screen.id}`}>
+        {!fullWindow && <SideNav />}
+        <main
+          className="main"
+          id="main"
+          tabIndex={-1}
+          aria-label={screen.label}
+          data-testid={`screen-${screen.id}`}
+        >
           <Banners />
           <JobBar />
           {screen.needsDataset && !datasetId ? (
             <EmptyState title="No file open">
               <p>Open a file on the Home screen first.</p>
-              <button type="button" className="btn primary" onClick={() => setScreen('home')}>Go to Home</button>
+              <button type="button" className="btn primary" onClick={() => setScreen('home')}>
+                Go to Home
+              </button>
             </EmptyState>
           ) : (
             <Screen key={`${screen.id}:${screen.needsDataset ? datasetId : ''}`} datasetId={datasetId} />

@@ -7,13 +7,14 @@ import { analyseImport } from '../audit/dataset';
 import { scoreDataset } from '../audit/score';
 import { checkById } from '../checks/catalogue';
 import { runChecks } from '../checks/runner';
-import type { CheckConfig, Finding } from '../checks/types';
+import type { CheckConfig, Dataset as CheckDataset, Finding } from '../checks/types';
 import type { ImportResult } from '../import/types';
 import type { Semantics } from '../semantics/describe';
 import type { Role } from '../semantics/roles';
 import { readDatasetFacts } from './facts';
 import { guessRole } from './roles';
-import type { ColumnRole, DatasetFacts, MeshFinding } from './types';
+import type { TableProfile } from '../profile/types';
+import type { ColumnRole, DatasetFacts, DateCoverage, MeshFinding } from './types';
 
 const ROLE_MAP: Partial<Record<Role, ColumnRole>> = {
   date: 'date',
@@ -55,6 +56,29 @@ export function meshFindings(findings: Finding[]): MeshFinding[] {
   }));
 }
 
+/**
+ * The period of a dataset from its profile: the semantics' main date column (else the date column with the
+ * most days), with the same first and last day, span and days present as the Columns screen and the report.
+ */
+export function coverageFromProfile(profile: TableProfile, semantics?: Semantics): DateCoverage | null {
+  const dates = profile.columns.filter((c) => c.kind === 'date' && c.min !== null && c.max !== null && c.count > 0);
+  const column =
+    dates.find((c) => c.name === semantics?.primaryDate && (c.distinctDays ?? 0) > 1) ??
+    [...dates].sort((a, b) => (b.distinctDays ?? 0) - (a.distinctDays ?? 0))[0];
+  if (!column) return null;
+  const days = column.spanDays ?? 1;
+  const distinctDates = column.distinctDays ?? 1;
+  return {
+    column: column.name,
+    start: String(column.min).slice(0, 10),
+    end: String(column.max).slice(0, 10),
+    days,
+    distinctDates,
+    missingDays: Math.max(0, days - distinctDates),
+    stepDays: distinctDates > 1 ? Math.max(1, Math.round((days - 1) / (distinctDates - 1))) : 1,
+  };
+}
+
 /** Platform label from the semantics fingerprint, when it is confident. */
 export function platformFromSemantics(s: Semantics): string | undefined {
   const p = s.platform;
@@ -70,6 +94,7 @@ export interface MeshAnalysis {
 /** Profile, read roles, run the checks and read the facts: everything a walkthrough or a contract needs. */
 export async function analyseForMesh(engine: Engine, result: ImportResult, options: { name?: string; config?: CheckConfig } = {}): Promise<MeshAnalysis> {
   const { dataset, semantics } = await analyseImport(engine, result, { name: options.name });
+  const dates = coverageFromProfile(dataset.profile, semantics);
   const findings = await runChecks(engine, dataset, options.config ?? {});
   // The fingerprint knows ad platforms and CRMs by name; for files it calls generic, the mesh guess stays.
   const platform = platformFromSemantics(semantics) && semantics.platform.platform !== 'audience_segment' ? platformFromSemantics(semantics) : undefined;
@@ -79,21 +104,28 @@ export async function analyseForMesh(engine: Engine, result: ImportResult, optio
     findings: meshFindings(findings),
     score: scoreDataset(dataset.file, result.rows, findings).score,
     ...(platform ? { platform } : {}),
+    dates,
   });
   return { facts, findings, semantics };
 }
 
 /**
- * Runs single MeshLens checks by id for contract rules of `type: custom, engine: meshlens`. The profile and
- * roles are read once, on the first rule that needs them.
+ * Runs single MeshLens checks by id for contract rules of `type: custom, engine: meshlens`. Pass the dataset
+ * as the app audited it (with the user's roles) so a rule counts exactly what Findings shows; without it the
+ * profile and detected roles are read once, on the first rule that needs them (the CLI).
  */
-export function checkRunnerFor(engine: Engine, result: ImportResult, config: CheckConfig = {}): (checkId: string) => Promise<number | null> {
-  let analysed: ReturnType<typeof analyseImport> | null = null;
+export function checkRunnerFor(
+  engine: Engine,
+  result: ImportResult,
+  config: CheckConfig = {},
+  audited?: CheckDataset,
+): (checkId: string) => Promise<number | null> {
+  let analysed: Promise<CheckDataset> | null = audited ? Promise.resolve(audited) : null;
   return async (checkId) => {
     const check = checkById(checkId);
     if (!check) return null;
-    analysed ??= analyseImport(engine, result);
-    const { dataset } = await analysed;
+    analysed ??= analyseImport(engine, result).then((a) => a.dataset);
+    const dataset = await analysed;
     const found = await runChecks(engine, dataset, config, {}, [check]);
     return found.filter((f) => f.severity !== 'info').reduce((s, f) => s + f.rows, 0);
   };

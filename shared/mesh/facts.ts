@@ -22,6 +22,8 @@ export interface FactsOptions {
   findings?: MeshFinding[];
   score?: number | null;
   platform?: string | null;
+  /** The period, when the caller has it from the profile (coverageFromProfile); read here otherwise. */
+  dates?: DateCoverage | null;
 }
 
 const EMAIL_RE = '^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$';
@@ -85,7 +87,7 @@ export async function readDatasetFacts(engine: Engine, source: FactsSource, opti
       (a, b) =>
         Number(b.distinct > 1) - Number(a.distinct > 1) || Number(b.role === 'date') - Number(a.role === 'date') || b.distinct - a.distinct,
     )[0];
-  const dates = dateColumn ? await readCoverage(engine, table, dateColumn.name) : null;
+  const dates = options.dates !== undefined ? options.dates : dateColumn ? await readCoverage(engine, table, dateColumn.name) : null;
 
   const grain = pickGrain(columns, rows, dateColumn?.name);
   const grainDuplicates = grain.length ? await countGrainDuplicates(engine, table, grain) : 0;
@@ -171,14 +173,14 @@ async function readCoverage(engine: Engine, table: string, column: string): Prom
   const days = Number(row.days);
   const distinctDates = Number(row.n);
   const stepDays = row.step === null ? 1 : Math.max(1, Math.round(Number(row.step)));
-  const expected = Math.floor((days - 1) / stepDays) + 1;
   return {
     column,
     start: String(row.start),
     end: String(row.end),
     days,
     distinctDates,
-    missingDays: Math.max(0, expected - distinctDates) * stepDays,
+    // Days in the range with no row: the same count as the Columns screen (span minus days present).
+    missingDays: Math.max(0, days - distinctDates),
     stepDays,
   };
 }

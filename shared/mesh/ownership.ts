@@ -56,7 +56,7 @@ export function ownershipMarkdown(m: OwnershipMatrix): string {
   const lines = [
     `# Ownership matrix: ${m.dataset}`,
     '',
-    `Producing domain: **${DOMAIN_LABELS[m.producer]}**. Owner: **${m.owner}**.`,
+    m.owner ? `Producing domain: **${DOMAIN_LABELS[m.producer]}**. Owner: **${m.owner}**.` : `Producing domain: **${DOMAIN_LABELS[m.producer]}**. Owner: **missing** (nobody has been named).`,
     '',
     m.rows.length ? [head, sep, ...body].join('\n') : 'No findings to route: the checks found nothing in this file.',
     '',

@@ -204,7 +204,7 @@ export function suggestProduct(facts: DatasetFacts, answers: ProductAnswers = {}
   const frequencyDays = d ? d.stepDays : 1;
   const owner = answers.owner ?? `${domain}-team`;
   return {
-    id: slug(name),
+    id: slug(name || base),
     name,
     version: '1.0.0',
     status: 'draft',
@@ -215,7 +215,7 @@ export function suggestProduct(facts: DatasetFacts, answers: ProductAnswers = {}
     usage: 'Reporting and analysis by the consumers listed below.',
     limitations: limitationsOf(facts),
     owner,
-    team: [{ username: owner, role: 'Owner' }],
+    team: owner ? [{ username: owner, role: 'Owner' }] : [],
     tableName: slug(base),
     grain: facts.grain.length ? `One row per ${facts.grain.join(' × ')}` : 'Not determined',
     grainColumns: facts.grain,

@@ -4,6 +4,7 @@
  * and can run anywhere: renderer, CLI, tests.
  */
 import type { PolicyPack } from './policy-pack';
+import type { ProductDecisions } from './product-state';
 
 /** What a column means to a marketer. Matches the vocabulary of shared/semantics where it overlaps. */
 export type ColumnRole =
@@ -110,10 +111,14 @@ export interface DatasetFacts {
 
 export const findingKey = (f: MeshFinding): string => f.key ?? f.checkId;
 
-/** The walkthroughs see every loaded dataset; `active` is the one the user is looking at. */
+/**
+ * The walkthroughs see every loaded dataset; `active` is the one the user is looking at, and `product`
+ * is its data product as the user decided it so far (shared/mesh/product-state.ts; absent = nothing decided).
+ */
 export interface MeshContext {
   active: DatasetFacts;
   datasets: DatasetFacts[];
   /** The organisation's policy pack (the workspace's, or the example pack); absent: no pack loaded. */
   policyPack?: PolicyPack;
+  product?: ProductDecisions;
 }

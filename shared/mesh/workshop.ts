@@ -113,28 +113,40 @@ export function formatClock(seconds: number): string {
   return `${seconds < 0 ? '-' : ''}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** What the group decided in the session itself. Owners and products are not here: they live on each dataset's product. */
 export interface WorkshopDecisions {
-  owners: { dataset: string; domain: DomainId; owner: string }[];
-  products: { name: string; owner: string; promise: string }[];
   policies: { policyId: string; adopted: boolean; note: string }[];
   notes: string;
 }
 
-export function emptyDecisions(): WorkshopDecisions {
-  return { owners: [], products: [], policies: DEFAULT_POLICIES.map((p) => ({ policyId: p.id, adopted: false, note: '' })), notes: '' };
+/** One dataset's data product as the summary prints it (read from the product, never typed twice). */
+export interface WorkshopProduct {
+  dataset: string;
+  name: string;
+  owner: string;
+  domain: string;
+  consumers: string[];
 }
 
-export function decisionsMarkdown(d: WorkshopDecisions, date: string): string {
+export function emptyDecisions(): WorkshopDecisions {
+  return { policies: DEFAULT_POLICIES.map((p) => ({ policyId: p.id, adopted: false, note: '' })), notes: '' };
+}
+
+export function decisionsMarkdown(d: WorkshopDecisions, products: WorkshopProduct[], date: string): string {
   const title = (id: string) => DEFAULT_POLICIES.find((p) => p.id === id)?.title ?? id;
   const esc = (s: string) => s.replace(/\|/g, '/').replace(/\n/g, ' ');
-  const lines = [`# Data mesh workshop: what we decided`, '', `${DEMO_COMPANY.name} demo data · ${date}`, '', '## Owners', ''];
-  if (d.owners.length) {
-    lines.push('| Dataset | Domain | Owner |', '|---|---|---|', ...d.owners.map((o) => `| ${esc(o.dataset)} | ${DOMAIN_LABELS[o.domain]} | ${esc(o.owner) || '(open)'} |`));
-  } else lines.push('No owners recorded.');
-  lines.push('', '## Data products', '');
-  if (d.products.length) {
-    lines.push('| Product | Owner | Promise |', '|---|---|---|', ...d.products.map((p) => `| ${esc(p.name)} | ${esc(p.owner) || '(open)'} | ${esc(p.promise)} |`));
-  } else lines.push('No products recorded.');
+  const domain = (x: string) => DOMAIN_LABELS[x as DomainId] ?? x;
+  const lines = [`# Data mesh workshop: what we decided`, '', `${DEMO_COMPANY.name} demo data · ${date}`, '', '## Data products and owners', ''];
+  if (products.length) {
+    lines.push(
+      '| Dataset | Product | Domain | Owner | Consumers |',
+      '|---|---|---|---|---|',
+      ...products.map(
+        (p) =>
+          `| ${esc(p.dataset)} | ${esc(p.name) || '(not named)'} | ${p.domain ? domain(p.domain) : '(not chosen)'} | ${esc(p.owner) || '(missing)'} | ${p.consumers.map(esc).join(', ') || '(none named)'} |`,
+      ),
+    );
+  } else lines.push('No data products recorded.');
   lines.push('', '## Policies', '');
   const adopted = d.policies.filter((p) => p.adopted);
   const rejected = d.policies.filter((p) => !p.adopted);

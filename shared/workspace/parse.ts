@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Workspace, WorkspaceInput } from './schema';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, workspaceSchema } from './schema';
+import { MIGRATIONS } from './migrations';
 
 export type WorkspaceRefusal = 'corrupt' | 'not-a-workspace' | 'newer-version' | 'invalid';
 
@@ -14,12 +15,6 @@ export type ParsedWorkspace =
   | { ok: false; reason: WorkspaceRefusal; message: string; version?: number };
 
 type RawDocument = Record<string, unknown> & { version: number };
-
-/**
- * Migrations from version n to n + 1, at index n - 1. Version 1 is the first format, so the list is
- * empty; a v2 adds `(doc) => ({ ...doc, version: 2, … })` here and bumps WORKSPACE_VERSION.
- */
-const MIGRATIONS: ((doc: RawDocument) => RawDocument)[] = [];
 
 const KEEP = 'MeshLens has not changed the file.';
 

@@ -9,7 +9,7 @@ import { policyPackSchema } from '../mesh/policy-pack';
 
 export const WORKSPACE_FORMAT = 'meshlens-workspace';
 /** The format version this build writes and the newest it can read. */
-export const WORKSPACE_VERSION = 1;
+export const WORKSPACE_VERSION = 2;
 export const WORKSPACE_EXTENSION = '.meshlens';
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
@@ -34,6 +34,37 @@ export const embeddedDataSchema = z.strictObject({
   table: z.string().optional(),
 });
 
+/** A walkthrough answer: text, a list, or a map (finding → domain). */
+const answerSchema = z.union([z.string(), z.array(z.string()), z.record(z.string(), z.string())]);
+
+export const walkthroughProgressSchema = z.strictObject({
+  step: z.int().min(0),
+  completed: z.boolean(),
+  updatedAt: isoDate,
+  answers: z.record(z.string(), answerSchema).default({}),
+});
+
+/**
+ * The dataset's one data product: only what the user decided (shared/mesh/product-state.ts). Unknown
+ * fields are kept, so a newer card field survives a round trip through this build.
+ */
+export const productDecisionsSchema = z.looseObject({
+  name: z.string().optional(),
+  owner: z.string().optional(),
+  domain: z.string().optional(),
+  consumers: z.array(z.string()).optional(),
+  description: z.string().optional(),
+  usage: z.string().optional(),
+  status: z.enum(['draft', 'proposed', 'active', 'deprecated', 'retired']).optional(),
+  version: z.string().optional(),
+  freshness: z.strictObject({ frequencyDays: z.number().min(1), latencyDays: z.number().min(0) }).optional(),
+  columns: z
+    .record(z.string(), z.strictObject({ meaning: z.string().optional(), required: z.boolean().optional(), unique: z.boolean().optional() }))
+    .optional(),
+  removedObjectives: z.array(z.string()).optional(),
+  policies: z.array(z.string()).optional(),
+});
+
 export const datasetSchema = z.strictObject({
   id: z.string().min(1),
   /** Absolute path of the source file when the workspace was saved. */
@@ -46,6 +77,10 @@ export const datasetSchema = z.strictObject({
   /** Column name → role chosen by the user (e.g. `spend`, `campaign`, `none`). */
   roleOverrides: z.record(z.string(), z.string()).default({}),
   embedded: embeddedDataSchema.optional(),
+  /** The data product built on this dataset (name, owner, consumers, … as the user decided them). */
+  product: productDecisionsSchema.optional(),
+  /** Walkthrough id → progress and answers on this dataset. */
+  walkthroughs: z.record(z.string(), walkthroughProgressSchema).default({}),
 });
 
 export const checkConfigSchema = z.strictObject({
@@ -71,15 +106,6 @@ export const domainSchema = z.strictObject({
   description: z.string().optional(),
 });
 
-/** A data product card. The card model belongs to shared/mesh; extra fields are kept as they are. */
-export const productCardSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string(),
-  domainId: z.string().optional(),
-  ownerId: z.string().optional(),
-  datasetIds: z.array(z.string()).default([]),
-});
-
 export const noteSchema = z.strictObject({
   id: z.string().min(1),
   text: z.string(),
@@ -89,10 +115,13 @@ export const noteSchema = z.strictObject({
   column: z.string().optional(),
 });
 
-export const walkthroughProgressSchema = z.strictObject({
-  step: z.int().min(0),
-  completed: z.boolean(),
-  updatedAt: isoDate,
+/** Workshop mode: where the facilitator is on the agenda, the running timer and the group's decisions. */
+export const workshopSchema = z.strictObject({
+  current: z.int().min(0).default(0),
+  /** When the current item's timer was started (ms since 1970), null when it is not running. */
+  startedAt: z.number().nullable().default(null),
+  policies: z.array(z.strictObject({ policyId: z.string(), adopted: z.boolean(), note: z.string() })).default([]),
+  notes: z.string().default(''),
 });
 
 export const workspaceSchema = z.strictObject({
@@ -105,10 +134,8 @@ export const workspaceSchema = z.strictObject({
   checks: checkConfigSchema.default({ disabled: [], severity: {}, thresholds: {} }),
   owners: z.array(ownerSchema).default([]),
   domains: z.array(domainSchema).default([]),
-  products: z.array(productCardSchema).default([]),
   notes: z.array(noteSchema).default([]),
-  /** Walkthrough id → progress. */
-  walkthroughs: z.record(z.string(), walkthroughProgressSchema).default({}),
+  workshop: workshopSchema.optional(),
   /** The organisation's policy pack this workspace applies (shared/mesh/policy-pack.ts); absent: none chosen. */
   policyPack: policyPackSchema.optional(),
 });
@@ -117,6 +144,9 @@ export type Workspace = z.output<typeof workspaceSchema>;
 export type WorkspaceInput = z.input<typeof workspaceSchema>;
 export type WorkspaceDataset = z.output<typeof datasetSchema>;
 export type EmbeddedData = z.output<typeof embeddedDataSchema>;
+export type WorkspaceProduct = z.output<typeof productDecisionsSchema>;
+export type WorkspaceWalkthrough = z.output<typeof walkthroughProgressSchema>;
+export type WorkspaceWorkshop = z.output<typeof workshopSchema>;
 
 export function emptyWorkspace(name: string, now: Date = new Date()): Workspace {
   const at = now.toISOString();

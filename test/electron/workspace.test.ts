@@ -47,22 +47,40 @@ function sample(dataPath: string): Workspace {
         name: 'meta-ads.csv',
         importOptions: { decimalSeparator: ',', headerLine: 3 },
         roleOverrides: { 'Amount spent (EUR)': 'spend' },
+        product: { name: 'Paid social spend', owner: 'Dana', consumers: ['CMO dashboard'], policies: ['required_owner'], futureField: { sla: '24h' } },
+        walkthroughs: { 'data-as-a-product': { step: 3, completed: false, updatedAt: '2026-01-15T09:40:00Z', answers: { name: 'Paid social spend', consumers: ['CMO dashboard'] } } },
       },
     ],
     checks: { disabled: ['freshness'], severity: { duplicate_rows: 'error' }, thresholds: { freshness_days: 3 } },
     owners: [{ id: 'o1', name: 'Dana', email: 'dana@example.com' }],
     domains: [{ id: 'd1', name: 'Paid media', ownerId: 'o1' }],
-    products: [{ id: 'p1', name: 'Paid social spend', datasetIds: ['meta'], domainId: 'd1', extraFieldFromMesh: { sla: '24h' } }],
     notes: [{ id: 'n1', text: 'Totals row removed on purpose', createdAt: '2026-01-15T09:30:00Z', datasetId: 'meta' }],
-    walkthroughs: { 'first-audit': { step: 3, completed: false, updatedAt: '2026-01-15T09:40:00Z' } },
+    workshop: { current: 2, startedAt: 1768467600000, policies: [{ policyId: 'required_owner', adopted: true, note: '' }], notes: 'Owners by Friday' },
   };
 }
 
 describe('workspace format (shared/workspace)', () => {
-  it('round-trips every part of a workspace through serialize and parse, keeping unknown product-card fields', () => {
+  it('round-trips every part of a workspace through serialize and parse, keeping unknown product fields', () => {
     const ws = sample('/data/meta-ads.csv');
     const parsed = parseWorkspace(serializeWorkspace(ws));
     expect(parsed).toEqual({ ok: true, workspace: ws });
+  });
+
+  it('opens a workspace written by the previous version (v1): product and walkthrough progress move onto the dataset', async () => {
+    const text = await readFile(join(__dirname, '../fixtures/workspace/v1-paid-social.meshlens'), 'utf8');
+    const parsed = parseWorkspace(text);
+    expect(parsed).toMatchObject({ ok: true, migratedFrom: 1 });
+    if (!parsed.ok) return;
+    const [meta, crm] = parsed.workspace.datasets;
+    expect(parsed.workspace.version).toBe(WORKSPACE_VERSION);
+    expect(meta).toMatchObject({ importOptions: { decimalSeparator: ',', headerLine: 3 }, roleOverrides: { 'Amount spent (EUR)': 'spend' } });
+    expect(meta!.product).toEqual({ name: 'Paid social spend', owner: 'Dana', domain: 'Paid media' });
+    expect(crm!.product).toBeUndefined(); // no card in v1: nothing is made up
+    expect(meta!.walkthroughs['data-as-a-product']).toEqual({ step: 3, completed: false, updatedAt: '2026-01-15T09:40:00Z', answers: {} });
+    expect(parsed.workspace.owners).toEqual([{ id: 'o1', name: 'Dana', email: 'dana@example.com' }]);
+    expect(parsed.workspace.notes).toHaveLength(1);
+    // The migrated workspace saves and reopens as the current version.
+    expect(parseWorkspace(serializeWorkspace(parsed.workspace))).toEqual({ ok: true, workspace: parsed.workspace });
   });
 
   it('refuses a damaged file with a clear message', () => {
@@ -79,7 +97,7 @@ describe('workspace format (shared/workspace)', () => {
     const doc = JSON.parse(serializeWorkspace(sample('/data/a.csv')));
     const parsed = parseWorkspace(JSON.stringify({ ...doc, version: WORKSPACE_VERSION + 1, newThing: true }));
     expect(parsed).toMatchObject({ ok: false, reason: 'newer-version', version: WORKSPACE_VERSION + 1 });
-    if (!parsed.ok) expect(parsed.message).toMatch(/saved by a newer MeshLens \(workspace format 2; this version reads up to 1\)\. Update MeshLens/);
+    if (!parsed.ok) expect(parsed.message).toMatch(/saved by a newer MeshLens \(workspace format 3; this version reads up to 2\)\. Update MeshLens/);
   });
 
   it('refuses JSON that is not a workspace, and fields of the wrong type with their path', () => {

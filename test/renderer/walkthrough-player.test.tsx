@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MeshContext } from '../../shared/mesh/types';
+import type { ProductDecisions } from '../../shared/mesh/product-state';
 import { ADS } from '../unit/mesh/facts-fixture';
 import { startProgress, walkthroughById, WALKTHROUGHS } from '../../shared/mesh/walkthroughs';
 import type { Artefact, Walkthrough, WalkthroughProgress } from '../../shared/mesh/walkthroughs';
@@ -12,9 +13,21 @@ afterEach(cleanup);
 
 const ctx: MeshContext = { active: ADS, datasets: [ADS] };
 
-function Harness({ w, onSave, initial }: { w: Walkthrough; onSave: (a: Artefact) => Promise<string | null>; initial?: WalkthroughProgress }) {
+function Harness({ w, onSave, initial, product: start }: { w: Walkthrough; onSave: (a: Artefact) => Promise<string | null>; initial?: WalkthroughProgress; product?: ProductDecisions }) {
   const [p, setP] = useState<WalkthroughProgress>(initial ?? startProgress(w, ADS.name));
-  return <WalkthroughPlayer walkthrough={w} ctx={ctx} progress={p} onProgress={setP} onSave={onSave} />;
+  const [product, setProduct] = useState<ProductDecisions>(start ?? {});
+  return (
+    <WalkthroughPlayer
+      walkthrough={w}
+      ctx={{ ...ctx, product }}
+      progress={p}
+      onProgress={(next, patch) => {
+        setP(next);
+        if (patch) setProduct((x) => ({ ...x, ...patch }));
+      }}
+      onSave={onSave}
+    />
+  );
 }
 
 describe('WalkthroughPlayer', () => {
@@ -45,7 +58,7 @@ describe('WalkthroughPlayer', () => {
   it('shows glossary terms and resumes mid-way from saved progress', () => {
     const w = walkthroughById('data-as-a-product')!;
     const saved = JSON.parse(JSON.stringify({ ...startProgress(w, ADS.name), step: 3, answers: { name: 'Paid search daily', owner: 'Jana' } })) as WalkthroughProgress;
-    render(<Harness w={w} onSave={async () => null} initial={saved} />);
+    render(<Harness w={w} onSave={async () => null} initial={saved} product={{ name: 'Paid search daily', owner: 'Jana' }} />);
     expect(screen.getByTestId('walkthrough-stepcount').textContent).toBe(`Step 4 of ${w.steps.length}`);
     expect(screen.getByTestId('walkthrough-text').textContent).toContain('No funnel inversions: Clicks never exceed Impr. (today: 4)');
     const terms = screen.getAllByTestId('glossary-term').map((t) => t.dataset.term);

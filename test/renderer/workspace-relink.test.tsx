@@ -12,12 +12,18 @@ import type * as StoreModule from '../../renderer/src/store';
 const opened: { name: string; path: string }[][] = [];
 vi.mock('../../renderer/src/store', async (importOriginal) => {
   const real = await importOriginal<typeof StoreModule>();
-  return { ...real, openFiles: (files: { name: string; path: string }[]) => opened.push(files.map((f) => ({ name: f.name, path: f.path }))) };
+  return {
+    ...real,
+    openFiles: (files: { name: string; path: string }[]) => {
+      opened.push(files.map((f) => ({ name: f.name, path: f.path })));
+      return files.map((_, i) => `ds-mock-${opened.length}-${i}`);
+    },
+  };
 });
 
 function workspaceJson(): string {
   const w = emptyWorkspace('Ads');
-  w.datasets = [{ id: 'd1', path: '/old/ads.csv', name: 'ads.csv', importOptions: {}, roleOverrides: {} }];
+  w.datasets = [{ id: 'd1', path: '/old/ads.csv', name: 'ads.csv', importOptions: {}, roleOverrides: {}, walkthroughs: {} }];
   return serializeWorkspace(w);
 }
 

@@ -1,12 +1,12 @@
 /**
  * Autosave: in the desktop app, a crash-safety copy of the workspace (which files are open, with which
- * import options) is written to the app's data folder a few seconds after anything changes. It never
+ * import options and roles, the data products, walkthrough answers and workshop decisions) is written to the app's data folder a few seconds after anything changes. It never
  * writes the user's own .meshlens file. In the browser there is nowhere to write, so it does nothing.
  */
 import { serializeWorkspace } from '../../../shared/workspace';
 import { autosaveWorkspace, electronApi } from '../bridge/electron-bridge';
 import { useStore } from '../store';
-import { currentWorkspace } from './workspace';
+import { currentWorkspace, workspaceSnapshot } from './workspace';
 
 export const AUTOSAVE_DELAY_MS = 3000;
 
@@ -15,11 +15,7 @@ export function startAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
   if (!electronApi()) return () => undefined;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = '';
-  const snapshot = () =>
-    useStore
-      .getState()
-      .datasets.map((d) => `${d.file.path}|${JSON.stringify(d.options)}`)
-      .join('\n');
+  const snapshot = workspaceSnapshot;
   const unsubscribe = useStore.subscribe(() => {
     const now = snapshot();
     if (now === last) return;

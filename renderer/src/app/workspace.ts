@@ -4,25 +4,80 @@
  * workspace as Parquet is used when its file cannot be read.
  */
 import { emptyWorkspace, extractEmbedded, parseWorkspace, serializeWorkspace, WORKSPACE_EXTENSION } from '../../../shared/workspace';
-import type { Workspace } from '../../../shared/workspace';
+import type { Workspace, WorkspaceDataset } from '../../../shared/workspace';
+import type { Answers } from '../../../shared/mesh/walkthroughs';
+import type { RoleOverrides } from '../../../shared/semantics/describe';
+import { emptyDecisions } from '../../../shared/mesh/workshop';
 import { getBridge } from '../bridge';
 import { electronApi, relinkFile } from '../bridge/electron-bridge';
 import type { OpenedFile } from '../bridge';
 import { openFiles, setPolicyPack, showBanner, useStore, errorMessage } from '../store';
+import { profileStateOf } from '../store/analysis-slice';
+import { initialWorkshop } from '../store/mesh-slice';
 import { landingScreen } from '../features/registry';
 
+/** Everything the user decided, as a workspace: files and import options, roles, products, walkthroughs, workshop. */
 export function currentWorkspace(name = 'MeshLens workspace'): Workspace {
+  const s = useStore.getState();
   const workspace = emptyWorkspace(name);
-  workspace.datasets = useStore.getState().datasets.map((d) => ({
-    id: d.id,
-    path: d.file.path || d.name,
-    name: d.name,
-    importOptions: { ...d.options },
-    roleOverrides: {},
-  }));
-  const pack = useStore.getState().policyPack;
-  if (pack) workspace.policyPack = pack;
+  workspace.datasets = s.datasets.map((d) => {
+    const product = s.products[d.id];
+    const walkthroughs = Object.fromEntries(
+      Object.values(s.walkthroughs[d.id] ?? {}).map((p) => [p.walkthroughId, { step: p.step, completed: p.completed, updatedAt: p.updatedAt, answers: p.answers }]),
+    );
+    return {
+      id: d.id,
+      path: d.file.path || d.name,
+      name: d.name,
+      importOptions: { ...d.options },
+      roleOverrides: { ...(profileStateOf(d)?.overrides ?? s.savedRoles[d.id] ?? {}) },
+      ...(product ? { product: { ...product } } : {}),
+      walkthroughs,
+    };
+  });
+  const w = s.workshop;
+  workspace.workshop = { current: w.current, startedAt: w.startedAt, policies: w.decisions.policies, notes: w.decisions.notes };
+  if (s.policyPack) workspace.policyPack = s.policyPack;
   return workspace;
+}
+
+/** A cheap key of what the workspace holds, so autosave writes only after a real change. */
+export function workspaceSnapshot(): string {
+  const s = useStore.getState();
+  return JSON.stringify([
+    s.datasets.map((d) => [d.file.path, d.options, profileStateOf(d)?.overrides ?? null]),
+    s.products,
+    s.walkthroughs,
+    s.workshop.current,
+    s.workshop.startedAt,
+    s.workshop.decisions,
+    s.policyPack,
+  ]);
+}
+
+/** Put a reopened dataset's decisions back into the store under its new id. */
+function restoreDecisions(entry: WorkspaceDataset, id: string): void {
+  useStore.setState((s) => ({
+    products: entry.product ? { ...s.products, [id]: entry.product } : s.products,
+    savedRoles: Object.keys(entry.roleOverrides).length ? { ...s.savedRoles, [id]: entry.roleOverrides as RoleOverrides } : s.savedRoles,
+    walkthroughs: {
+      ...s.walkthroughs,
+      [id]: Object.fromEntries(
+        Object.entries(entry.walkthroughs).map(([walkthroughId, p]) => [
+          walkthroughId,
+          { walkthroughId, dataset: entry.name, step: p.step, completed: p.completed, updatedAt: p.updatedAt, answers: p.answers as Answers },
+        ]),
+      ),
+    },
+  }));
+}
+
+function restoreWorkshop(workspace: Workspace): void {
+  const w = workspace.workshop;
+  if (!w) return;
+  const base = emptyDecisions();
+  const policies = base.policies.map((p) => w.policies.find((x) => x.policyId === p.policyId) ?? p);
+  useStore.setState({ workshop: { ...initialWorkshop(), current: w.current, startedAt: w.startedAt, decisions: { policies, notes: w.notes } } });
 }
 
 export async function saveWorkspace(): Promise<void> {
@@ -69,8 +124,10 @@ export async function openWorkspace(path?: string): Promise<void> {
       missing.push(entry.name);
       continue;
     }
-    openFiles([file], landingScreen(), [entry.importOptions]);
+    const [id] = openFiles([file], landingScreen(), [entry.importOptions]);
+    if (id) restoreDecisions(entry, id);
   }
+  restoreWorkshop(parsed.workspace);
   if (relinked.length) {
     showBanner('info', `Relinked ${relinked.join(', ')}. Save the workspace to keep the new location${relinked.length > 1 ? 's' : ''}.`);
   }

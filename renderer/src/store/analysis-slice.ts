@@ -18,6 +18,7 @@ import type { ImportResult } from '../../../shared/import/types';
 import { getEngine } from '../db';
 import { errorMessage, getDataset, runJob, setFindings, setProfile, showBanner } from './actions';
 import type { Dataset } from './datasets-slice';
+import { useStore } from './store';
 
 export type AnalysisStatus = 'running' | 'done' | 'cancelled' | 'error';
 
@@ -143,7 +144,8 @@ export async function analyseDataset(id: string, options: { reuseProfile?: boole
   runs.set(id, run);
   const current = () => runs.get(id) === run && getDataset(id)?.revision === revision;
   const previous = profileStateOf(dataset);
-  const overrides = previous?.overrides ?? {};
+  // Roles as the user last set them: this import's, else the ones saved in the workspace.
+  const overrides = previous?.overrides ?? useStore.getState().savedRoles[id] ?? {};
   const reuse = options.reuseProfile && previous?.profile ? previous : null;
   const result = dataset.result;
   if (!reuse)

@@ -1,34 +1,46 @@
 import { exportContractYaml } from '../odcs';
 import { suggestProduct } from '../product';
 import type { DataProduct } from '../product';
+import { productOf } from '../product-state';
 import type { MeshContext } from '../types';
-import type { Answers, Walkthrough } from './model';
-import { asList, asString } from './model';
+import type { Walkthrough } from './model';
+import { n, periodSentence, plural } from './vars';
 
-export function productFromAnswers(ctx: MeshContext, a: Answers): DataProduct {
-  return suggestProduct(ctx.active, {
-    name: asString(a.name) || undefined,
-    owner: asString(a.owner) || undefined,
-    consumers: asList(a.consumers),
-  });
+/** The dataset's one data product, as the user decided it so far (the store's, saved in the workspace). */
+export function productFromContext(ctx: MeshContext): DataProduct {
+  return productOf(ctx.active, ctx.product);
 }
 
 const CONSUMERS = ['CMO dashboard', 'Finance (spend reconciliation)', 'Sales pipeline review', 'Product analytics', 'Agency reporting'];
+
+function requiredSentence(p: DataProduct): string {
+  const required = p.columns.filter((c) => c.required).map((c) => c.name);
+  if (!required.length) return 'No column is filled in every row today, so none is marked required.';
+  if (required.length === p.columns.length) return `Every column is filled in every row today, so all ${n(required.length)} are marked required.`;
+  return `${required.length === 1 ? 'One column is' : `${n(required.length)} of ${n(p.columns.length)} columns are`} filled in every row today and marked required: ${required.join(', ')}.`;
+}
+
+function freshnessSentence(p: DataProduct): string {
+  const f = p.freshness;
+  if (!f.coverageEnd) return 'Without dates there is nothing to base a freshness promise on, so the contract makes none.';
+  return `From that, a freshness promise: refreshed every ${plural(f.frequencyDays, 'day')}, at most ${plural(f.latencyDays, 'day')} behind; today’s file ends on ${f.coverageEnd}.`;
+}
 
 export const dataAsAProduct: Walkthrough = {
   id: 'data-as-a-product',
   title: 'Data as a product',
   principle: 'Data shared on purpose has a name, an owner, promises and known users, like any product.',
   summary: 'Turn this export into a data product card and a data contract you can run on next month’s file.',
-  vars: (ctx, a) => {
-    const p = productFromAnswers(ctx, a);
+  vars: (ctx) => {
+    const p = productFromContext(ctx);
     return {
-      productName: p.name,
-      objectiveCount: String(p.objectives.length),
-      objectiveList: p.objectives.map((o) => o.title).join('; ') || 'none',
-      freshness: p.freshness.coverageEnd
-        ? `refreshed every ${p.freshness.frequencyDays} day(s), at most ${p.freshness.latencyDays} day(s) behind; today it ends on ${p.freshness.coverageEnd}`
-        : 'no freshness promise: the data has no dates',
+      productLabel: p.name ? `"${p.name}"` : 'the product (it has no name yet)',
+      requiredSentence: requiredSentence(p),
+      objectivesSentence: p.objectives.length
+        ? `MeshLens suggests ${plural(p.objectives.length, 'objective')} that today’s file shows are realistic: ${p.objectives.map((o) => o.title).join('; ')}.`
+        : 'Today’s file gives MeshLens nothing to base a quality objective on, so the card has none yet.',
+      periodSentence: periodSentence(ctx.active),
+      freshnessSentence: freshnessSentence(p),
     };
   },
   steps: [
@@ -38,20 +50,21 @@ export const dataAsAProduct: Walkthrough = {
       text: 'A data product is a dataset shared on purpose. Give {name} a name its consumers will recognise.',
       terms: ['data_product'],
       action: { kind: 'input', label: 'Product name' },
+      writes: 'name',
       suggest: (ctx) => suggestProduct(ctx.active).name,
     },
     {
       id: 'owner',
       title: 'Owner',
-      text: 'Who answers for it? This goes into the contract’s team section.',
+      text: 'Who answers for it? Name a person or a team; this goes into the contract’s team section. Without an owner the product fails the named-owner policy.',
       terms: ['owner'],
-      action: { kind: 'input', label: 'Owner' },
-      suggest: (ctx) => `${ctx.active.domain}-lead`,
+      action: { kind: 'input', label: 'Owner', placeholder: 'e.g. Maria (sales ops)' },
+      writes: 'owner',
     },
     {
       id: 'schema',
       title: 'Schema with meanings',
-      text: 'The card lists every column with its meaning and type. Columns filled in every row today are marked required: {columnList}. The grain is {grain}.',
+      text: 'The card lists every column with its meaning and type. {requiredSentence} The grain is {grain}.',
       highlight: 'product-schema',
       terms: ['grain'],
       action: { kind: 'read' },
@@ -59,7 +72,7 @@ export const dataAsAProduct: Walkthrough = {
     {
       id: 'objectives',
       title: 'Quality objectives from today’s results',
-      text: 'MeshLens suggests {objectiveCount} objectives that today’s file shows are realistic: {objectiveList}.',
+      text: '{objectivesSentence}',
       highlight: 'product-objectives',
       terms: ['sli', 'slo'],
       action: { kind: 'read' },
@@ -67,7 +80,7 @@ export const dataAsAProduct: Walkthrough = {
     {
       id: 'freshness',
       title: 'Freshness promise',
-      text: 'The data runs {dateRange}. From that, a freshness promise: {freshness}.',
+      text: '{periodSentence} {freshnessSentence}',
       terms: ['sla', 'freshness'],
       action: { kind: 'read' },
     },
@@ -77,20 +90,28 @@ export const dataAsAProduct: Walkthrough = {
       text: 'Who uses it? Consumers are who the owner warns before a breaking change.',
       terms: ['consumer', 'breaking_change'],
       action: { kind: 'multi', label: 'Consumers', options: () => CONSUMERS.map((c) => ({ value: c, label: c })) },
-      suggest: (ctx) => (ctx.active.domain === 'marketing' ? ['CMO dashboard', 'Finance (spend reconciliation)'] : ['Sales pipeline review']),
+      writes: 'consumers',
     },
     {
       id: 'done',
       title: 'Your data contract',
-      text: 'Export "{productName}" as an Open Data Contract Standard file. Run it on next month’s export to see whether the promises still hold.',
+      text: 'Export {productLabel} as an Open Data Contract Standard file. Run it on next month’s export to see whether the promises still hold.',
       terms: ['contract'],
       action: { kind: 'artefact', label: 'Export .odcs.yaml' },
     },
   ],
-  artefact: (ctx, a) => {
-    const p = productFromAnswers(ctx, a);
+  artefact: (ctx) => {
+    const p = productFromContext(ctx);
     const content = exportContractYaml(p);
-    const markdown = [`# ${p.name}`, '', `Owner: ${p.owner}. ${p.grain}.`, '', ...p.objectives.map((o) => `- ${o.title}`), ''].join('\n');
-    return { kind: 'data-product', title: p.name, markdown, fileName: `${p.id}.odcs.yaml`, mime: 'application/yaml', content, data: p };
+    const consumers = p.consumers.length ? p.consumers.join(', ') : 'none named yet';
+    const markdown = [
+      `# ${p.name || 'Unnamed data product'}`,
+      '',
+      `Owner: ${p.owner || 'missing (nobody has been named)'}. Consumers: ${consumers}. ${p.grain}.`,
+      '',
+      ...p.objectives.map((o) => `- ${o.title}`),
+      '',
+    ].join('\n');
+    return { kind: 'data-product', title: p.name || 'Unnamed data product', markdown, fileName: `${p.id}.odcs.yaml`, mime: 'application/yaml', content, data: p };
   },
 };

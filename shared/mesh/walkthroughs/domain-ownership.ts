@@ -9,22 +9,29 @@ export const domainOwnership: Walkthrough = {
   title: 'Domain ownership',
   principle: 'The team that produces data owns it and fixes it at the source.',
   summary: 'Assign the producing domain and an owner, then route every finding to the domain that should fix it.',
+  vars: (ctx) => ({
+    producerSentence: ctx.active.platform
+      ? `${ctx.active.name} is an export from ${ctx.active.platform}. The people who run ${ctx.active.platform} decide its campaign names, settings and tracking, so they produce this data.`
+      : `${ctx.active.name} comes from a tool MeshLens does not recognise. Whoever runs that tool decides what goes into it, so they produce this data.`,
+    ownerNote: ctx.product?.owner ? `So far the owner is ${ctx.product.owner}.` : 'No owner has been named yet.',
+  }),
   steps: [
     {
       id: 'producer',
       title: 'Who produces this data',
-      text: '{name} is an export from {platform}. The people who run {platform} decide its campaign names, settings and tracking, so they produce this data. Suggested domain: {domain}.',
+      text: '{producerSentence} Suggested domain: {domain}.',
       terms: ['domain', 'data_mesh'],
       action: { kind: 'choose', label: 'Producing domain', options: () => DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABELS[d] })) },
+      writes: 'domain',
       suggest: (ctx) => ctx.active.domain,
     },
     {
       id: 'owner',
       title: 'Name an owner',
-      text: 'An owner is one named person or team who answers for this dataset. Without one, {findingCount} stay nobody’s job.',
+      text: 'An owner is one named person or team who answers for this dataset. Without one, {findingCountVerb} nobody’s job. {ownerNote}',
       terms: ['owner'],
-      action: { kind: 'input', label: 'Owner (person or team)', placeholder: 'e.g. paid-search lead' },
-      suggest: (_ctx, a) => `${asString(a.producer, 'marketing')}-lead`,
+      action: { kind: 'input', label: 'Owner (person or team)', placeholder: 'e.g. Jana Roth (paid search)' },
+      writes: 'owner',
     },
     {
       id: 'route',
@@ -53,8 +60,8 @@ export const domainOwnership: Walkthrough = {
     },
   ],
   artefact: (ctx, a) => {
-    const producer = asString(a.producer, ctx.active.domain);
-    const m = buildOwnershipMatrix(ctx.active, isDomain(producer) ? producer : ctx.active.domain, asString(a.owner, 'unassigned'), asMap(a.route));
+    const producer = ctx.product?.domain || asString(a.producer, ctx.active.domain);
+    const m = buildOwnershipMatrix(ctx.active, isDomain(producer) ? producer : ctx.active.domain, ctx.product?.owner ?? '', asMap(a.route));
     const markdown = ownershipMarkdown(m);
     return { kind: 'ownership-matrix', title: `Ownership of ${ctx.active.name}`, markdown, fileName: `${ctx.active.name}.ownership.md`, mime: 'text/markdown', content: markdown, data: m };
   },

@@ -1,7 +1,20 @@
 import { attributionMarkdown, buildAttribution, claimants, truthCandidates } from '../attribution';
-import type { Walkthrough } from './model';
-import { asString } from './model';
+import type { MeshContext } from '../types';
+import type { DatasetOffer, Walkthrough } from './model';
+import { asString, NO_DATASET } from './model';
 import { n } from './vars';
+
+/** Every other loaded file, offered as the source of truth only when it records won deals. */
+function truthOffers(ctx: MeshContext): DatasetOffer[] {
+  const candidates = new Set(truthCandidates(ctx.datasets).map((d) => d.name));
+  return ctx.datasets
+    .filter((d) => d.name !== ctx.active.name || candidates.has(d.name))
+    .map((d) =>
+      candidates.has(d.name)
+        ? { name: d.name, offered: true, reason: 'has a deal stage column, so it records won deals' }
+        : { name: d.name, offered: false, reason: 'has no deal stage column, so it cannot say which deals were won' },
+    );
+}
 
 export const honestAttribution: Walkthrough = {
   id: 'honest-attribution',
@@ -9,15 +22,26 @@ export const honestAttribution: Walkthrough = {
   principle: 'Numbers that cross domains are checked against the domain that owns the truth.',
   summary: 'Add up the conversions each platform claims and compare them with won deals in the CRM.',
   vars: (ctx, a) => {
-    const r = buildAttribution(ctx.datasets, asString(a.truth) || null);
+    const picked = asString(a.truth);
+    const r = buildAttribution(ctx.datasets, picked && picked !== NO_DATASET ? picked : null);
+    const claims = r.claims.length ? r.claims.map((c) => `${c.platform} claims ${n(c.claimed)} (${c.column}, ${c.period})`).join('; ') : null;
     return {
-      claimList: r.claims.length ? r.claims.map((c) => `${c.platform} claims ${n(c.claimed)} (${c.column}, ${c.period})`).join('; ') : 'no loaded file has a conversions column',
-      claimedTotal: n(r.claimedTotal),
-      truthName: r.sourceOfTruth ?? 'no source of truth',
-      truthTotal: r.truthTotal === null ? 'unknown' : n(r.truthTotal),
+      claimsSentence: !claims
+        ? 'None of the loaded files has a conversions column, so there are no platform claims to check.'
+        : r.sourceOfTruth
+          ? `Files with conversions in the same period as ${r.sourceOfTruth}: ${claims}. Total claimed: ${n(r.claimedTotal)}.`
+          : `Files with conversions: ${claims}. Total claimed: ${n(r.claimedTotal)}.`,
+      truthSentence:
+        r.sourceOfTruth && r.truthTotal !== null
+          ? `${r.sourceOfTruth} records ${n(r.truthTotal)} won deals.`
+          : 'No source of truth was picked, so the claims have nothing to be compared with.',
+      saveSentence:
+        r.truthTotal !== null
+          ? `Save the comparison of ${n(r.claimedTotal)} claimed conversions with ${n(r.truthTotal)} won deals.`
+          : `Save the ${n(r.claimedTotal)} claimed conversions; pick a source of truth to compare them with won deals.`,
       verdict:
         r.overClaimRatio === null
-          ? 'Without a source of truth the claims cannot be checked. Load the CRM or orders file and pick it.'
+          ? 'Load the CRM or orders file and pick it to check the claims.'
           : r.overClaimRatio > 1
             ? `The platforms together claim ${n(r.claimedTotal)}, which is ${r.overClaimRatio}× the ${n(r.truthTotal!)} deals actually won.`
             : `The platforms claim ${n(r.claimedTotal)} against ${n(r.truthTotal!)} won deals: no over-claiming in total.`,
@@ -36,19 +60,18 @@ export const honestAttribution: Walkthrough = {
       title: 'Pick the source of truth',
       text: 'The source of truth is the system the business trusts for sales: the CRM (won deals) or the orders file. Pick it.',
       terms: ['source_of_truth'],
-      action: { kind: 'pick-dataset', label: 'Source of truth', filter: (ctx) => truthCandidates(ctx.datasets).map((d) => d.name) },
-      suggest: (ctx) => truthCandidates(ctx.datasets)[0]?.name ?? '',
+      action: { kind: 'pick-dataset', label: 'Source of truth', noneLabel: 'No source of truth loaded', offer: truthOffers },
     },
     {
       id: 'claims',
       title: 'What the platforms claim',
-      text: 'Files with conversions in the same period as {truthName}: {claimList}. Total claimed: {claimedTotal}.',
+      text: '{claimsSentence}',
       action: { kind: 'read' },
     },
     {
       id: 'compare',
       title: 'Claims against the truth',
-      text: '{truthName} records {truthTotal} won deals. {verdict}',
+      text: '{truthSentence} {verdict}',
       highlight: 'attribution-table',
       action: { kind: 'read' },
     },
@@ -61,12 +84,13 @@ export const honestAttribution: Walkthrough = {
     {
       id: 'done',
       title: 'Your attribution report',
-      text: 'Save the comparison of {claimedTotal} claimed conversions with {truthTotal} won deals.',
+      text: '{saveSentence}',
       action: { kind: 'artefact', label: 'Save attribution report' },
     },
   ],
   artefact: (ctx, a) => {
-    const r = buildAttribution(ctx.datasets, asString(a.truth) || null);
+    const picked = asString(a.truth);
+    const r = buildAttribution(ctx.datasets, picked && picked !== NO_DATASET ? picked : null);
     const markdown = attributionMarkdown(r);
     return { kind: 'attribution-report', title: 'Honest attribution', markdown, fileName: 'attribution.md', mime: 'text/markdown', content: markdown, data: { ...r, claimantCount: claimants(ctx.datasets).length } };
   },

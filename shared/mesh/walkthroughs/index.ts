@@ -15,4 +15,5 @@ export function walkthroughById(id: string): Walkthrough | undefined {
 export * from './model';
 export * from './runner';
 export { baseVars, fill } from './vars';
-export { productFromAnswers } from './data-as-a-product';
+export { productFromContext } from './data-as-a-product';
+export { governanceReport } from './federated-governance';

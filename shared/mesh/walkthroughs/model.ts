@@ -4,6 +4,7 @@
  * The last step of every walkthrough produces an artefact the user keeps (a file, a card, a matrix).
  */
 import type { GlossaryTermId } from '../glossary';
+import type { ProductField } from '../product-state';
 import type { DomainId, MeshContext } from '../types';
 
 export type Answer = string | string[] | Record<string, string>;
@@ -20,10 +21,24 @@ export type StepAction =
   | { kind: 'route-findings'; label: string }
   /** Pick several items (e.g. consumers or policies). */
   | { kind: 'multi'; label: string; options: (ctx: MeshContext) => { value: string; label: string }[] }
-  /** Pick another loaded dataset (value: its name), or none. */
-  | { kind: 'pick-dataset'; label: string; filter?: (ctx: MeshContext) => string[] }
+  /**
+   * Pick another loaded dataset (value: its name) or, when `noneLabel` is given, say explicitly that there is
+   * none (value: NO_DATASET). Nothing is picked for the user: the step waits for a choice. `offer` says, for
+   * every other loaded file, whether it is offered and why; without it every other file is offered.
+   */
+  | { kind: 'pick-dataset'; label: string; noneLabel?: string; offer?: (ctx: MeshContext) => DatasetOffer[]; filter?: (ctx: MeshContext) => string[] }
   /** Produce and save the artefact. */
   | { kind: 'artefact'; label: string };
+
+/** Value of a pick-dataset answer that says "no such file" on purpose. */
+export const NO_DATASET = '(none)';
+
+/** One loaded file in a pick-dataset step: offered or not, and why, in the user's words. */
+export interface DatasetOffer {
+  name: string;
+  offered: boolean;
+  reason: string;
+}
 
 export interface WalkthroughStep {
   id: string;
@@ -35,8 +50,16 @@ export interface WalkthroughStep {
   action: StepAction;
   /** Glossary terms this step introduces. */
   terms?: GlossaryTermId[];
-  /** The suggested answer, prefilled in the UI and used by tests that run every walkthrough to the end. */
+  /**
+   * The suggested answer, prefilled in the UI and used by tests that run every walkthrough to the end.
+   * Never a made-up owner or a file the user did not pick.
+   */
   suggest?: (ctx: MeshContext, answers: Answers) => Answer;
+  /**
+   * The data product field this step's answer is written to. The step shows the product's current value
+   * (e.g. the owner named in another walkthrough) instead of its suggestion.
+   */
+  writes?: ProductField;
 }
 
 export interface Artefact {

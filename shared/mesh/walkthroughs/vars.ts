@@ -9,11 +9,26 @@ export const plural = (v: number, one: string, many = one + 's') => `${n(v)} ${v
 
 const ROLE_NAMES: ColumnRole[] = ['date', 'campaign', 'ad_group', 'channel', 'spend', 'impressions', 'clicks', 'conversions', 'revenue', 'stage', 'source', 'amount', 'account', 'users', 'email'];
 
+/**
+ * The period as a phrase that fits after "Period:" or "runs". Daily data counts missing days; other cadences
+ * say how many days have rows. Both numbers are the Columns screen's (days between first and last date,
+ * distinct days present), so every screen states one computation.
+ */
 export function describeDates(f: DatasetFacts): string {
   const d = f.dates;
-  if (!d) return 'no date column, so the period it covers is unknown';
-  const gaps = d.missingDays ? `, with ${plural(d.missingDays, 'day')} missing` : '';
-  return `from ${d.start} to ${d.end} (${plural(d.days, 'day')}${gaps})`;
+  if (!d) return 'not known (no date column)';
+  const detail =
+    d.stepDays === 1
+      ? d.missingDays
+        ? `, with ${plural(d.missingDays, 'day')} missing`
+        : ''
+      : `, ${n(d.distinctDates)} of them with rows`;
+  return `from ${d.start} to ${d.end} (${plural(d.days, 'day')}${detail})`;
+}
+
+/** A whole sentence about the period, worded for a file with and without dates. */
+export function periodSentence(f: DatasetFacts): string {
+  return f.dates ? `The data runs ${describeDates(f)}.` : 'The data has no date column, so the period it covers is not known.';
 }
 
 export function describeGrain(f: DatasetFacts): string {
@@ -37,14 +52,22 @@ export function baseVars(ctx: MeshContext): Record<string, string> {
     columnCount: n(f.columns.length),
     columnList: f.columns.map((c) => c.name).join(', ') || '(none)',
     platform: f.platform ?? 'an unknown tool',
+    /** "an export from Google Ads" / "an export from a tool MeshLens does not recognise". */
+    exportFrom: f.platform ? `an export from ${f.platform}` : 'an export from a tool MeshLens does not recognise',
     domain: DOMAIN_LABELS[f.domain],
     dateRange: describeDates(f),
+    periodSentence: periodSentence(f),
     grain: describeGrain(f),
     findings: describeFindings(f),
     findingCount: plural(f.findings.length, 'finding'),
+    findingCountVerb: f.findings.length === 1 ? '1 finding stays' : `${n(f.findings.length)} findings stay`,
     topFinding: f.findings[0] ? `${f.findings[0].title} (${n(f.findings[0].count)} rows)` : 'nothing flagged',
     score: f.score === null ? 'not scored yet' : `${Math.round(f.score)} out of 100`,
     summaryRows: n(f.summaryRows),
+    rowsPhrase: plural(f.rows, 'row'),
+    columnsPhrase: plural(f.columns.length, 'column'),
+    skippedPhrase: plural(f.skippedLines, 'title line'),
+    summaryPhrase: plural(f.summaryRows, 'total row'),
     skippedLines: n(f.skippedLines),
     otherDatasets: n(ctx.datasets.filter((d) => d.name !== f.name).length),
     roleList:

@@ -11,11 +11,16 @@ export const whatIsThisData: Walkthrough = {
   title: 'What is this data?',
   principle: 'Before anyone owns or shares data, they must be able to say what it is.',
   summary: 'Name the platform, the grain, the period and the domain that produced this export.',
+  vars: (ctx) => ({
+    domainGuess: ctx.active.platform
+      ? `An export from ${ctx.active.platform} most likely comes from ${DOMAIN_LABELS[ctx.active.domain]}.`
+      : `MeshLens does not recognise the tool; from the columns, the best guess is ${DOMAIN_LABELS[ctx.active.domain]}.`,
+  }),
   steps: [
     {
       id: 'source',
       title: 'Where it came from',
-      text: '{name} has {rows} rows and {columnCount} columns. Its headers look like an export from {platform}. MeshLens skipped {skippedLines} title lines and removed {summaryRows} total rows on import, so what you see is data rows only.',
+      text: '{name} has {rowsPhrase} and {columnsPhrase}. Its headers look like {exportFrom}. MeshLens skipped {skippedPhrase} and removed {summaryPhrase} on import, so what you see is data rows only.',
       highlight: 'dataset-summary',
       terms: ['lineage'],
       action: { kind: 'read' },
@@ -38,7 +43,7 @@ export const whatIsThisData: Walkthrough = {
     {
       id: 'period',
       title: 'Which period it covers',
-      text: 'The data runs {dateRange}. Check this matches the period you asked the platform for.',
+      text: '{periodSentence} Check this matches the period you asked for when you exported it.',
       highlight: 'date-coverage',
       terms: ['freshness'],
       action: { kind: 'read' },
@@ -46,9 +51,10 @@ export const whatIsThisData: Walkthrough = {
     {
       id: 'domain',
       title: 'Which domain produced it',
-      text: 'A domain is a part of the business with its own people and data. An export from {platform} most likely comes from {domain}. Which domain produced this file?',
+      text: 'A domain is a part of the business with its own people and data. {domainGuess} Which domain produced this file?',
       terms: ['domain'],
       action: { kind: 'choose', label: 'Producing domain', options: domainOptions },
+      writes: 'domain',
       suggest: (ctx) => ctx.active.domain,
     },
     {
@@ -61,7 +67,7 @@ export const whatIsThisData: Walkthrough = {
   artefact: (ctx, answers) => {
     const v = baseVars(ctx);
     const f = ctx.active;
-    const domain = asString(answers.domain, f.domain);
+    const domain = ctx.product?.domain || asString(answers.domain, f.domain);
     const data = {
       dataset: f.name,
       platform: f.platform,
@@ -82,7 +88,7 @@ export const whatIsThisData: Walkthrough = {
       `- Period: ${v.dateRange}`,
       `- Produced by: ${DOMAIN_LABELS[domain as keyof typeof DOMAIN_LABELS] ?? domain}`,
       `- Quality: ${v.findings}; score ${v.score}`,
-      `- Import: ${v.skippedLines} title lines skipped, ${v.summaryRows} total rows removed`,
+      `- Import: ${v.skippedPhrase} skipped, ${v.summaryPhrase} removed`,
       '',
     ].join('\n');
     return { kind: 'dataset-profile', title: `Profile of ${f.name}`, markdown, fileName: `${f.name}.profile.md`, mime: 'text/markdown', content: markdown, data };

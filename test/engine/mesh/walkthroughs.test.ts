@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../../electron/engine/node-engine';
 import { DEMO_FILES } from '../../../shared/mesh/demo';
 import type { DatasetFacts, MeshContext, MeshFinding } from '../../../shared/mesh/types';
-import { answerStep, buildArtefact, renderStep, restoreProgress, startProgress, WALKTHROUGHS } from '../../../shared/mesh/walkthroughs';
-import type { Walkthrough, WalkthroughProgress } from '../../../shared/mesh/walkthroughs';
+import { answerStep, applyAnswer, buildArtefact, NO_DATASET, renderStep, restoreProgress, startProgress, WALKTHROUGHS } from '../../../shared/mesh/walkthroughs';
+import type { Answer, Walkthrough, WalkthroughProgress } from '../../../shared/mesh/walkthroughs';
 import { loadAllDemos, loadBytes, PLAIN_CSV } from './demo-loader';
 import type { PolicyReport } from '../../../shared/mesh/policy-eval';
 import { parsePolicyPack } from '../../../shared/mesh/policy-pack';
@@ -20,15 +20,24 @@ beforeAll(async () => {
 }, 240_000); // five demo files imported and audited on a shared CPU
 afterAll(async () => engine.close());
 
-function runToEnd(w: Walkthrough, ctx: MeshContext): { texts: string[]; progress: WalkthroughProgress } {
+/**
+ * Run a walkthrough as the app does: each answer (given by step id, else what the step shows) is recorded and
+ * written to the data product, which later steps and the artefact read. Pick-dataset steps take the given file
+ * or, when none is given, the explicit "none" choice: nothing is picked for the user.
+ */
+function runToEnd(w: Walkthrough, start: MeshContext, given: Record<string, Answer> = {}): { texts: string[]; progress: WalkthroughProgress; ctx: MeshContext } {
+  let ctx = start;
   let p = startProgress(w, ctx.active.name);
   const texts: string[] = [];
   for (let guard = 0; guard < 50 && !p.completed; guard++) {
     const r = renderStep(w, ctx, p);
     texts.push(r.title, r.text);
-    p = answerStep(w, ctx, p);
+    const answer = given[r.step.id] ?? (r.step.action.kind === 'pick-dataset' ? NO_DATASET : undefined);
+    const { progress, patch } = applyAnswer(w, ctx, p, answer);
+    p = progress;
+    if (patch) ctx = { ...ctx, product: { ...(ctx.product ?? {}), ...patch } };
   }
-  return { texts, progress: p };
+  return { texts, progress: p, ctx };
 }
 
 function expectClean(texts: string[]) {
@@ -45,21 +54,21 @@ describe('every walkthrough runs to the end', () => {
       it(`${w.id} on ${demo.file}`, () => {
         const active = all.find((f) => f.name === demo.file)!;
         const ctx = { active, datasets: all };
-        const { texts, progress } = runToEnd(w, ctx);
+        const { texts, progress, ctx: end } = runToEnd(w, ctx);
         expect(progress.completed).toBe(true);
         expect(progress.step).toBe(w.steps.length - 1);
         expectClean(texts);
-        const a = buildArtefact(w, ctx, progress);
+        const a = buildArtefact(w, end, progress);
         expect(a.content.length).toBeGreaterThan(20);
         expectClean([a.markdown]);
       });
     }
     it(`${w.id} on a plain CSV without roles, alone`, () => {
       const ctx = { active: plain, datasets: [plain] };
-      const { texts, progress } = runToEnd(w, ctx);
+      const { texts, progress, ctx: end } = runToEnd(w, ctx);
       expect(progress.completed).toBe(true);
       expectClean(texts);
-      expect(buildArtefact(w, ctx, progress).content.length).toBeGreaterThan(20);
+      expect(buildArtefact(w, end, progress).content.length).toBeGreaterThan(20);
     });
   }
 });
@@ -78,7 +87,10 @@ describe('walkthrough content uses the user’s numbers', () => {
   it('self-serve compares September with October: new column, new campaign, more rows', () => {
     const active = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
     const w = WALKTHROUGHS.find((x) => x.id === 'self-serve-platform')!;
-    const { progress } = runToEnd(w, { active, datasets: all });
+    const offers = renderStep(w, { active, datasets: all }, { ...startProgress(w, active.name), step: 2 }).offers;
+    expect(offers.filter((o) => o.offered).map((o) => o.name)).toEqual(['google-ads-campaigns-2026-10.csv']);
+    expect(offers.find((o) => o.name === 'meta-ads-2026-09.csv')).toMatchObject({ offered: false, reason: expect.stringContaining('a Meta') });
+    const { progress } = runToEnd(w, { active, datasets: all }, { second: 'google-ads-campaigns-2026-10.csv' });
     expect(progress.answers.second).toBe('google-ads-campaigns-2026-10.csv');
     const a = buildArtefact(w, { active, datasets: all }, progress);
     const cmp = (a.data as { comparison: { schema: { added: string[] }; newLabels: Record<string, string[]>; volume: { before: number; after: number } } }).comparison;
@@ -90,7 +102,7 @@ describe('walkthrough content uses the user’s numbers', () => {
   it('honest attribution picks the CRM and finds the platforms over-claim', () => {
     const active = all.find((f) => f.name === 'meta-ads-2026-09.csv')!;
     const w = WALKTHROUGHS.find((x) => x.id === 'honest-attribution')!;
-    const { progress } = runToEnd(w, { active, datasets: all });
+    const { progress } = runToEnd(w, { active, datasets: all }, { truth: 'crm-opportunities-2026-09.csv' });
     expect(progress.answers.truth).toBe('crm-opportunities-2026-09.csv');
     const r = buildArtefact(w, { active, datasets: all }, progress).data as { claims: { platform: string; claimed: number; truthForPlatform: number }[] };
     const google = r.claims.filter((c) => c.platform === 'Google Ads');
@@ -101,15 +113,14 @@ describe('walkthrough content uses the user’s numbers', () => {
   it('federated governance flags the CRM e-mail column and non-snake_case ad headers', () => {
     const w = WALKTHROUGHS.find((x) => x.id === 'federated-governance')!;
     const crm = all.find((f) => f.name === 'crm-opportunities-2026-09.csv')!;
-    const ctx = { active: crm, datasets: all, policyPack: EXAMPLE_PACK };
-    const { progress } = runToEnd(w, ctx);
-    const rep = buildArtefact(w, ctx, progress).data as PolicyReport;
+    const run = runToEnd(w, { active: crm, datasets: all, policyPack: EXAMPLE_PACK });
+    const rep = buildArtefact(w, run.ctx, run.progress).data as PolicyReport;
     const byId = Object.fromEntries(rep.results.map((r) => [r.id, r]));
     expect(byId.pii_no_email_addresses).toMatchObject({ status: 'fail', columns: ['owner_email'] });
     expect(byId.naming_snake_case!.status).toBe('pass');
     const ads = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
-    const adsCtx = { active: ads, datasets: all, policyPack: EXAMPLE_PACK };
-    const rep2 = buildArtefact(w, adsCtx, runToEnd(w, adsCtx).progress).data as PolicyReport;
+    const run2 = runToEnd(w, { active: ads, datasets: all, policyPack: EXAMPLE_PACK });
+    const rep2 = buildArtefact(w, run2.ctx, run2.progress).data as PolicyReport;
     expect(rep2.results.find((r) => r.id === 'naming_snake_case')!.status).toBe('fail');
     expect(rep2.results.find((r) => r.id === 'hygiene_no_summary_rows')!.status).toBe('fail');
   });
@@ -118,20 +129,30 @@ describe('walkthrough content uses the user’s numbers', () => {
     const w = WALKTHROUGHS.find((x) => x.id === 'federated-governance')!;
     const ads = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
     const ctx = { active: ads, datasets: all, policyPack: parsePolicyPack(TWO_POLICY_PACK_YAML) };
-    let p = startProgress(w, ads.name);
-    p = answerStep(w, ctx, p); // intro
-    p = answerStep(w, ctx, p); // policies: the suggestion ticks both
-    p = answerStep(w, ctx, p, ''); // owner left empty
-    const rep = buildArtefact(w, ctx, p).data as PolicyReport;
+    const run = runToEnd(w, ctx, { owner: '' }); // the suggestion ticks both; the owner is left empty
+    const rep = buildArtefact(w, run.ctx, run.progress).data as PolicyReport;
     expect(rep.results.map((r) => [r.id, r.status])).toEqual([
       ['funnel_holds', 'fail'],
       ['has_owner', 'fail'],
     ]);
-    expect(renderStep(w, ctx, p).text).toMatch(/^google-ads-campaigns-2026-09\.csv fails 2 of 2 policies: /);
-    let none = startProgress(w, ads.name);
-    none = answerStep(w, ctx, answerStep(w, ctx, none), []);
-    expect((buildArtefact(w, ctx, none).data as PolicyReport).results).toEqual([]);
-    expect((buildArtefact(w, { active: ads, datasets: all }, p).data as PolicyReport).results).toEqual([]);
+    expect(renderStep(w, run.ctx, { ...run.progress, step: 3 }).text).toMatch(/^google-ads-campaigns-2026-09\.csv fails 2 of 2 policies: /);
+    const none = runToEnd(w, ctx, { policies: [] });
+    expect((buildArtefact(w, none.ctx, none.progress).data as PolicyReport).results).toEqual([]);
+    expect((buildArtefact(w, { active: ads, datasets: all, product: run.ctx.product! }, run.progress).data as PolicyReport).results).toEqual([]);
+  });
+
+  it('governance passes the owner policy only on an owner the user named, and the owner named anywhere counts', () => {
+    const w = WALKTHROUGHS.find((x) => x.id === 'federated-governance')!;
+    const ads = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
+    const ctx = { active: ads, datasets: all, policyPack: parsePolicyPack(TWO_POLICY_PACK_YAML) };
+    const owner = (c: MeshContext) => (buildArtefact(w, c, runToEnd(w, c).progress).data as PolicyReport).results.find((r) => r.id === 'has_owner')!;
+    expect(owner(ctx)).toMatchObject({ status: 'fail' });
+    // An owner named in "Data as a product" is shown in the owner step and passes the policy.
+    const named = { ...ctx, product: { owner: 'Sales ops (Maria)' } };
+    const r = renderStep(w, named, { ...startProgress(w, ads.name), step: 2 });
+    expect(r.suggested).toBe('Sales ops (Maria)');
+    expect(runToEnd(w, named).ctx.product!.owner).toBe('Sales ops (Maria)');
+    expect(owner(named)).toMatchObject({ status: 'pass', detail: 'Owner: Sales ops (Maria).' });
   });
 
   it('domain ownership routes findings by the catalogue owner, with user overrides', () => {
@@ -142,14 +163,9 @@ describe('walkthrough content uses the user’s numbers', () => {
       { checkId: 'lead_source_missing', title: 'Lead source missing', severity: 'warning', count: 6, owner: 'crm' },
     ];
     const active = { ...all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!, findings };
-    const ctx = { active, datasets: all };
-    let p = startProgress(w, active.name);
-    p = answerStep(w, ctx, p); // producer: suggested marketing
-    p = answerStep(w, ctx, p, 'Paid search lead');
-    expect(renderStep(w, ctx, p).suggested).toEqual({ funnel_inversion: 'marketing', duplicate_rows: 'marketing', lead_source_missing: 'sales' });
-    p = answerStep(w, ctx, p, { funnel_inversion: 'marketing', duplicate_rows: 'data-platform', lead_source_missing: 'sales' });
-    while (!p.completed) p = answerStep(w, ctx, p);
-    const m = buildArtefact(w, ctx, p).data as { totals: Record<string, number>; owner: string };
+    const { ctx, progress } = runToEnd(w, { active, datasets: all }, { owner: 'Paid search lead', route: { funnel_inversion: 'marketing', duplicate_rows: 'data-platform', lead_source_missing: 'sales' } });
+    expect(renderStep(w, ctx, { ...progress, step: 2, answers: { producer: 'marketing' } }).suggested).toEqual({ funnel_inversion: 'marketing', duplicate_rows: 'marketing', lead_source_missing: 'sales' });
+    const m = buildArtefact(w, ctx, progress).data as { totals: Record<string, number>; owner: string };
     expect(m.owner).toBe('Paid search lead');
     expect(m.totals).toEqual({ marketing: 1, sales: 1, product: 0, 'data-platform': 1 });
   });

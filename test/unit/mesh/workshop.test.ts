@@ -20,14 +20,20 @@ describe('workshop agenda', () => {
 });
 
 describe('decisions summary', () => {
-  it('prints owners, products and adopted policies', () => {
+  it('prints each dataset’s product and owner as decided, marks what is missing, and adopted policies', () => {
     const d = emptyDecisions();
-    d.owners.push({ dataset: 'google-ads-campaigns-2026-09.csv', domain: 'marketing', owner: 'Jana | Paid search' });
-    d.products.push({ name: 'Paid search daily', owner: 'Jana', promise: 'Daily by 9:00, no funnel inversions' });
     d.policies[0]!.adopted = true;
     d.policies[2]!.note = 'not for vendor exports';
-    const md = decisionsMarkdown(d, '2026-11-24');
-    expect(md).toContain('| google-ads-campaigns-2026-09.csv | Marketing | Jana / Paid search |');
+    const md = decisionsMarkdown(
+      d,
+      [
+        { dataset: 'google-ads-campaigns-2026-09.csv', name: 'Paid search daily', domain: 'marketing', owner: 'Jana | Paid search', consumers: ['CMO dashboard'] },
+        { dataset: 'crm-opportunities-2026-09.csv', name: '', domain: 'sales', owner: '', consumers: [] },
+      ],
+      '2026-11-24',
+    );
+    expect(md).toContain('| google-ads-campaigns-2026-09.csv | Paid search daily | Marketing | Jana / Paid search | CMO dashboard |');
+    expect(md).toContain('| crm-opportunities-2026-09.csv | (not named) | Sales | (missing) | (none named) |');
     expect(md).toContain('- Adopted: No e-mail addresses in shared data');
     expect(md).toContain('- Not adopted: Column names use snake_case (not for vendor exports)');
   });

@@ -1,8 +1,28 @@
+import { useState } from 'react';
 import type { DataProduct, ProductColumn } from '../../../../shared/mesh/product';
 import { DOMAIN_LABELS } from '../../../../shared/mesh/roles';
 import { DOMAINS } from '../../../../shared/mesh/ownership';
 
 const STATUSES: DataProduct['status'][] = ['draft', 'proposed', 'active', 'deprecated', 'retired'];
+
+const parseList = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** A comma-separated list that keeps what is being typed ("CMO dashboard, ") while the list itself is saved. */
+function ListInput({ value, onChange, placeholder, testId }: { value: string[]; onChange: (v: string[]) => void; placeholder: string; testId: string }) {
+  const [text, setText] = useState(value.join(', '));
+  const shown = parseList(text).join('\n') === value.join('\n') ? text : value.join(', ');
+  return (
+    <input
+      data-testid={testId}
+      value={shown}
+      placeholder={placeholder}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseList(e.target.value));
+      }}
+    />
+  );
+}
 
 /** The data product card as a form. Every change hands back a new card. */
 export function ProductEditor({ product: p, onChange }: { product: DataProduct; onChange: (p: DataProduct) => void }) {
@@ -13,14 +33,21 @@ export function ProductEditor({ product: p, onChange }: { product: DataProduct; 
       <div className="product-grid">
         <label>
           Name
-          <input data-testid="product-name" value={p.name} onChange={(e) => set('name', e.target.value)} />
+          <input data-testid="product-name" value={p.name} placeholder="Not named yet" onChange={(e) => set('name', e.target.value)} />
         </label>
         <label>
-          Owner
+          Owner{' '}
+          {!p.owner.trim() && (
+            <strong className="product-missing" data-testid="product-owner-missing">
+              missing
+            </strong>
+          )}
           <input
             data-testid="product-owner"
             value={p.owner}
-            onChange={(e) => onChange({ ...p, owner: e.target.value, team: [{ username: e.target.value, role: 'Owner' }, ...p.team.filter((m) => m.role !== 'Owner')] })}
+            placeholder="Nobody named: name a person or team"
+            aria-invalid={!p.owner.trim()}
+            onChange={(e) => onChange({ ...p, owner: e.target.value, team: [...(e.target.value ? [{ username: e.target.value, role: 'Owner' }] : []), ...p.team.filter((m) => m.role !== 'Owner')] })}
           />
         </label>
         <label>
@@ -48,11 +75,7 @@ export function ProductEditor({ product: p, onChange }: { product: DataProduct; 
         </label>
         <label>
           Known consumers (comma-separated)
-          <input
-            data-testid="product-consumers"
-            value={p.consumers.join(', ')}
-            onChange={(e) => set('consumers', e.target.value.split(',').map((s) => s.trim()).filter(Boolean))}
-          />
+          <ListInput testId="product-consumers" value={p.consumers} placeholder="None named yet" onChange={(v) => set('consumers', v)} />
         </label>
       </div>
       <label className="product-wide">

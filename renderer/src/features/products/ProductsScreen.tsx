@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { checkRunnerFor } from '../../../../shared/mesh/analyse';
 import { compareToPack, comparisonMarkdown, parseCheckPack } from '../../../../shared/mesh/check-pack';
-import { runContract } from '../../../../shared/mesh/contract-run';
 import type { ContractReport } from '../../../../shared/mesh/contract-run';
 import { contractToProduct, exportContractYaml, parseContract } from '../../../../shared/mesh/odcs';
 import type { OdcsContract } from '../../../../shared/mesh/odcs';
-import { suggestProduct } from '../../../../shared/mesh/product';
 import type { DataProduct } from '../../../../shared/mesh/product';
+import { decisionsFromEdit, productOf } from '../../../../shared/mesh/product-state';
+import type { ProductDecisions } from '../../../../shared/mesh/product-state';
 import { EmptyState } from '../../components/EmptyState';
 import { getBridge } from '../../bridge';
-import { getEngine } from '../../db';
-import { useDataset } from '../../store';
+import { setProduct as saveProduct, useDataset, useStore } from '../../store';
+import { runContractOnDataset } from '../../store/mesh-data';
 import type { ScreenProps } from '../registry';
 import { useMeshContext } from '../walkthroughs/use-mesh-context';
 import { ContractReportView } from './ContractReportView';
@@ -18,11 +17,29 @@ import { ProductEditor } from './ProductEditor';
 import '../walkthroughs/walkthroughs.css';
 import './products.css';
 
-/** Data product card for the active dataset, its ODCS contract, and contracts run against the file. */
+/** The decisions an imported contract carries (the card's fields the user can set). */
+function decisionsFromContract(p: DataProduct): ProductDecisions {
+  return {
+    name: p.name,
+    owner: p.owner,
+    domain: p.domain,
+    consumers: p.consumers,
+    description: p.description,
+    usage: p.usage,
+    status: p.status,
+    version: p.version,
+    freshness: { frequencyDays: p.freshness.frequencyDays, latencyDays: p.freshness.latencyDays },
+  };
+}
+
+/**
+ * The active dataset's one data product (the store's, saved in the workspace; walkthroughs write to the same
+ * object), its ODCS contract, and contracts run against the file.
+ */
 export function ProductsScreen({ datasetId }: ScreenProps) {
   const dataset = useDataset(datasetId);
   const { ctx, loading, error } = useMeshContext(datasetId);
-  const [edited, setEdited] = useState<{ dataset: string; product: DataProduct } | null>(null);
+  const decisions = useStore((s) => (datasetId ? s.products[datasetId] : undefined));
   const [report, setReport] = useState<ContractReport | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,16 +49,15 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
   if (error) return <EmptyState title="This dataset could not be read">{error}</EmptyState>;
   if (!ctx || !dataset.result) return <EmptyState title={loading ? `Reading ${dataset.name}…` : 'Waiting for the file to load'} testId="products-loading" />;
 
-  const product = edited && edited.dataset === ctx.active.name ? edited.product : suggestProduct(ctx.active);
-  const setProduct = (p: DataProduct) => setEdited({ dataset: ctx.active.name, product: p });
-  const result = dataset.result;
+  const product = productOf(ctx.active, decisions);
+  const id = dataset.id;
+  const setProduct = (p: DataProduct) => saveProduct(id, decisionsFromEdit(product, p, decisions ?? {}));
 
   const run = async (contract: OdcsContract) => {
     setBusy(true);
     setMessage(null);
     try {
-      const engine = await getEngine();
-      setReport(await runContract(engine, result, contract, { checks: checkRunnerFor(engine, result) }));
+      setReport(await runContractOnDataset(id, contract));
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     } finally {
@@ -55,7 +71,7 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
   const importYaml = async (file: File) => {
     try {
       const contract = parseContract(await file.text());
-      setProduct(contractToProduct(contract));
+      saveProduct(id, { ...(decisions ?? {}), ...decisionsFromContract(contractToProduct(contract)) });
       setMessage(`Read ${file.name}: contract "${contract.name ?? contract.id}". Running it on ${dataset.name}…`);
       await run(contract);
     } catch (e) {
@@ -75,7 +91,7 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
 
   return (
     <div className="screen mesh-screen" data-testid="products-screen">
-      <h1>Data product: {product.name}</h1>
+      <h1 data-testid="product-title">Data product: {product.name || <span className="muted">not named yet</span>}</h1>
       <div className="mesh-buttons">
         <button type="button" className="btn primary" data-testid="contract-export" onClick={() => void exportYaml()}>
           Export contract (.odcs.yaml)

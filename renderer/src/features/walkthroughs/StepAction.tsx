@@ -22,12 +22,10 @@ export function StepAction({ rendered, value, onChange }: { rendered: RenderedSt
         </label>
       );
     case 'choose':
-    case 'pick-dataset':
       return (
         <label className="mesh-field">
           <span>{a.label}</span>
           <select data-testid="step-choice" value={asText(value)} onChange={(e) => onChange(e.target.value)}>
-            {a.kind === 'pick-dataset' && <option value="">(none)</option>}
             {rendered.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -35,6 +33,36 @@ export function StepAction({ rendered, value, onChange }: { rendered: RenderedSt
             ))}
           </select>
         </label>
+      );
+    case 'pick-dataset':
+      return (
+        <div className="mesh-field">
+          <label>
+            <span>{a.label}</span>{' '}
+            <select data-testid="step-choice" value={asText(value)} onChange={(e) => onChange(e.target.value)}>
+              <option value="" disabled>
+                Choose…
+              </option>
+              {rendered.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {!asText(value) && <p className="muted" data-testid="step-choice-needed">Nothing is chosen for you: pick one to go on.</p>}
+          {rendered.offers.length > 0 ? (
+            <ul className="mesh-offers" data-testid="step-offers">
+              {rendered.offers.map((o) => (
+                <li key={o.name} data-testid="step-offer" data-offered={o.offered ? 'true' : 'false'}>
+                  <strong>{o.name}</strong>: {o.offered ? 'offered' : 'not offered'}, {o.reason}.
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted" data-testid="step-offers-empty">No other file is loaded. Open one from Home, or choose “{a.noneLabel ?? 'none'}”.</p>
+          )}
+        </div>
       );
     case 'multi': {
       const chosen = new Set(asList(value));

@@ -3,8 +3,7 @@
  * `highlight` id as its data-testid, so the player outlines it while the step is shown.
  */
 import { buildAttribution } from '../../../../shared/mesh/attribution';
-import { governanceReport } from '../../../../shared/mesh/walkthroughs/federated-governance';
-import { productFromAnswers } from '../../../../shared/mesh/walkthroughs';
+import { governanceReport, NO_DATASET, productFromContext } from '../../../../shared/mesh/walkthroughs';
 import type { Answers } from '../../../../shared/mesh/walkthroughs';
 import type { MeshContext } from '../../../../shared/mesh/types';
 
@@ -65,19 +64,20 @@ export function StepVisual({ id, ctx, answers }: { id: string | undefined; ctx: 
     case 'findings-list':
       return <Table id={id} head={['Finding', 'Severity', 'Rows', 'Catalogue owner']} rows={f.findings.map((x) => [x.column ? `${x.title} (${x.column})` : x.title, x.severity, x.count, x.owner ?? '–'])} />;
     case 'product-schema': {
-      const p = productFromAnswers(ctx, answers);
+      const p = productFromContext(ctx);
       return <Table id={id} head={['Column', 'Type', 'Required', 'Unique', 'Meaning']} rows={p.columns.map((c) => [c.name, c.logicalType, c.required ? 'yes' : 'no', c.unique ? 'yes' : 'no', c.meaning])} />;
     }
     case 'product-objectives': {
-      const p = productFromAnswers(ctx, answers);
+      const p = productFromContext(ctx);
       return <Table id={id} head={['Objective', 'Today']} rows={p.objectives.map((o) => [o.title, o.observed ?? 'unknown'])} />;
     }
     case 'policy-results': {
-      const r = governanceReport(ctx, answers);
+      const r = governanceReport(ctx);
       return <Table id={id} head={['Policy', 'Severity', 'Result', 'Detail']} rows={r.results.map((x) => [x.statement, x.severity, x.status, x.detail])} />;
     }
     case 'attribution-table': {
-      const r = buildAttribution(ctx.datasets, text(answers.truth) || null);
+      const truth = text(answers.truth);
+      const r = buildAttribution(ctx.datasets, truth && truth !== NO_DATASET ? truth : null);
       return (
         <Table
           id={id}

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { GLOSSARY } from '../../../../shared/mesh/glossary';
 import type { MeshContext } from '../../../../shared/mesh/types';
-import { answerStep, backStep, buildArtefact, renderStep } from '../../../../shared/mesh/walkthroughs';
+import { applyAnswer, backStep, buildArtefact, canAnswer, renderStep } from '../../../../shared/mesh/walkthroughs';
 import type { Answer, Artefact, Walkthrough, WalkthroughProgress } from '../../../../shared/mesh/walkthroughs';
+import type { ProductDecisions } from '../../../../shared/mesh/product-state';
 import { StepAction } from './StepAction';
 import { StepVisual } from './StepVisual';
 
@@ -26,7 +27,8 @@ export interface PlayerProps {
   walkthrough: Walkthrough;
   ctx: MeshContext;
   progress: WalkthroughProgress;
-  onProgress: (p: WalkthroughProgress) => void;
+  /** New progress, and the change to the data product when the step writes to it. */
+  onProgress: (p: WalkthroughProgress, productPatch?: ProductDecisions | null) => void;
   onSave: (a: Artefact) => Promise<string | null>;
   onRestart?: () => void;
 }
@@ -41,8 +43,10 @@ export function WalkthroughPlayer({ walkthrough: w, ctx, progress, onProgress, o
   const highlighted = useHighlight(r.step.highlight);
   const artefact = progress.completed ? buildArtefact(w, ctx, progress) : null;
 
+  const ready = canAnswer(r, value);
   const next = () => {
-    onProgress(answerStep(w, ctx, progress, value));
+    const { progress: p, patch } = applyAnswer(w, ctx, progress, value);
+    onProgress(p, patch);
     setDraft({ step: r.index + 1, value: undefined });
   };
   const save = async () => {
@@ -111,7 +115,7 @@ export function WalkthroughPlayer({ walkthrough: w, ctx, progress, onProgress, o
           Back
         </button>
         {!progress.completed && (
-          <button type="button" className="btn primary" data-testid="walkthrough-next" onClick={next}>
+          <button type="button" className="btn primary" data-testid="walkthrough-next" disabled={!ready} title={ready ? undefined : 'Choose an option first'} onClick={next}>
             {r.isLast ? r.step.action.kind === 'artefact' ? r.step.action.label : 'Finish' : 'Next'}
           </button>
         )}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { GLOSSARY, GLOSSARY_IDS } from '../../../../shared/mesh/glossary';
-import { WALKTHROUGHS, walkthroughById, startProgress } from '../../../../shared/mesh/walkthroughs';
+import { WALKTHROUGHS, walkthroughById, restoreProgress, startProgress } from '../../../../shared/mesh/walkthroughs';
 import type { Artefact, WalkthroughProgress } from '../../../../shared/mesh/walkthroughs';
+import type { ProductDecisions } from '../../../../shared/mesh/product-state';
 import { EmptyState } from '../../components/EmptyState';
 import { getBridge } from '../../bridge';
-import { useDataset } from '../../store';
+import { clearWalkthroughProgress, saveWalkthroughProgress, updateProduct, useDataset, useStore } from '../../store';
 import type { ScreenProps } from '../registry';
-import { clearProgress, loadProgress, progressSummary, saveProgress } from './progress-storage';
 import { takeRequestedWalkthrough } from './open-request';
 import { useMeshContext } from './use-mesh-context';
 import { WalkthroughPlayer } from './WalkthroughPlayer';
@@ -16,29 +16,35 @@ export async function saveArtefact(a: Artefact): Promise<string | null> {
   return getBridge().saveFile(a.fileName, new TextEncoder().encode(a.content), a.mime);
 }
 
-/** The six data-mesh walkthroughs on the active dataset: pick one, step through it, resume later. */
+const NO_PROGRESS: Record<string, WalkthroughProgress> = {};
+
+/**
+ * The six data-mesh walkthroughs on the active dataset: pick one, step through it, resume later. Progress and
+ * answers live in the store (saved in the workspace); answers about the product are written to the product.
+ */
 export function WalkthroughsScreen({ datasetId }: ScreenProps) {
   const dataset = useDataset(datasetId);
   const { ctx, loading, error, auditing } = useMeshContext(datasetId);
   const [openId, setOpenId] = useState<string | null>(() => takeRequestedWalkthrough());
-  const [progress, setProgress] = useState<WalkthroughProgress | null>(null);
+  const saved = useStore((s) => (datasetId ? s.walkthroughs[datasetId] : undefined)) ?? NO_PROGRESS;
 
   if (!dataset) return <EmptyState title="No dataset open">Open a file (or the workshop’s demo data) to start a walkthrough.</EmptyState>;
   if (error) return <EmptyState title="The walkthroughs could not read this dataset">{error}</EmptyState>;
   if (!ctx) return <EmptyState title={loading ? `Reading ${dataset.name}…` : 'Waiting for the file to load'} testId="walkthroughs-loading" />;
 
+  const id = dataset.id;
   const w = openId ? walkthroughById(openId) : undefined;
-  // A walkthrough opened from elsewhere (the workshop) loads its saved progress on first render.
-  const shown = w && (progress?.walkthroughId !== w.id || progress.dataset !== ctx.active.name) ? loadProgress(w, ctx.active.name) : progress;
-  const summary = progressSummary(WALKTHROUGHS, ctx.active.name);
-  const open = (id: string) => {
-    const wt = walkthroughById(id)!;
-    setOpenId(id);
-    setProgress(loadProgress(wt, ctx.active.name));
-  };
-  const update = (p: WalkthroughProgress) => {
-    saveProgress(p);
-    setProgress(p);
+  const shown = w ? restoreProgress(w, ctx.active.name, saved[w.id] ?? null) : null;
+  const summary = Object.fromEntries(
+    WALKTHROUGHS.map((x) => {
+      const p = saved[x.id];
+      return [x.id, { step: p?.step ?? 0, completed: p?.completed ?? false, started: Boolean(p) }];
+    }),
+  );
+  const open = (wid: string) => setOpenId(wid);
+  const update = (p: WalkthroughProgress, patch?: ProductDecisions | null) => {
+    saveWalkthroughProgress(id, p);
+    if (patch) updateProduct(id, patch);
   };
 
   return (
@@ -76,7 +82,7 @@ export function WalkthroughsScreen({ datasetId }: ScreenProps) {
             onProgress={update}
             onSave={saveArtefact}
             onRestart={() => {
-              clearProgress(w.id, ctx.active.name);
+              clearWalkthroughProgress(id, w.id);
               update(startProgress(w, ctx.active.name));
             }}
           />

@@ -1,55 +1,56 @@
-import { DEMO_FILES } from '../../../../shared/mesh/demo';
 import { DEFAULT_POLICIES } from '../../../../shared/mesh/policies';
+import type { ProductDecisions } from '../../../../shared/mesh/product-state';
 import { DOMAIN_LABELS } from '../../../../shared/mesh/roles';
 import { DOMAINS } from '../../../../shared/mesh/ownership';
-import type { WorkshopDecisions } from '../../../../shared/mesh/workshop';
-import type { DomainId } from '../../../../shared/mesh/types';
+import type { WorkshopDecisions, WorkshopProduct } from '../../../../shared/mesh/workshop';
 
-/** What the group decided: owners per dataset, data products, adopted policies, notes. */
-export function DecisionsForm({ value: d, onChange }: { value: WorkshopDecisions; onChange: (d: WorkshopDecisions) => void }) {
-  const firstFree = DEMO_FILES.find((f) => !d.owners.some((o) => o.dataset === f.file)) ?? DEMO_FILES[0]!;
+export interface ProductRow extends WorkshopProduct {
+  datasetId: string;
+}
+
+/**
+ * What the group decided. Products and owners are each dataset's own data product (the same object the
+ * walkthroughs and the Data product screen edit); policies adopted and notes belong to the session.
+ */
+export function DecisionsForm({
+  value: d,
+  onChange,
+  products,
+  onProduct,
+}: {
+  value: WorkshopDecisions;
+  onChange: (d: WorkshopDecisions) => void;
+  products: ProductRow[];
+  onProduct: (datasetId: string, patch: ProductDecisions) => void;
+}) {
   return (
     <div className="workshop-decisions" data-testid="workshop-decisions">
-      <h2>Owners</h2>
-      {d.owners.map((o, i) => (
-        <div key={i} className="workshop-row" data-testid="decision-owner">
-          <select aria-label="Dataset" value={o.dataset} onChange={(e) => onChange({ ...d, owners: d.owners.map((x, j) => (j === i ? { ...x, dataset: e.target.value } : x)) })}>
-            {DEMO_FILES.map((f) => (
-              <option key={f.file} value={f.file}>
-                {f.title}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Domain" value={o.domain} onChange={(e) => onChange({ ...d, owners: d.owners.map((x, j) => (j === i ? { ...x, domain: e.target.value as DomainId } : x)) })}>
+      <h2>Data products and owners</h2>
+      {products.length === 0 && <p className="muted">Load the demo data (or open files) to name products and owners.</p>}
+      {products.map((p) => (
+        <div key={p.datasetId} className="workshop-row" data-testid="decision-product" data-dataset={p.dataset}>
+          <strong className="workshop-dataset">{p.dataset}</strong>
+          <input aria-label={`Product name for ${p.dataset}`} placeholder="Product name" value={p.name} onChange={(e) => onProduct(p.datasetId, { name: e.target.value })} />
+          <select aria-label={`Domain of ${p.dataset}`} value={p.domain} onChange={(e) => onProduct(p.datasetId, { domain: e.target.value })}>
+            <option value="" disabled>
+              Domain…
+            </option>
+            {!(DOMAINS as string[]).includes(p.domain) && p.domain && <option value={p.domain}>{p.domain}</option>}
             {DOMAINS.map((x) => (
               <option key={x} value={x}>
                 {DOMAIN_LABELS[x]}
               </option>
             ))}
           </select>
-          <input aria-label="Owner" placeholder="Owner" value={o.owner} onChange={(e) => onChange({ ...d, owners: d.owners.map((x, j) => (j === i ? { ...x, owner: e.target.value } : x)) })} />
-          <button type="button" className="btn small" onClick={() => onChange({ ...d, owners: d.owners.filter((_, j) => j !== i) })}>
-            Remove
-          </button>
+          <input aria-label={`Owner of ${p.dataset}`} placeholder="Owner (missing)" value={p.owner} onChange={(e) => onProduct(p.datasetId, { owner: e.target.value })} />
+          <input
+            aria-label={`Consumers of ${p.dataset}`}
+            placeholder="Consumers, comma-separated"
+            value={p.consumers.join(', ')}
+            onChange={(e) => onProduct(p.datasetId, { consumers: e.target.value.split(',').map((s) => s.trim()).filter(Boolean) })}
+          />
         </div>
       ))}
-      <button type="button" className="btn small" data-testid="decision-add-owner" onClick={() => onChange({ ...d, owners: [...d.owners, { dataset: firstFree.file, domain: firstFree.domain, owner: '' }] })}>
-        Add an owner
-      </button>
-      <h2>Data products</h2>
-      {d.products.map((p, i) => (
-        <div key={i} className="workshop-row" data-testid="decision-product">
-          <input aria-label="Product name" placeholder="Product" value={p.name} onChange={(e) => onChange({ ...d, products: d.products.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })} />
-          <input aria-label="Product owner" placeholder="Owner" value={p.owner} onChange={(e) => onChange({ ...d, products: d.products.map((x, j) => (j === i ? { ...x, owner: e.target.value } : x)) })} />
-          <input aria-label="Promise" placeholder="Main promise (SLO)" value={p.promise} onChange={(e) => onChange({ ...d, products: d.products.map((x, j) => (j === i ? { ...x, promise: e.target.value } : x)) })} />
-          <button type="button" className="btn small" onClick={() => onChange({ ...d, products: d.products.filter((_, j) => j !== i) })}>
-            Remove
-          </button>
-        </div>
-      ))}
-      <button type="button" className="btn small" data-testid="decision-add-product" onClick={() => onChange({ ...d, products: [...d.products, { name: '', owner: '', promise: '' }] })}>
-        Add a product
-      </button>
       <h2>Policies</h2>
       {d.policies.map((p, i) => {
         const policy = DEFAULT_POLICIES.find((x) => x.id === p.policyId);

@@ -1,27 +1,39 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { DEMO_COMPANY, DEMO_FILES } from '../../../../shared/mesh/demo';
 import { agendaMinutes, decisionsMarkdown, formatClock, secondsLeft, WORKSHOP_AGENDA } from '../../../../shared/mesh/workshop';
-import type { WorkshopDecisions } from '../../../../shared/mesh/workshop';
 import { getBridge } from '../../bridge';
-import { openFiles, setActiveDataset, setScreen, showBanner, useStore } from '../../store';
+import {
+  goToAgendaItem,
+  openFiles,
+  setActiveDataset,
+  setProjector,
+  setScreen,
+  setWorkshopDecisions,
+  setWorkshopTab,
+  showBanner,
+  toggleWorkshopTimer,
+  updateProduct,
+  useStore,
+} from '../../store';
+import type { WorkshopTab } from '../../store';
 import { demoDatasets, fetchDemo } from '../home/demo-datasets';
 import type { ScreenProps } from '../registry';
 import { requestWalkthrough } from '../walkthroughs/open-request';
 import { DecisionsForm } from './DecisionsForm';
-import { loadDecisions, saveDecisions } from './decisions-storage';
+import type { ProductRow } from './DecisionsForm';
 import './workshop.css';
 
-type Tab = 'agenda' | 'decisions' | 'summary';
-
-/** Facilitator mode: agenda with timed exercises on the demo company, projector view, decisions, summary. */
+/**
+ * Facilitator mode: agenda with timed exercises on the demo company, projector view, decisions, summary.
+ * Its place on the agenda, the running timer and the decisions live in the store, so leaving the screen to
+ * run an exercise and coming back finds everything where it was.
+ */
 export function WorkshopScreen(_props: ScreenProps) {
   const datasets = useStore((s) => s.datasets);
-  const [tab, setTab] = useState<Tab>('agenda');
-  const [current, setCurrent] = useState(0);
-  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const products = useStore((s) => s.products);
+  const { current, startedAt, projector, tab, decisions } = useStore(useShallow((s) => s.workshop));
   const [now, setNow] = useState(() => Date.now());
-  const [projector, setProjector] = useState(false);
-  const [decisions, setDecisions] = useState<WorkshopDecisions>(loadDecisions);
   const [loading, setLoading] = useState(false);
 
   useEffect(() => {
@@ -30,18 +42,25 @@ export function WorkshopScreen(_props: ScreenProps) {
     return () => window.clearInterval(t);
   }, [startedAt]);
 
-  const item = WORKSHOP_AGENDA[current]!;
+  useEffect(() => {
+    if (!projector) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setProjector(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [projector]);
+
+  const item = WORKSHOP_AGENDA[current] ?? WORKSHOP_AGENDA[0]!;
   const left = startedAt === null ? item.minutes * 60 : secondsLeft(item, startedAt, now);
   const loaded = new Set(datasets.map((d) => d.name));
   const missing = DEMO_FILES.filter((f) => !loaded.has(f.file));
-  const update = (d: WorkshopDecisions) => {
-    setDecisions(d);
-    saveDecisions(d);
-  };
-  const go = (i: number) => {
-    setCurrent(i);
-    setStartedAt(null);
-  };
+  const rows: ProductRow[] = useMemo(
+    () =>
+      datasets.map((d) => {
+        const p = products[d.id] ?? {};
+        return { datasetId: d.id, dataset: d.name, name: p.name ?? '', owner: p.owner ?? '', domain: p.domain ?? '', consumers: p.consumers ?? [] };
+      }),
+    [datasets, products],
+  );
 
   const loadDemo = async () => {
     setLoading(true);
@@ -61,11 +80,12 @@ export function WorkshopScreen(_props: ScreenProps) {
     const d = datasets.find((x) => x.name === item.dataset);
     if (!d || !item.walkthroughId) return;
     requestWalkthrough(item.walkthroughId);
+    setProjector(false);
     setActiveDataset(d.id);
     setScreen('walkthroughs');
   };
 
-  const summary = decisionsMarkdown(decisions, new Date(now).toISOString().slice(0, 10));
+  const summary = decisionsMarkdown(decisions, rows, new Date(now).toISOString().slice(0, 10));
 
   return (
     <div className={`screen mesh-screen workshop${projector ? ' workshop-projector' : ''}`} data-testid="workshop-screen">
@@ -79,20 +99,20 @@ export function WorkshopScreen(_props: ScreenProps) {
           )}
         </div>
         <div className="mesh-buttons">
-          {missing.length > 0 && (
+          {!projector && missing.length > 0 && (
             <button type="button" className="btn primary" data-testid="workshop-load-demo" disabled={loading} onClick={() => void loadDemo()}>
               {loading ? 'Loading…' : `Load the demo data (${missing.length} files)`}
             </button>
           )}
           <button type="button" className="btn" data-testid="workshop-projector" aria-pressed={projector} onClick={() => setProjector(!projector)}>
-            {projector ? 'Leave projector view' : 'Projector view'}
+            {projector ? 'Leave projector view (Esc)' : 'Projector view'}
           </button>
         </div>
       </header>
       {!projector && (
         <div className="mesh-buttons" role="tablist">
-          {(['agenda', 'decisions', 'summary'] as Tab[]).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} className="btn" data-testid={`workshop-tab-${t}`} onClick={() => setTab(t)}>
+          {(['agenda', 'decisions', 'summary'] as WorkshopTab[]).map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} className="btn" data-testid={`workshop-tab-${t}`} onClick={() => setWorkshopTab(t)}>
               {t === 'agenda' ? 'Agenda' : t === 'decisions' ? 'Decisions' : 'Printable summary'}
             </button>
           ))}
@@ -104,7 +124,7 @@ export function WorkshopScreen(_props: ScreenProps) {
             <ol className="workshop-items">
               {WORKSHOP_AGENDA.map((a, i) => (
                 <li key={a.id}>
-                  <button type="button" className="mesh-list-item" aria-current={i === current ? 'true' : undefined} data-testid={`agenda-${a.id}`} onClick={() => go(i)}>
+                  <button type="button" className="mesh-list-item" aria-current={i === current ? 'true' : undefined} data-testid={`agenda-${a.id}`} onClick={() => goToAgendaItem(i)}>
                     <strong>{a.title}</strong> <span className="muted">{a.minutes} min</span>
                   </button>
                 </li>
@@ -113,7 +133,7 @@ export function WorkshopScreen(_props: ScreenProps) {
           )}
           <section className="workshop-current" data-testid="workshop-current" data-item={item.id}>
             <h2>{item.title}</h2>
-            <p className={`workshop-clock${left < 0 ? ' over' : ''}`} data-testid="workshop-clock" aria-live="off">
+            <p className={`workshop-clock${left < 0 ? ' over' : ''}`} data-testid="workshop-clock" data-running={startedAt === null ? 'false' : 'true'} aria-live="off">
               {formatClock(left)}
             </p>
             <p className="workshop-goal">{item.goal}</p>
@@ -129,7 +149,7 @@ export function WorkshopScreen(_props: ScreenProps) {
               </>
             )}
             <div className="mesh-buttons">
-              <button type="button" className="btn" data-testid="workshop-timer" onClick={() => setStartedAt(startedAt === null ? Date.now() : null)}>
+              <button type="button" className="btn" data-testid="workshop-timer" onClick={() => toggleWorkshopTimer()}>
                 {startedAt === null ? 'Start timer' : 'Reset timer'}
               </button>
               {item.walkthroughId && (
@@ -137,17 +157,17 @@ export function WorkshopScreen(_props: ScreenProps) {
                   Open the walkthrough
                 </button>
               )}
-              <button type="button" className="btn" disabled={current === 0} onClick={() => go(current - 1)}>
+              <button type="button" className="btn" disabled={current === 0} onClick={() => goToAgendaItem(current - 1)}>
                 Previous
               </button>
-              <button type="button" className="btn" data-testid="workshop-next" disabled={current === WORKSHOP_AGENDA.length - 1} onClick={() => go(current + 1)}>
+              <button type="button" className="btn" data-testid="workshop-next" disabled={current === WORKSHOP_AGENDA.length - 1} onClick={() => goToAgendaItem(current + 1)}>
                 Next item
               </button>
             </div>
           </section>
         </div>
       )}
-      {!projector && tab === 'decisions' && <DecisionsForm value={decisions} onChange={update} />}
+      {!projector && tab === 'decisions' && <DecisionsForm value={decisions} onChange={setWorkshopDecisions} products={rows} onProduct={updateProduct} />}
       {!projector && tab === 'summary' && (
         <section className="workshop-summary" data-testid="workshop-summary">
           <div className="mesh-buttons">

@@ -1,0 +1,97 @@
+/**
+ * The one data product per dataset: only what the user decided (in a walkthrough, on the Data product
+ * screen or in the workshop). Everything else on the card is read from today's data by `productOf`.
+ * Nothing here is filled with a default: an owner nobody named stays empty and shows as missing.
+ */
+import { suggestProduct } from './product';
+import type { DataProduct, ProductColumn } from './product';
+import type { DatasetFacts } from './types';
+
+export interface ColumnDecision {
+  meaning?: string;
+  required?: boolean;
+  unique?: boolean;
+}
+
+export interface ProductDecisions {
+  name?: string;
+  owner?: string;
+  /** Producing domain (a DomainId or the organisation's own name for it). */
+  domain?: string;
+  consumers?: string[];
+  description?: string;
+  usage?: string;
+  status?: DataProduct['status'];
+  version?: string;
+  freshness?: { frequencyDays: number; latencyDays: number };
+  /** Column name → the user's edits to the suggested schema. */
+  columns?: Record<string, ColumnDecision>;
+  /** Quality objectives the user removed from the card. */
+  removedObjectives?: string[];
+  /** Policies this product is held to (ids), as last chosen. Undefined: none chosen yet. */
+  policies?: string[];
+}
+
+/** The product fields a walkthrough step can write. */
+export type ProductField = 'name' | 'owner' | 'domain' | 'consumers' | 'description' | 'policies';
+
+const text = (v: string | undefined) => (v ?? '').trim();
+
+/** The card for one dataset: today's data, with every decision the user made applied, and nothing made up. */
+export function productOf(facts: DatasetFacts, d: ProductDecisions = {}): DataProduct {
+  const suggested = suggestProduct(facts, {
+    name: text(d.name),
+    owner: text(d.owner),
+    consumers: d.consumers ?? [],
+    ...(d.domain ? { domain: d.domain } : {}),
+    ...(d.description ? { description: d.description } : {}),
+  });
+  const columns: ProductColumn[] = suggested.columns.map((c) => ({ ...c, ...(d.columns?.[c.name] ?? {}) }));
+  const removed = new Set(d.removedObjectives ?? []);
+  return {
+    ...suggested,
+    ...(d.usage !== undefined ? { usage: d.usage } : {}),
+    ...(d.status ? { status: d.status } : {}),
+    ...(d.version ? { version: d.version } : {}),
+    ...(d.freshness ? { freshness: { ...suggested.freshness, ...d.freshness } } : {}),
+    columns,
+    objectives: suggested.objectives.filter((o) => !removed.has(o.id)),
+  };
+}
+
+/** What changed between the card shown and the card edited, as decisions (the editor hands back whole cards). */
+export function decisionsFromEdit(before: DataProduct, after: DataProduct, current: ProductDecisions): ProductDecisions {
+  const next: ProductDecisions = { ...current };
+  if (after.name !== before.name) next.name = after.name;
+  if (after.owner !== before.owner) next.owner = after.owner;
+  if (after.domain !== before.domain) next.domain = after.domain;
+  if (after.description !== before.description) next.description = after.description;
+  if (after.usage !== before.usage) next.usage = after.usage;
+  if (after.status !== before.status) next.status = after.status;
+  if (after.version !== before.version) next.version = after.version;
+  if (after.consumers.join('\n') !== before.consumers.join('\n')) next.consumers = after.consumers;
+  if (after.freshness.frequencyDays !== before.freshness.frequencyDays || after.freshness.latencyDays !== before.freshness.latencyDays) {
+    next.freshness = { frequencyDays: after.freshness.frequencyDays, latencyDays: after.freshness.latencyDays };
+  }
+  const columns = { ...(current.columns ?? {}) };
+  let columnsChanged = false;
+  for (const c of after.columns) {
+    const b = before.columns.find((x) => x.name === c.name);
+    if (!b) continue;
+    const patch: ColumnDecision = {};
+    if (c.meaning !== b.meaning) patch.meaning = c.meaning;
+    if (c.required !== b.required) patch.required = c.required;
+    if (c.unique !== b.unique) patch.unique = c.unique;
+    if (Object.keys(patch).length) {
+      columns[c.name] = { ...(columns[c.name] ?? {}), ...patch };
+      columnsChanged = true;
+    }
+  }
+  if (columnsChanged) next.columns = columns;
+  const gone = before.objectives.filter((o) => !after.objectives.some((x) => x.id === o.id)).map((o) => o.id);
+  if (gone.length) next.removedObjectives = [...new Set([...(current.removedObjectives ?? []), ...gone])];
+  return next;
+}
+
+/** True when the user has named an owner (an empty or blank owner is missing, never a default). */
+export const hasOwner = (d: ProductDecisions | undefined): boolean => text(d?.owner) !== '';

@@ -145,7 +145,10 @@ describe('walkthrough content uses the user’s numbers', () => {
     const w = WALKTHROUGHS.find((x) => x.id === 'federated-governance')!;
     const ads = all.find((f) => f.name === 'google-ads-campaigns-2026-09.csv')!;
     const ctx = { active: ads, datasets: all, policyPack: parsePolicyPack(TWO_POLICY_PACK_YAML) };
-    const owner = (c: MeshContext) => (buildArtefact(w, c, runToEnd(w, c).progress).data as PolicyReport).results.find((r) => r.id === 'has_owner')!;
+    const owner = (c: MeshContext) => {
+      const run = runToEnd(w, c);
+      return (buildArtefact(w, run.ctx, run.progress).data as PolicyReport).results.find((r) => r.id === 'has_owner')!;
+    };
     expect(owner(ctx)).toMatchObject({ status: 'fail' });
     // An owner named in "Data as a product" is shown in the owner step and passes the policy.
     const named = { ...ctx, product: { owner: 'Sales ops (Maria)' } };

@@ -9,6 +9,7 @@ import { inconsistentLabels, utmConvention } from './labels';
 import { derivedMetricMismatch, funnelInversion, negativeMetric } from './metrics';
 import { metricOutliers } from './outliers';
 import { totalsMismatch } from './totals';
+import { urlVariants } from './urls';
 import type { CheckDefinition } from './types';
 import { duplicateKeys, duplicateRows } from './uniqueness';
 
@@ -29,6 +30,7 @@ export const CATALOGUE: CheckDefinition[] = [
   staleData,
   inconsistentLabels,
   utmConvention,
+  urlVariants,
   mixedCurrency,
   invalidFormat,
   piiDetected,

@@ -3,8 +3,66 @@ import { quoteLiteral } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import type { SemanticColumn } from '../semantics/describe';
 import { LABEL_ROLES, normaliseHeader } from '../semantics/roles';
+import type { Role } from '../semantics/roles';
 import { boolParam, from, label, listParam, numParam, pct, plural, profileOf, tc, withRole } from './helpers';
+import { groupLabels } from './label-clusters';
+import type { LabelGroup, ValueCount } from './label-clusters';
 import type { CheckDefinition, CheckTarget, Dataset, NamingConvention } from './types';
+
+export { groupLabels, labelKey, nearDuplicate } from './label-clusters';
+export type { LabelGroup, ValueCount } from './label-clusters';
+
+/**
+ * Free-text query columns (search terms, keywords, page paths): every value is its own query or page, so
+ * "best fruit juice" and "best fruit juices" are two queries, not two spellings of one label.
+ */
+export function isFreeTextQuery(c: SemanticColumn): boolean {
+  if ((['search_query', 'keyword'] as string[]).includes(c.role) || isPagePath(c)) return true;
+  const h = header(c);
+  return (
+    /^(keywords?|search terms?|search keyword|search query|queries|query|top queries|parent keyword|page title.*|url|address|target url)$/.test(
+      h,
+    ) || FREE_TEXT.test(h)
+  );
+}
+
+/** Columns that hold the path (or full address) of a page on the site. */
+export function isPagePath(c: SemanticColumn): boolean {
+  if ((c.role as string) === 'page_path') return true;
+  return /^(page path.*|page|pages|top pages|landing page.*|page url|url path|page location)$/.test(
+    header(c),
+  );
+}
+
+const header = (c: SemanticColumn) => normaliseHeader(c.originalName).replace(/_/g, ' ');
+
+/** Ad copy and notes: prose, where two close sentences are two texts. */
+const FREE_TEXT = /(headline|description|ad text|primary text|body|message|subject|comment|notes?$|^title$)/;
+
+/** Roles whose values are identifiers, contacts or numbers-as-text: never clustered as labels. */
+const NOT_LABELS: readonly Role[] = [
+  'email',
+  'phone',
+  'hashed_id',
+  'record_id',
+  'campaign_id',
+  'person_name',
+  'url',
+  'currency',
+  'date',
+  'date_end',
+];
+
+/** Columns whose labels are clustered: label roles, and every other low-cardinality text column. */
+export function labelColumns(ds: Dataset, maxDistinct: number, maxLowCardinality = 1000): SemanticColumn[] {
+  return ds.semantics.columns.filter((c) => {
+    if (c.kind !== 'text' || isFreeTextQuery(c) || NOT_LABELS.includes(c.role)) return false;
+    const p = profileOf(ds, c.name);
+    if (!p || p.distinct < 2) return false;
+    if (LABEL_ROLES.includes(c.role)) return p.distinct <= maxDistinct;
+    return p.distinct <= maxLowCardinality && (p.distinct <= 50 || p.distinct <= p.count * 0.5);
+  });
+}
 
 export const DEFAULT_MEDIUMS = [
   'cpc',
@@ -48,11 +106,6 @@ export function defaultNaming(): NamingConvention {
   return { lowercase: true, allowSpaces: false, allowedMediums: DEFAULT_MEDIUMS };
 }
 
-interface ValueCount {
-  value: string;
-  count: number;
-}
-
 /** Distinct values with row counts for several columns, in one statement. */
 export async function distinctValues(
   engine: Engine,
@@ -74,89 +127,6 @@ export async function distinctValues(
   return out;
 }
 
-const ALIASES: Record<string, string> = {
-  fb: 'facebook',
-  ig: 'instagram',
-  insta: 'instagram',
-  goog: 'google',
-  adwords: 'google',
-  googleads: 'google',
-  li: 'linkedin',
-  yt: 'youtube',
-  tw: 'twitter',
-};
-
-/** The key two spellings of one label share: case, accents, spacing, punctuation and common aliases removed. */
-export function labelKey(v: string): string {
-  const k = v
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\s_\-.+|:,;]+/g, ' ')
-    .replace(/[^\p{L}\p{N}/() ]/gu, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\be mail\b/g, 'email')
-    .trim();
-  return k
-    .split(' ')
-    .map((w) => ALIASES[w] ?? w)
-    .join(' ');
-}
-
-/** One insertion, deletion or swap of neighbours apart (no substitutions: "DE" vs "BE" are different markets). */
-export function nearDuplicate(a: string, b: string): boolean {
-  if (a === b || Math.min(a.length, b.length) < 8 || Math.abs(a.length - b.length) > 1) return false;
-  if (a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
-  if (a.length === b.length) {
-    let i = 0;
-    while (i < a.length && a[i] === b[i]) i++;
-    return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  const [s, l] = a.length < b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < s.length && s[i] === l[i]) i++;
-  return s.slice(i) === l.slice(i + 1);
-}
-
-export interface LabelGroup {
-  canonical: string;
-  variants: ValueCount[];
-}
-
-export function groupLabels(values: ValueCount[], nearDuplicates = true): LabelGroup[] {
-  const byKey = new Map<string, ValueCount[]>();
-  for (const v of values) {
-    const k = labelKey(v.value);
-    if (!k) continue;
-    byKey.set(k, [...(byKey.get(k) ?? []), v]);
-  }
-  // Merge keys one typo apart (union-find over the sorted keys).
-  const keys = [...byKey.keys()];
-  const parent = new Map(keys.map((k) => [k, k]));
-  const find = (k: string): string => (parent.get(k) === k ? k : find(parent.get(k)!));
-  if (nearDuplicates && keys.length <= 3000) {
-    for (let i = 0; i < keys.length; i++)
-      for (let j = i + 1; j < keys.length; j++)
-        if (nearDuplicate(keys[i]!, keys[j]!)) parent.set(find(keys[j]!), find(keys[i]!));
-  }
-  const merged = new Map<string, ValueCount[]>();
-  for (const k of keys) merged.set(find(k), [...(merged.get(find(k)) ?? []), ...byKey.get(k)!]);
-  const groups: LabelGroup[] = [];
-  for (const variants of merged.values()) {
-    if (variants.length < 2) continue;
-    variants.sort(
-      (a, b) =>
-        b.count - a.count ||
-        Number(a.value !== a.value.trim()) - Number(b.value !== b.value.trim()) ||
-        a.value.localeCompare(b.value),
-    );
-    groups.push({ canonical: variants[0]!.value, variants });
-  }
-  return groups.sort(
-    (a, b) => b.variants.length - a.variants.length || a.canonical.localeCompare(b.canonical),
-  );
-}
-
 export const inconsistentLabels: CheckDefinition = {
   id: 'inconsistent_labels',
   title: 'One label, several spellings',
@@ -165,36 +135,43 @@ export const inconsistentLabels: CheckDefinition = {
   explanation:
     '"Facebook", "facebook" and "fb" are one source to a marketer but three to every report: spend, sessions and conversions split across them, and no single row shows the true total.',
   fix: 'Agree a canonical spelling, fix it at the source (UTM builder, campaign naming sheet) and map the old variants to it in reporting.',
-  defaults: { maxDistinct: 20000, nearDuplicates: true, warningShare: 0 },
+  defaults: { maxDistinct: 20000, maxLowCardinality: 1000, nearDuplicates: true, warningShare: 0 },
   severity: (n) => (n > 0 ? 'warning' : null),
   targets: async (ctx) => {
     const ds = ctx.dataset;
-    const max = numParam(ctx.params, 'maxDistinct', 20000);
-    const cols = withRole(ds, ...LABEL_ROLES).filter((c) => c.kind === 'text' && (profileOf(ds, c.name)?.distinct ?? Infinity) <= max);
+    const cols = labelColumns(
+      ds,
+      numParam(ctx.params, 'maxDistinct', 20000),
+      numParam(ctx.params, 'maxLowCardinality', 1000),
+    );
     const values = await distinctValues(ctx.engine, ds, cols);
     const out: CheckTarget[] = [];
     for (const c of cols) {
       const groups = groupLabels(values.get(c.name) ?? [], boolParam(ctx.params, 'nearDuplicates', true));
-      if (!groups.length) continue;
-      const off = groups.flatMap((g) => g.variants.slice(1).map((v) => v.value));
-      const shown = groups
-        .slice(0, 3)
-        .map(
-          (g) =>
-            g.variants.map((v) => JSON.stringify(v.value)).join(' / ') + ` → ${JSON.stringify(g.canonical)}`,
-        )
-        .join('; ');
-      out.push({
-        columns: [c.name],
-        where: `${tc(c.name)} IN (${off.map((v) => quoteLiteral(v)).join(',')})`,
-        details: { groups: groups.map((g) => ({ canonical: g.canonical, variants: g.variants })) },
-        message: (n, total) =>
-          `${label(c)} spells ${plural(groups.length, 'label')} in several ways: ${shown}${groups.length > 3 ? '; …' : ''}. ${plural(n, 'row')} (${pct(n, total)}) ${n === 1 ? 'uses' : 'use'} a non-canonical spelling.`,
-      });
+      if (groups.length) out.push(labelTarget(c, groups));
     }
     return out;
   },
 };
+
+const spellings = (g: LabelGroup) =>
+  g.variants.map((v) => `${JSON.stringify(v.value)} (${v.count.toLocaleString('en-US')})`).join(' / ');
+
+/** One finding per column: every cluster with every spelling and its row count. */
+export function labelTarget(c: SemanticColumn, groups: LabelGroup[]): CheckTarget {
+  const off = groups.flatMap((g) => g.variants.filter((v) => v.value !== g.canonical).map((v) => v.value));
+  const shown = groups
+    .slice(0, 3)
+    .map((g) => `${spellings(g)} → ${JSON.stringify(g.canonical)}`)
+    .join('; ');
+  return {
+    columns: [c.name],
+    where: `${tc(c.name)} IN (${off.map((v) => quoteLiteral(v)).join(',')})`,
+    details: { groups: groups.map((g) => ({ canonical: g.canonical, variants: g.variants })) },
+    message: (n, total) =>
+      `${label(c)} spells ${plural(groups.length, 'label')} in several ways: ${shown}${groups.length > 3 ? '; …' : ''}. ${plural(n, 'row')} (${pct(n, total)}) ${n === 1 ? 'uses' : 'use'} a non-canonical spelling.`,
+  };
+}
 
 /** Why one UTM value breaks the convention, or [] when it follows it. */
 export function utmViolations(

@@ -2,7 +2,7 @@
 import { quoteLiteral } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import type { SemanticColumn } from '../semantics/describe';
-import { LABEL_ROLES, normaliseHeader } from '../semantics/roles';
+import { FREE_TEXT_ROLES, LABEL_ROLES, normaliseHeader } from '../semantics/roles';
 import type { Role } from '../semantics/roles';
 import { boolParam, from, label, listParam, numParam, pct, plural, profileOf, tc, withRole } from './helpers';
 import { groupLabels } from './label-clusters';
@@ -13,28 +13,18 @@ export { groupLabels, labelKey, nearDuplicate } from './label-clusters';
 export type { LabelGroup, ValueCount } from './label-clusters';
 
 /**
- * Free-text query columns (search terms, keywords, page paths): every value is its own query or page, so
- * "best fruit juice" and "best fruit juices" are two queries, not two spellings of one label.
+ * Free-text columns: search queries and page paths (roles from shared/semantics), parent keywords, ad copy
+ * and notes. Every value is its own query, page or text, so "best fruit juice" and "best fruit juices"
+ * are two queries, not two spellings of one label.
  */
 export function isFreeTextQuery(c: SemanticColumn): boolean {
-  if ((['search_query', 'keyword'] as string[]).includes(c.role) || isPagePath(c)) return true;
-  const h = header(c);
-  return (
-    /^(keywords?|search terms?|search keyword|search query|queries|query|top queries|parent keyword|page title.*|url|address|target url)$/.test(
-      h,
-    ) || FREE_TEXT.test(h)
-  );
+  if (FREE_TEXT_ROLES.includes(c.role)) return true;
+  const h = normaliseHeader(c.originalName).replace(/_/g, ' ');
+  return /^(parent keyword|page title.*|address|target url)$/.test(h) || FREE_TEXT.test(h);
 }
 
-/** Columns that hold the path (or full address) of a page on the site. */
-export function isPagePath(c: SemanticColumn): boolean {
-  if ((c.role as string) === 'page_path') return true;
-  return /^(page path.*|page|pages|top pages|landing page.*|page url|url path|page location)$/.test(
-    header(c),
-  );
-}
-
-const header = (c: SemanticColumn) => normaliseHeader(c.originalName).replace(/_/g, ' ');
+/** Columns that hold the path (or address) of a page on the site. */
+export const isPagePath = (c: SemanticColumn): boolean => c.role === 'page_path';
 
 /** Ad copy and notes: prose, where two close sentences are two texts. */
 const FREE_TEXT = /(headline|description|ad text|primary text|body|message|subject|comment|notes?$|^title$)/;

@@ -1,55 +1,86 @@
 /**
- * `npm run bench`: load time and peak memory of MeshLens (duckdb-wasm) against native DuckDB
- * (@duckdb/node-api) on generated Google Ads-style exports of 1M and 5M rows, as ratios.
- * Each measurement runs in its own process. Set BENCH_ROWS=1000000 to run one size only.
+ * `npm run bench`: where an audit spends its time, for both engines, against native DuckDB's own
+ * `read_csv` + `SUMMARIZE` of the same file in the same run (the reference; every figure is a ratio of it).
+ * - baseline: native DuckDB alone (read_csv into a table, then SUMMARIZE);
+ * - wasm / native: MeshLens's importer, profile and checks on duckdb-wasm and on native DuckDB, split into
+ *   stages (decode, sniff, body pass, raw table, summary rows, typing, statistics, profile, checks);
+ * - cli: the real `meshlens audit --json` process, start-up included, with its default engine.
+ * Each measurement runs in its own process. BENCH_ROWS=1000000 runs one size (default 1M and 5M);
+ * BENCH_ONLY=baseline,wasm limits the runs.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { ensureBenchFile } from './bench-data';
+import type { Stage, StageResult } from './bench-stages';
+import { STAGES } from './bench-stages';
 
-interface Measure {
-  mode: string;
-  loadMs: number;
-  startMs: number;
-  rows: number;
-  peakRssMb: number;
-  [k: string]: unknown;
-}
-
-function run(script: string, args: string[]): Measure | { error: string } {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 20 * 60_000 });
+function run(args: string[], timeoutMin = 30): StageResult | { error: string } {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'scripts/bench-stages.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    timeout: timeoutMin * 60_000,
+  });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
-    return JSON.parse(line) as Measure;
+    return JSON.parse(line) as StageResult;
   } catch {
     return { error: (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n').slice(-3).join(' | ') };
   }
 }
 
-const sizes = process.env.BENCH_ROWS ? [Number(process.env.BENCH_ROWS)] : [1_000_000, 5_000_000];
-const lines: string[] = [];
-const log = (s: string) => {
-  lines.push(s);
-  console.log(s);
-};
+/** The CLI as a user runs it: wall time of the whole process, exit code 0 or 1 both count as done. */
+function cli(file: string, engineFlag: string[]): { ms: number } | { error: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['bin/meshlens.mjs', 'audit', file, '--json', '--reference-date', '2026-12-31', ...engineFlag], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    timeout: 30 * 60_000,
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) return { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-2).join(' | ') };
+  return { ms };
+}
 
-log(`MeshLens benchmark ${new Date().toISOString()} (node ${process.version})`);
+const s = (ms: number | undefined) => (ms === undefined ? '     -' : `${(ms / 1000).toFixed(2).padStart(6)}`);
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (k: string) => !only || only.includes(k);
+const sizes = process.env.BENCH_ROWS ? [Number(process.env.BENCH_ROWS)] : [1_000_000, 5_000_000];
+
+console.log(`MeshLens benchmark ${new Date().toISOString()} (node ${process.version}, seconds; ratios against native read_csv + SUMMARIZE)`);
 for (const rows of sizes) {
   const file = await ensureBenchFile(rows);
   const mb = (statSync(file).size / 1e6).toFixed(0);
-  log(`\n## ${rows.toLocaleString('en-US')} rows (${mb} MB, Google Ads layout: title rows, "1,234.50", 2.81%, " --", totals rows)`);
-  const mesh = run('scripts/bench-worker.ts', ['meshlens', file]);
-  const nat = run('scripts/bench-worker.ts', ['native', file]);
-  if ('error' in mesh) log(`MeshLens load: FAILED: ${mesh.error}`);
-  else log(`MeshLens load (wasm, typed, totals removed): ${(mesh.loadMs / 1000).toFixed(2)} s, peak RSS ${mesh.peakRssMb} MB, ${mesh.rows} rows (+${(mesh.startMs / 1000).toFixed(2)} s engine start)`);
-  if ('error' in nat) log(`native DuckDB load: FAILED: ${nat.error}`);
-  else log(`native DuckDB read_csv: ${(nat.loadMs / 1000).toFixed(2)} s, peak RSS ${nat.peakRssMb} MB, ${nat.rows} rows (numbers left as text, totals kept)`);
-  if (!('error' in mesh) && !('error' in nat)) {
-    log(`ratio load time MeshLens/native: ${(mesh.loadMs / nat.loadMs).toFixed(2)}x; peak memory: ${(mesh.peakRssMb / nat.peakRssMb).toFixed(2)}x`);
+  console.log(`\n## ${rows.toLocaleString('en-US')} rows (${mb} MB, Google Ads layout: title rows, "1,234.50", 2.81%, " --", totals rows)`);
+  const base = run(['baseline', file]);
+  if ('error' in base) {
+    console.log(`native read_csv + SUMMARIZE: FAILED: ${base.error}`);
+    continue;
   }
-  if (existsSync('scripts/bench-audit.ts')) {
-    const audit = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'scripts/bench-audit.ts', file], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 30 * 60_000 });
-    const out = (audit.stdout || audit.stderr).trim();
-    if (out) log(out);
+  const ref = base.totalMs;
+  console.log(`native DuckDB ${base.version}: read_csv ${s(base.stages.raw).trim()} + SUMMARIZE ${s(base.stages.profile).trim()} = ${s(ref).trim()} s (reference), peak RSS ${base.peakRssMb} MB`);
+
+  const results: StageResult[] = [];
+  for (const kind of ['wasm', 'native']) {
+    if (!want(kind)) continue;
+    if (kind === 'native' && !existsSync('electron/engine/native-engine.ts')) continue;
+    const r = run([kind, file]);
+    if ('error' in r) console.log(`${kind}: FAILED: ${r.error}`);
+    else results.push(r);
+  }
+  if (results.length) {
+    console.log(`\n| stage | ${results.map((r) => `${r.engine} s | ×ref`).join(' | ')} |`);
+    console.log(`|---|${results.map(() => '---:|---:').join('|')}|`);
+    const row = (label: string, get: (r: StageResult) => number | undefined) =>
+      console.log(`| ${label} | ${results.map((r) => `${s(get(r))} | ${get(r) === undefined ? '' : (get(r)! / ref).toFixed(2)}`).join(' | ')} |`);
+    row('engine start', (r) => r.startMs);
+    for (const st of STAGES) row(st, (r) => r.stages[st as Stage]);
+    row('**whole audit**', (r) => r.totalMs);
+    console.log(`| rows / findings | ${results.map((r) => `${r.rows} | ${r.findings}`).join(' | ')} |`);
+    console.log(`| peak RSS MB | ${results.map((r) => `${r.peakRssMb} | ${(r.peakRssMb / base.peakRssMb).toFixed(2)}`).join(' | ')} |`);
+  }
+  if (want('cli')) {
+    const c = cli(file, []);
+    if ('error' in c) console.log(`\nmeshlens audit (CLI, default engine): FAILED: ${c.error}`);
+    else console.log(`\nmeshlens audit (CLI process, default engine, start-up included): ${s(c.ms).trim()} s = ${(c.ms / ref).toFixed(2)}× native (target ≤ 2×)`);
   }
 }

@@ -1,0 +1,135 @@
+/**
+ * One engine, one file, one process: the whole audit split into stages, so `npm run bench` can say where
+ * the time goes. Stages are read from the importer's progress events and from the statements it sends to
+ * the engine (an instrumented Engine wrapper), so the importer itself carries no benchmark code.
+ *
+ * Usage: node --import tsx scripts/bench-stages.ts <wasm|native|baseline> <file>
+ * Prints one JSON line: { engine, startMs, stages: { decode, body, raw, summary, typing, statistics,
+ * profile, checks }, totalMs, rows, findings, peakRssMb }.
+ * `baseline` is native DuckDB alone: read_csv into a table, then SUMMARIZE (the reference figure).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Engine } from '../shared/engine/types';
+
+export const STAGES = ['decode', 'sniff', 'body', 'raw', 'summary', 'typing', 'statistics', 'profile', 'checks'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface StageResult {
+  engine: string;
+  startMs: number;
+  stages: Partial<Record<Stage, number>>;
+  totalMs: number;
+  rows: number;
+  findings: number;
+  peakRssMb: number;
+  version?: string;
+}
+
+const REFERENCE_DATE = '2026-12-31';
+
+/** Wraps an Engine and records when the statements that end a stage return. */
+function instrument(engine: Engine, mark: (name: string) => void): Engine {
+  return new Proxy(engine, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        if (prop === 'registerFile') mark('register');
+        const out = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        const sql = typeof args[0] === 'string' ? args[0] : '';
+        if ((prop === 'exec' || prop === 'query') && /^\s*CREATE (OR REPLACE )?TABLE/i.test(sql)) {
+          mark(/read_csv\(/i.test(sql) && /__raw/.test(sql) ? 'raw-done' : 'typed-done');
+        }
+        return out;
+      };
+    },
+  });
+}
+
+/** Stage boundaries in order; a stage lasts from its mark to the next mark that happened. */
+const BOUNDARIES: [Stage, string][] = [
+  ['decode', 'start'],
+  ['sniff', 'p:Finding the header'],
+  ['body', 'p:Reading rows'],
+  ['raw', 'register'],
+  ['summary', 'raw-done'],
+  ['typing', 'p:Reading values'],
+  ['statistics', 'typed-done'],
+];
+
+function importStages(marks: Map<string, number>, end: number): Partial<Record<Stage, number>> {
+  const present = BOUNDARIES.filter(([, m]) => marks.has(m)).map(([s, m]) => ({ s, t: marks.get(m)! }));
+  const out: Partial<Record<Stage, number>> = {};
+  present.forEach((p, i) => {
+    out[p.s] = (present[i + 1]?.t ?? end) - p.t;
+  });
+  return out;
+}
+
+async function createEngine(kind: string): Promise<Engine> {
+  if (kind === 'native') {
+    const mod = (await import('../electron/engine/native-engine' as string)) as { NativeEngine: { create(): Promise<Engine> } };
+    return mod.NativeEngine.create();
+  }
+  const { NodeEngine } = await import('../electron/engine/node-engine');
+  return NodeEngine.create();
+}
+
+async function meshlens(kind: string, file: string): Promise<Omit<StageResult, 'peakRssMb'>> {
+  const { importFile } = await import('../shared/import/index');
+  const { analyseImport } = await import('../shared/audit/dataset');
+  const { runChecks } = await import('../shared/checks/runner');
+  const { nodeParquet } = await import('../electron/engine/parquet-node');
+  const t0 = performance.now();
+  const base = await createEngine(kind);
+  const t1 = performance.now();
+  const marks = new Map<string, number>([['start', t1]]);
+  const mark = (n: string) => {
+    if (!marks.has(n)) marks.set(n, performance.now());
+  };
+  const engine = instrument(base, mark);
+  const bytes = new Uint8Array(readFileSync(file));
+  const result = await importFile(engine, { path: file, name: path.basename(file), bytes }, {}, { parquet: nodeParquet, progress: (p) => mark(`p:${p.stage}`) });
+  const t2 = performance.now();
+  const { dataset } = await analyseImport(base, result);
+  const t3 = performance.now();
+  const findings = await runChecks(base, dataset, { referenceDate: REFERENCE_DATE });
+  const t4 = performance.now();
+  await base.close();
+  return {
+    engine: kind,
+    startMs: t1 - t0,
+    stages: { ...importStages(marks, t2), profile: t3 - t2, checks: t4 - t3 },
+    totalMs: t4 - t1,
+    rows: result.rows,
+    findings: findings.length,
+  };
+}
+
+/** Native DuckDB alone, told what MeshLens works out for itself (2 title rows, comma, header); the totals rows are dropped as errors. */
+async function baseline(file: string): Promise<Omit<StageResult, 'peakRssMb'>> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const t0 = performance.now();
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const t1 = performance.now();
+  await conn.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', skip=2, header=true, delim=',', quote='"', ignore_errors=true)`);
+  const t2 = performance.now();
+  await conn.runAndReadAll('SUMMARIZE t');
+  const t3 = performance.now();
+  const rows = Number((await conn.runAndReadAll('SELECT count(*) FROM t')).getRows()[0]![0]);
+  const version = String((await conn.runAndReadAll('SELECT version()')).getRows()[0]![0]);
+  conn.closeSync();
+  return { engine: 'baseline', startMs: t1 - t0, stages: { raw: t2 - t1, profile: t3 - t2 }, totalMs: t3 - t1, rows, findings: 0, version };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [mode, file] = process.argv.slice(2);
+  if (!mode || !file) throw new Error('usage: bench-stages <wasm|native|baseline> <file>');
+  const out = mode === 'baseline' ? await baseline(file) : await meshlens(mode, file);
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(JSON.stringify({ ...out, peakRssMb }) + '\n');
+  process.exit(0);
+}

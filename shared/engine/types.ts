@@ -1,7 +1,9 @@
 /**
- * The Engine is the one door to DuckDB. Two implementations exist:
- * - `shared/engine/node-engine.ts` (duckdb-wasm blocking build in Node: CLI, tests, bench),
+ * The Engine is the one door to DuckDB. Three implementations exist:
+ * - `electron/engine/native-engine.ts` (native DuckDB through @duckdb/node-api: the CLI's default),
+ * - `electron/engine/node-engine.ts` (duckdb-wasm blocking build in Node: `--engine wasm`, tests, bench),
  * - `renderer/src/db` (duckdb-wasm in a Web Worker: the UI).
+ * test/engine/conformance runs every fixture on the native and the wasm engine and asserts identical results.
  * Everything above it (import, profile, checks, mesh) talks only to this interface.
  *
  * Values crossing it are plain: numbers, strings, booleans, null. BIGINT/HUGEINT values that do not fit
@@ -24,7 +26,7 @@ export interface QueryResult<T extends Row = Row> {
 
 export interface Engine {
   /** Which runtime answers: useful in logs and benchmarks. */
-  readonly kind: 'node-wasm' | 'browser-wasm';
+  readonly kind: 'node-native' | 'node-wasm' | 'browser-wasm';
   /** Run a statement and return its rows as plain objects. */
   query<T extends Row = Row>(sql: string): Promise<QueryResult<T>>;
   /** Run one or more statements for their effect. */
@@ -39,6 +41,13 @@ export interface Engine {
   copyToBytes(selectSql: string, format: 'csv', options?: string): Promise<Uint8Array>;
   /** Run a query and hand back its result as an Arrow IPC stream (used to write Parquet). */
   queryArrowIPC(sql: string): Promise<Uint8Array>;
+  /**
+   * Present when the engine reads Parquet itself (native DuckDB): the importer then skips parquet-wasm.
+   * Creates `table` from the Parquet bytes.
+   */
+  loadParquet?(table: string, bytes: Uint8Array): Promise<void>;
+  /** Present when the engine writes Parquet itself: the query's result as Parquet bytes. */
+  writeParquet?(selectSql: string): Promise<Uint8Array>;
   /** Ask the running query to stop. Resolves when the engine is idle again. */
   cancel(): Promise<void>;
   close(): Promise<void>;

@@ -18,6 +18,7 @@ export async function exportTable(
 ): Promise<Uint8Array> {
   const select = exportSelect(result);
   if (format === 'csv') return engine.copyToBytes(select, 'csv', "HEADER true, DELIMITER ',', QUOTE '\"', NULLSTR ''");
+  if (engine.writeParquet) return engine.writeParquet(select);
   if (!parquet) throw new Error('Parquet writing is not available in this build.');
   return parquet.fromIPC(await engine.queryArrowIPC(select));
 }

@@ -71,7 +71,6 @@ export async function importFile(engine: Engine, file: InputFile, options: Impor
 
   try {
     if (format === 'parquet') {
-      if (!hooks.parquet) throw new ImportError('Parquet reading is not available in this build.');
       return await loadParquet({ engine, file, codec: hooks.parquet, tableName, rawTableName, warnings, step });
     }
     if (format === 'xlsx') {

@@ -1,4 +1,7 @@
-/** Parquet: duckdb-wasm has no Parquet reader offline, so parquet-wasm turns the file into Arrow first. */
+/**
+ * Parquet: native DuckDB reads it itself (Engine.loadParquet); duckdb-wasm has no Parquet reader offline,
+ * so there parquet-wasm turns the file into Arrow first.
+ */
 import type { Engine } from '../engine/types';
 import { quoteIdent } from '../engine/sql';
 import { oneLine } from './formats';
@@ -22,10 +25,16 @@ function kindOf(type: string): ValueKind {
   return 'text';
 }
 
+/** What is wrong with an unreadable Parquet file, in the user's words. */
+function parquetProblem(detail: string): string {
+  if (/magic|footer|too small|truncat|EOF/i.test(detail)) return 'its footer is missing or damaged: the file is truncated or corrupt';
+  return 'its contents are damaged';
+}
+
 export async function loadParquet(inp: {
   engine: Engine;
   file: { path: string; name: string; bytes: Uint8Array };
-  codec: ParquetCodec;
+  codec?: ParquetCodec;
   tableName: string;
   rawTableName: string;
   warnings: string[];
@@ -33,15 +42,17 @@ export async function loadParquet(inp: {
 }): Promise<ImportResult> {
   const { engine, file, tableName, rawTableName } = inp;
   inp.step('Decoding Parquet', 0.1);
-  let ipc: Uint8Array;
-  try {
-    ipc = await inp.codec.toIPC(file.bytes);
-  } catch (err) {
-    throw new ImportError(`${file.name} is not a readable Parquet file (${oneLine(err)}); nothing was loaded.`);
-  }
   const src = `${tableName}__src`;
   await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(src)}`);
-  await engine.insertArrowIPC(src, ipc);
+  try {
+    if (engine.loadParquet) await engine.loadParquet(src, file.bytes);
+    else if (inp.codec) await engine.insertArrowIPC(src, await inp.codec.toIPC(file.bytes));
+    else throw new ImportError('Parquet reading is not available in this build.');
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    // One message whichever engine read it (their own wording differs); the detail is for developers.
+    throw new ImportError(`${file.name} is not a readable Parquet file (${parquetProblem(oneLine(err))}); nothing was loaded.`);
+  }
   inp.step('Loading rows', 0.5);
   const described = await engine.query<{ column_name: string; column_type: string }>(`DESCRIBE ${quoteIdent(src)}`);
   const srcNames = described.rows.map((r) => r.column_name);

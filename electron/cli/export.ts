@@ -2,9 +2,8 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { exportTable } from '../../shared/import/export';
-import { nodeParquet } from '../engine/parquet-node';
 import { flagString, parseArgs } from './args';
-import { checkInputs, IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
+import { checkInputs, IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, parquetCodecFor, withEngine } from './load';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -48,7 +47,7 @@ export const exportCommand: Command = {
     checkInputs([p.positional[0]!]);
     const { bytes, rows } = await withEngine(async (engine) => {
       const result = await loadFile(engine, p.positional[0]!, options);
-      return { bytes: await exportTable(engine, result, ext === '.csv' ? 'csv' : 'parquet', nodeParquet), rows: result.rows };
+      return { bytes: await exportTable(engine, result, ext === '.csv' ? 'csv' : 'parquet', ext === '.csv' ? undefined : await parquetCodecFor(engine)), rows: result.rows };
     });
     writeAtomic(out, bytes);
     io.stderr(`wrote ${rows} row(s) to ${out}\n`);

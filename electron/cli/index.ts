@@ -6,6 +6,8 @@ import { auditCommand } from './audit';
 import { contractCommand } from './contract';
 import { exportCommand } from './export';
 import { inspectCommand } from './inspect';
+import { ENGINES, setEngineChoice } from './load';
+import type { EngineChoice } from './load';
 import type { CliIO, Command } from './types';
 import { UsageError } from './types';
 
@@ -14,6 +16,7 @@ const COMMANDS: Command[] = [inspectCommand, exportCommand, auditCommand, contra
 function help(): string {
   const lines = ['meshlens: audit marketing exports offline', '', 'Usage:'];
   for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  lines.push('', 'Every command takes --engine native|wasm: native DuckDB (the default) or duckdb-wasm (the app\'s engine).');
   lines.push('', 'Exit codes: 0 ok, 1 error-level findings (audit), 2 usage or unreadable input.');
   return lines.join('\n') + '\n';
 }
@@ -34,13 +37,34 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    const args = takeEngineOption(rest);
+    return await command.run(args, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const oneLine = message.split('\n')[0]?.trim() || 'unknown error';
     io.stderr(`meshlens ${name}: ${oneLine}\n`);
     return err instanceof UsageError || (err instanceof Error && err.name === 'ImportError') ? 2 : 2;
   }
+}
+
+/** `--engine native|wasm` (or `--engine=wasm`) anywhere after the command: chosen once for every command. */
+function takeEngineOption(args: string[]): string[] {
+  const out: string[] = [];
+  let choice: EngineChoice = 'native';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (a === '--engine' || a.startsWith('--engine=')) {
+      const v = a === '--engine' ? args[++i] : a.slice('--engine='.length);
+      if (!ENGINES.includes(v as EngineChoice)) throw new UsageError(`--engine must be ${ENGINES.join(' or ')}`);
+      choice = v as EngineChoice;
+    } else out.push(a);
+  }
+  setEngineChoice(choice);
+  return out;
 }
 
 const defaultIO: CliIO = {

@@ -1,9 +1,10 @@
 /** Reading files named on the command line, with the checks every command needs. */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { NodeEngine } from '../engine/node-engine';
-import { nodeParquet } from '../engine/parquet-node';
+import type { Engine } from '../../shared/engine/types';
+import { detectSignature } from '../../shared/import/encoding';
 import { importFile } from '../../shared/import/index';
+import type { ParquetCodec } from '../../shared/import/parquet';
 import type { ImportOptions, ImportResult } from '../../shared/import/types';
 import { ImportError } from '../../shared/import/types';
 import { UsageError } from './types';
@@ -35,8 +36,26 @@ export function readInput(file: string): { path: string; name: string; bytes: Ui
   }
 }
 
-export async function withEngine<T>(fn: (engine: NodeEngine) => Promise<T>): Promise<T> {
-  const engine = await NodeEngine.create();
+/**
+ * Which DuckDB runs the command: `native` (DuckDB's own library, the default: several times faster, every
+ * core) or `wasm` (duckdb-wasm, the app's engine). The global `--engine` option sets it; the engine
+ * conformance suite holds both to identical results.
+ */
+export type EngineChoice = 'native' | 'wasm';
+export const ENGINES: EngineChoice[] = ['native', 'wasm'];
+let engineChoice: EngineChoice = 'native';
+
+export function setEngineChoice(choice: EngineChoice): void {
+  engineChoice = choice;
+}
+
+export async function createEngine(choice: EngineChoice = engineChoice): Promise<Engine> {
+  if (choice === 'wasm') return (await import('../engine/node-engine')).NodeEngine.create();
+  return (await import('../engine/native-engine')).NativeEngine.create();
+}
+
+export async function withEngine<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = await createEngine();
   try {
     return await fn(engine);
   } finally {
@@ -44,8 +63,16 @@ export async function withEngine<T>(fn: (engine: NodeEngine) => Promise<T>): Pro
   }
 }
 
-export async function loadFile(engine: NodeEngine, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  return importFile(engine, readInput(file), options, { parquet: nodeParquet });
+/** parquet-wasm, loaded only when an engine without its own Parquet reader/writer needs it. */
+export async function parquetCodecFor(engine: Engine): Promise<ParquetCodec | undefined> {
+  if (engine.loadParquet && engine.writeParquet) return undefined;
+  return (await import('../engine/parquet-node')).nodeParquet;
+}
+
+export async function loadFile(engine: Engine, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const input = readInput(file);
+  const parquet = /\.(parquet|pq)$/i.test(file) || detectSignature(input.bytes) === 'parquet' ? await parquetCodecFor(engine) : undefined;
+  return importFile(engine, input, options, parquet ? { parquet } : {});
 }
 
 export function importOptionsFromFlags(flags: Map<string, string | true>): ImportOptions {

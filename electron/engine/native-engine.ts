@@ -13,6 +13,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type * as NodeApiModule from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBInstance, DuckDBResultReader, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { formatDate, formatTimestamp } from '../../shared/engine/arrow-rows';
 import { quoteLiteral } from '../../shared/engine/sql';
@@ -20,7 +21,7 @@ import type { ColumnInfo, Engine, QueryResult, Row, Scalar } from '../../shared/
 import { ENGINE_SETUP_SQL } from './node-engine';
 import { nodeParquet } from './parquet-node';
 
-type NodeApi = typeof import('@duckdb/node-api');
+type NodeApi = typeof NodeApiModule;
 
 export class NativeEngine implements Engine {
   readonly kind = 'node-native' as const;

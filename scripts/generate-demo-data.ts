@@ -141,6 +141,32 @@ function usage(): string {
   return lines.join('\n') + '\n';
 }
 
+const GEO_TEST_REGIONS: [string, 'test' | 'control', number][] = [
+  ['Hamburg', 'test', 5], ['Berlin', 'test', 7], ['München', 'test', 6], ['Frankfurt', 'test', 4],
+  ['Köln', 'control', 5], ['Leipzig', 'control', 3], ['Dresden', 'control', 3], ['Stuttgart', 'control', 5],
+];
+
+/**
+ * A geo holdout (marketing domain): Meta prospecting ran everywhere until 14 September, then was paused in the
+ * control regions. Orders per region and day from the web shop, and the purchases Meta claimed in each region.
+ * Planted: Meta keeps claiming about three times what the test shows (true lift 0.6 orders per test region-day).
+ */
+function geoTest(): string {
+  const r = mulberry32(20260915);
+  const lines = ['date,region,group,period,orders,meta_claimed_purchases'];
+  for (let d = 1; d <= 30; d++) {
+    const testPeriod = d >= 15;
+    for (const [region, group, base] of GEO_TEST_REGIONS) {
+      const weekend = [5, 6].includes(new Date(Date.UTC(2026, 8, d)).getUTCDay()) ? 1.3 : 1;
+      const lift = testPeriod && group === 'test' ? 0.6 : 0;
+      const orders = Math.max(0, Math.round(base * weekend + lift + (r() + r() + r() - 1.5) * 2.4));
+      const claimed = group === 'test' || !testPeriod ? Math.round(1 + r() * 2.6) : 0;
+      lines.push([iso(2026, 9, d), region, group, testPeriod ? 'test' : 'pre', String(orders), String(claimed)].join(','));
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
 const outDir = process.argv[2] ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'assets', 'demo');
 mkdirSync(outDir, { recursive: true });
 const contents: Record<string, Uint8Array | string> = {
@@ -149,6 +175,7 @@ const contents: Record<string, Uint8Array | string> = {
   'crm-opportunities-2026-09.csv': crm(),
   'product-usage-2026-09.csv': usage(),
   'google-ads-campaigns-2026-10.csv': googleAds(10),
+  'geo-test-meta-2026-09.csv': geoTest(),
 };
 for (const f of DEMO_FILES) {
   const body = contents[f.file];

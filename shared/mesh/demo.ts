@@ -76,4 +76,12 @@ export const DEMO_FILES: DemoFile[] = [
     planted: ['A new campaign "Winter Sale - DE"', 'A new column "Conv. value"', 'More rows than September'],
     nextMonth: true,
   },
+  {
+    file: 'geo-test-meta-2026-09.csv',
+    title: 'Meta geo holdout test, September',
+    domain: 'marketing',
+    platform: 'Geo test',
+    layout: 'UTF-8 CSV, one row per day × region: test/control group, pre/test period, shop orders and the purchases Meta claimed',
+    planted: ['Meta prospecting paused in the four control regions from 15 September', 'Meta claims about three times the orders the test shows'],
+  },
 ];

@@ -49,7 +49,7 @@ describe('data mesh walkthrough in Chromium', () => {
     const { page } = session;
     await page.click(byTestId('nav-workshop'));
     await page.click(byTestId('workshop-load-demo'));
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 5, byTestId('dataset-tab'), { timeout: 120_000 });
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 6, byTestId('dataset-tab'), { timeout: 120_000 });
     await page.click(byTestId('nav-workshop'));
     await page.click(byTestId('agenda-what-is-this-data'));
     await page.waitForSelector(`${byTestId('workshop-start-exercise')}:not([disabled])`, { timeout: 120_000 });

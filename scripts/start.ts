@@ -30,7 +30,11 @@ if (electron.ok) {
 } else {
   const browser = env.MESHLENS_START_BROWSER === 'none' ? null : findChrome();
   const canShow = browser !== null && hasDisplay();
-  console.log(`MeshLens: ${electron.reason}, so the web version opens instead${canShow ? ` in ${path.basename(browser)}` : ''} (same app, same offline rules; files are opened through the browser).`);
+  console.log(
+    `MeshLens: ${electron.reason}, so ` +
+      (canShow ? `the web version opens in ${path.basename(browser)} instead` : 'the web version is served instead: open the address below in Chrome or Chromium') +
+      ' (same app, same offline rules; files are opened through the browser).',
+  );
   run(['build:renderer']);
   const server = await serveRenderer(env.MESHLENS_RENDERER_DIR ?? path.join(root, 'dist/renderer'), Number(env.MESHLENS_PORT ?? 0));
   console.log(`MeshLens is at ${server.url} (Ctrl+C stops it).`);

@@ -3,6 +3,7 @@
  * Exit 1 when an error-level finding exists (unless --no-fail), 0 otherwise, 2 on usage or input errors.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { auditImports } from '../../shared/audit/audit';
 import type { AuditInput } from '../../shared/audit/audit';
 import { ConfigError, parseAuditConfig } from '../../shared/audit/config';
@@ -13,6 +14,7 @@ import { flagString, parseArgs } from './args';
 import { contractReportsFor, readContractFile, withContractReports } from './contract';
 import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
 import { policiesFail, policyReportsFor, readPolicyPackFile, withPolicyReports } from './policy';
+import { progressFor } from './progress';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -61,18 +63,28 @@ export const auditCommand: Command = {
     const contract = contractFile ? readContractFile(contractFile) : null;
     const policyFile = flagString(p, 'policy');
     const pack = policyFile ? readPolicyPackFile(policyFile) : null;
+    const bar = progressFor(io, formats.includes('json') || formats.includes('junit'));
+    const n = p.positional.length;
     const { report, contracts, policies } = await withEngine(async (engine) => {
       const inputs: AuditInput[] = [];
-      for (const file of p.positional) {
-        const result = await loadFile(engine, file, options);
+      for (const [i, file] of p.positional.entries()) {
+        const result = await loadFile(engine, file, options, bar.part(path.basename(file), (0.5 * i) / n, (0.5 * (i + 1)) / n));
         inputs.push({ result, inspect: inspectObject(result) });
       }
-      const report = await auditImports(engine, inputs, config);
+      // Loading is the first half of the bar, profiling and checks the second, file after file.
+      let current = -1;
+      const report = await auditImports(engine, inputs, config, {
+        progress: (pr) => {
+          if (pr.stage === 'profile' && pr.fraction === 0) current = Math.min(n - 1, current + 1);
+          const at = Math.max(0, current);
+          bar.part(path.basename(p.positional[at]!), 0.5 + (0.5 * at) / n, 0.5 + (0.5 * (at + 1)) / n)({ ...pr, fraction: pr.stage === 'profile' ? 0.2 * (pr.fraction ?? 0) : 0.2 + 0.8 * (pr.fraction ?? 0) });
+        },
+      });
       const results = inputs.map((i) => i.result);
       const contracts = contract ? await contractReportsFor(engine, results, contract, config.referenceDate) : [];
       const policies = pack ? await policyReportsFor(engine, results, pack, config, contract, contracts) : null;
       return { report, contracts, policies };
-    });
+    }).finally(() => bar.done());
     const format = formats[0];
     const out =
       format === 'json'

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { exportTable } from '../../shared/import/export';
 import { flagString, parseArgs } from './args';
 import { checkInputs, IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, parquetCodecFor, withEngine } from './load';
+import { progressFor } from './progress';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -45,10 +46,12 @@ export const exportCommand: Command = {
     if (path.resolve(out) === path.resolve(p.positional[0]!)) throw new UsageError('--out must not be the input file (MeshLens never modifies your file)');
     const options = importOptionsFromFlags(p.flags);
     checkInputs([p.positional[0]!]);
+    const bar = progressFor(io, false);
     const { bytes, rows } = await withEngine(async (engine) => {
-      const result = await loadFile(engine, p.positional[0]!, options);
+      const result = await loadFile(engine, p.positional[0]!, options, bar.part(path.basename(p.positional[0]!), 0, 0.9));
+      bar.part(path.basename(out), 0.9, 1)({ stage: 'Writing', fraction: 0 });
       return { bytes: await exportTable(engine, result, ext === '.csv' ? 'csv' : 'parquet', ext === '.csv' ? undefined : await parquetCodecFor(engine)), rows: result.rows };
-    });
+    }).finally(() => bar.done());
     writeAtomic(out, bytes);
     io.stderr(`wrote ${rows} row(s) to ${out}\n`);
     return 0;

@@ -70,4 +70,5 @@ function takeEngineOption(args: string[]): string[] {
 const defaultIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: process.stderr.isTTY === true,
 };

@@ -1,8 +1,10 @@
 /** `meshlens inspect <file...> [--json]`: show what MeshLens read from each file. */
 import { inspectObject } from '../../shared/import/inspect-object';
 import type { InspectObject } from '../../shared/import/inspect-object';
+import path from 'node:path';
 import { parseArgs } from './args';
 import { checkInputs, IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
+import { progressFor } from './progress';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -38,11 +40,13 @@ export const inspectCommand: Command = {
     if (p.positional.length === 0) throw new UsageError('inspect needs at least one file');
     const options = importOptionsFromFlags(p.flags);
     checkInputs(p.positional);
+    const bar = progressFor(io, p.flags.get('json') === true);
+    const n = p.positional.length;
     const files = await withEngine(async (engine) => {
       const out: InspectObject[] = [];
-      for (const file of p.positional) out.push(inspectObject(await loadFile(engine, file, options)));
+      for (const [i, file] of p.positional.entries()) out.push(inspectObject(await loadFile(engine, file, options, bar.part(path.basename(file), i / n, (i + 1) / n))));
       return out;
-    });
+    }).finally(() => bar.done());
     if (p.flags.get('json')) io.stdout(JSON.stringify({ files }, null, 2) + '\n');
     else io.stdout(files.map(formatInspect).join('\n'));
     return 0;

@@ -1,7 +1,7 @@
 /** Reading files named on the command line, with the checks every command needs. */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Engine } from '../../shared/engine/types';
+import type { Engine, ProgressFn } from '../../shared/engine/types';
 import { detectSignature } from '../../shared/import/encoding';
 import { importFile } from '../../shared/import/index';
 import type { ParquetCodec } from '../../shared/import/parquet';
@@ -69,10 +69,10 @@ export async function parquetCodecFor(engine: Engine): Promise<ParquetCodec | un
   return (await import('../engine/parquet-node')).nodeParquet;
 }
 
-export async function loadFile(engine: Engine, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function loadFile(engine: Engine, file: string, options: ImportOptions = {}, progress?: ProgressFn): Promise<ImportResult> {
   const input = readInput(file);
   const parquet = /\.(parquet|pq)$/i.test(file) || detectSignature(input.bytes) === 'parquet' ? await parquetCodecFor(engine) : undefined;
-  return importFile(engine, input, options, parquet ? { parquet } : {});
+  return importFile(engine, input, options, { ...(parquet ? { parquet } : {}), ...(progress ? { progress } : {}) });
 }
 
 export function importOptionsFromFlags(flags: Map<string, string | true>): ImportOptions {

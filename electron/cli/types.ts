@@ -2,6 +2,8 @@
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** True when stderr is a terminal (a progress bar may be drawn there). */
+  stderrIsTTY?: boolean;
 }
 
 export interface Command {

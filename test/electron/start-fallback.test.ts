@@ -80,7 +80,7 @@ describe('npm start with a missing binary', () => {
       child.on('exit', (code) => reject(new Error(`start exited ${code}: ${out}`)));
     });
     expect(out.split('\n')[0]).toBe(
-      "MeshLens: Electron's binary was never downloaded (no network when npm installed it), so the web version opens instead (same app, same offline rules; files are opened through the browser).",
+      "MeshLens: Electron's binary was never downloaded (no network when npm installed it), so the web version is served instead: open the address below in Chrome or Chromium (same app, same offline rules; files are opened through the browser).",
     );
     const res = await fetch(url);
     expect(res.status).toBe(200);

@@ -12,6 +12,7 @@ import { runContract } from '../../shared/mesh/contract-run';
 import type { ContractReport } from '../../shared/mesh/contract-run';
 import { ContractError, exportContractYaml, parseContract } from '../../shared/mesh/odcs';
 import type { OdcsContract } from '../../shared/mesh/odcs';
+import { acceptedObjectives, candidateRules } from '../../shared/mesh/candidate-rules';
 import { suggestProduct } from '../../shared/mesh/product';
 import { flagString, parseArgs } from './args';
 import { writeAtomic } from './export';
@@ -48,13 +49,13 @@ export function formatContractReport(file: string, r: ContractReport): string {
   out.push(
     r.ok
       ? '  Result: the file keeps the contract.'
-      : `  Result: ${r.breakingChanges} breaking change(s), ${r.failedRules} failed rule(s), ${r.rules.filter((q) => q.status === 'not-run').length} not run.`,
+      : `  Result: the file does not keep the contract: ${r.breakingChanges} breaking change(s), ${r.failedRules} failed rule(s), ${r.skippedRules} rule(s) could not run.`,
   );
   return out.join('\n') + '\n';
 }
 
 async function init(args: string[], io: Parameters<Command['run']>[1]): Promise<number> {
-  const p = parseArgs(args, ['out', 'owner', 'name', 'domain', 'consumer', 'reference-date', ...IMPORT_FLAGS], IMPORT_BOOLEANS);
+  const p = parseArgs(args, ['out', 'owner', 'name', 'domain', 'consumer', 'accept', 'reference-date', ...IMPORT_FLAGS], IMPORT_BOOLEANS);
   if (p.positional.length !== 1) throw new UsageError('contract init needs exactly one input file');
   const out = flagString(p, 'out');
   if (!out) throw new UsageError('contract init needs --out <file.odcs.yaml>');
@@ -72,7 +73,15 @@ async function init(args: string[], io: Parameters<Command['run']>[1]): Promise<
       domain: flagString(p, 'domain'),
       consumers: consumer ? consumer.split(',').map((s) => s.trim()).filter(Boolean) : [],
     });
+    // Rules come from what the user accepts: the ticked candidates, plus the ones named with --accept.
+    const candidates = candidateRules(facts);
+    const accept = (flagString(p, 'accept') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = accept.filter((id) => !candidates.some((c) => c.objective.id === id));
+    if (unknown.length) throw new UsageError(`--accept: no candidate rule ${unknown.join(', ')} (offered: ${candidates.map((c) => c.objective.id).join(', ')})`);
+    product.objectives = acceptedObjectives(candidates, candidates.filter((c) => c.suggested || accept.includes(c.objective.id)).map((c) => c.objective.id));
     io.stderr(`${path.basename(file)}: ${facts.rows} rows, ${product.columns.length} columns, ${product.objectives.length} quality rules, domain ${product.domain}\n`);
+    for (const c of candidates.filter((x) => !product.objectives.includes(x.objective)))
+      io.stderr(`  offered, not accepted: ${c.objective.id} (${c.objective.title}); add it with --accept ${c.objective.id}\n`);
     return exportContractYaml(product);
   });
   writeAtomic(path.resolve(out), new TextEncoder().encode(yaml));
@@ -97,7 +106,7 @@ export const contractCommand: Command = {
   name: 'contract',
   summary: 'Data contracts (ODCS v3.1.0): write one from a file (init) or run one against a file (check; exit 1 when broken).',
   usage:
-    'meshlens contract init <file> --out x.odcs.yaml [--owner O] [--name N] [--domain D] [--consumer "A,B"] | meshlens contract check <file> --contract x.odcs.yaml [--json]',
+    'meshlens contract init <file> --out x.odcs.yaml [--owner O] [--name N] [--domain D] [--consumer "A,B"] [--accept rule_id,…] | meshlens contract check <file> --contract x.odcs.yaml [--json]',
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'init') return init(rest, io);

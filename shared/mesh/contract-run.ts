@@ -38,7 +38,9 @@ export interface ContractReport {
   rules: RuleResult[];
   breakingChanges: number;
   failedRules: number;
-  /** True when nothing breaks and no rule fails. */
+  /** Rules that could not run (a missing column, an engine MeshLens does not have, a rule in words). */
+  skippedRules: number;
+  /** True when nothing breaks, no rule fails and every rule ran: a rule that could not run proves nothing. */
   ok: boolean;
 }
 
@@ -130,16 +132,20 @@ export async function runContract(engine: Engine, source: FactsSource, contract:
   }
 
   const rules: RuleResult[] = [];
+  const typeOf = new Map(actual.map((c) => [c.name, c.type]));
+  const missing = drift.filter((d) => d.change === 'missing').map((d) => d.column);
+  const at = (col: string | undefined): RuleColumn | undefined => (col ? { name: col, type: typeOf.get(col) ?? '' } : undefined);
   for (const p of obj?.properties ?? []) {
     const col = resolved.get(p.name);
     if (p.required) rules.push(await builtIn(engine, table, col, p, 'required', rows));
     if (p.unique) rules.push(await builtIn(engine, table, col, p, 'unique', rows));
-    for (const q of p.quality ?? []) rules.push(await runRule(engine, table, q, rows, p.name, col, options));
+    for (const q of p.quality ?? []) rules.push(await runRule({ engine, table, rows, options, resolved, missing }, q, p.name, at(col)));
   }
-  for (const q of obj?.quality ?? []) rules.push(await runRule(engine, table, q, rows, undefined, undefined, options, resolved));
+  for (const q of obj?.quality ?? []) rules.push(await runRule({ engine, table, rows, options, resolved, missing }, q, undefined, undefined));
 
   const breakingChanges = drift.filter((d) => d.breaking).length;
   const failedRules = rules.filter((r) => r.status === 'fail').length;
+  const skippedRules = rules.filter((r) => r.status === 'not-run').length;
   return {
     contractId: contract.id,
     contractName: contract.name ?? contract.dataProduct ?? contract.id,
@@ -149,7 +155,8 @@ export async function runContract(engine: Engine, source: FactsSource, contract:
     rules,
     breakingChanges,
     failedRules,
-    ok: breakingChanges === 0 && failedRules === 0,
+    skippedRules,
+    ok: breakingChanges === 0 && failedRules === 0 && skippedRules === 0,
   };
 }
 
@@ -163,7 +170,7 @@ async function count(engine: Engine, sql: string): Promise<number> {
 async function builtIn(engine: Engine, table: string, col: string | undefined, p: OdcsProperty, kind: 'required' | 'unique', rows: number): Promise<RuleResult> {
   const base = { id: `${kind}_${p.id ?? p.name}`, column: p.name, severity: 'error' };
   const title = kind === 'required' ? `${p.name} is always filled` : `${p.name} values are unique`;
-  if (!col) return { ...base, title, status: 'not-run', actual: null, expected: '= 0 rows', message: 'Column is missing.' };
+  if (!col) return { ...base, title, status: 'not-run', actual: null, expected: '= 0 rows', message: missingColumn(p.physicalName ?? p.name) };
   const q = quoteIdent(col);
   const n =
     kind === 'required'
@@ -175,16 +182,71 @@ async function builtIn(engine: Engine, table: string, col: string | undefined, p
 
 const SAFE_SQL = /^\s*(select|with)\b[^;]*;?\s*$/i;
 
-async function runRule(
-  engine: Engine,
-  table: string,
-  q: OdcsQuality,
-  rows: number,
-  property: string | undefined,
-  col: string | undefined,
-  options: RunOptions,
-  resolved?: Map<string, string>,
-): Promise<RuleResult> {
+/** The one wording for a rule whose column is not in the data. */
+export const missingColumn = (name: string): string => `skipped: column "${name}" is missing.`;
+
+interface RuleColumn {
+  name: string;
+  type: string;
+}
+
+interface RuleRun {
+  engine: Engine;
+  table: string;
+  rows: number;
+  options: RunOptions;
+  /** Contract property name → column in the data. */
+  resolved: Map<string, string>;
+  /** Contract columns the data does not have. */
+  missing: string[];
+}
+
+const NUMERIC = /^(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT|DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC)/i;
+
+/**
+ * The rows whose value is not one of `validValues`, comparing typed values as Great Expectations does:
+ * on a number column 1.0 is 1; text compares as text. An empty list makes every non-null value invalid.
+ */
+export function invalidValuesPredicate(column: RuleColumn, validValues: unknown[]): string {
+  const c = quoteIdent(column.name);
+  const values = validValues.filter((v) => v !== null && v !== undefined);
+  if (!values.length) return `${c} IS NOT NULL`;
+  const numeric = NUMERIC.test(column.type);
+  const isBool = /^BOOL/i.test(column.type);
+  const typed: string[] = [];
+  const text: string[] = [];
+  for (const v of values) {
+    if (numeric && typeof v === 'number' && Number.isFinite(v)) typed.push(String(v));
+    else if (isBool && typeof v === 'boolean') typed.push(v ? 'TRUE' : 'FALSE');
+    else text.push(quoteLiteral(String(v)));
+  }
+  const allowed = [...(typed.length ? [`${c} IN (${typed.join(', ')})`] : []), ...(text.length ? [`CAST(${c} AS VARCHAR) IN (${text.join(', ')})`] : [])];
+  return `${c} IS NOT NULL AND NOT (${allowed.join(' OR ')})`;
+}
+
+/** Rows that do not contain a match of `pattern` anywhere (a search, as Great Expectations and datacontract-cli read it). */
+export function patternPredicate(column: string, pattern: string): string {
+  const c = quoteIdent(column);
+  return `${c} IS NOT NULL AND NOT regexp_matches(CAST(${c} AS VARCHAR), ${quoteLiteral(pattern)})`;
+}
+
+/** Fill the placeholders ODCS and the tools that run contracts use: {object}/{table} and {property}/{column}, with or without `$`. */
+export function fillPlaceholders(query: string, table: string, column: string | undefined): string {
+  return query.replace(/\$?\{(?:table|object)\}/g, table).replace(/\$?\{(?:column|property)\}/g, column ? quoteIdent(column) : 'NULL');
+}
+
+/** Contract columns the data does not have that a SQL rule names (quoted or as a bare word). */
+function missingIn(query: string, missing: string[]): string | undefined {
+  const lower = query.toLowerCase();
+  return missing.find((m) => {
+    const name = m.toLowerCase();
+    if (lower.includes(`"${name.replace(/"/g, '""')}"`)) return true;
+    return /^[a-z_][a-z0-9_]*$/.test(name) && new RegExp(`\\b${name}\\b`).test(lower);
+  });
+}
+
+async function runRule(run: RuleRun, q: OdcsQuality, property: string | undefined, col: RuleColumn | undefined): Promise<RuleResult> {
+  const { engine, table, rows, options, resolved, missing } = run;
   const metric = (q.metric ?? q.rule) as string | undefined;
   const type = (q.type as string | undefined) ?? (metric ? 'library' : 'text');
   const id = String(q.id ?? q.name ?? metric ?? type);
@@ -198,62 +260,61 @@ async function runRule(
     const { pass, expected } = compare(q, value);
     return { ...base, status: pass ? 'pass' : 'fail', actual: value, expected, message: pass ? 'Holds.' : `Measured ${value}${asPercent ? '%' : ''}, promised ${expected}.` };
   };
+  const countWhere = async (predicate: string) => finish(await count(engine, `SELECT count(*) FILTER (WHERE ${predicate}) FROM ${table}`));
 
   if (type === 'library') {
     if (metric === 'rowCount') return finish(rows);
     const args = (q.arguments ?? {}) as Record<string, unknown>;
     if (metric === 'duplicateValues' && !property) {
       const names = Array.isArray(args.properties) ? args.properties.map(String) : [];
-      const cols = names.map((n) => resolved?.get(n));
+      const cols = names.map((n) => resolved.get(n));
       if (!cols.length) return notRun('No columns named for the duplicate check.');
-      const missing = names.filter((_, i) => cols[i] === undefined);
-      if (missing.length) return notRun(`Column ${missing.map((m) => `"${m}"`).join(', ')} is missing.`);
+      const gone = names.find((_, i) => cols[i] === undefined);
+      if (gone !== undefined) return notRun(missingColumn(gone));
       const list = (cols as string[]).map(quoteIdent).join(', ');
       return finish(await count(engine, `SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM ${table} GROUP BY ${list} HAVING count(*) > 1)`));
     }
     if (!property) return notRun(`Metric ${metric ?? '(none)'} needs a column.`);
-    if (!col) return notRun(`Column "${property}" is missing.`);
-    const c = quoteIdent(col);
-    const text = `CAST(${c} AS VARCHAR)`;
+    if (!col) return notRun(missingColumn(property));
+    const c = quoteIdent(col.name);
     switch (metric) {
       case 'nullValues':
         return finish(await count(engine, `SELECT count(*) - count(${c}) FROM ${table}`));
       case 'missingValues': {
         const extra = Array.isArray(args.missingValues) ? args.missingValues.filter((v) => v !== null).map((v) => quoteLiteral(String(v))) : [];
-        const list = ["''", ...extra].join(', ');
-        return finish(await count(engine, `SELECT count(*) FILTER (WHERE ${c} IS NULL OR trim(${text}) IN (${list})) FROM ${table}`));
+        return countWhere(`${c} IS NULL OR trim(CAST(${c} AS VARCHAR)) IN (${["''", ...extra].join(', ')})`);
       }
       case 'invalidValues': {
-        if (Array.isArray(args.validValues)) {
-          const valid = args.validValues.filter((v) => v !== null).map((v) => quoteLiteral(String(v)));
-          if (!valid.length) return notRun('validValues is empty.');
-          return finish(await count(engine, `SELECT count(*) FILTER (WHERE ${c} IS NOT NULL AND ${text} NOT IN (${valid.join(', ')})) FROM ${table}`));
-        }
-        if (typeof args.pattern === 'string')
-          return finish(await count(engine, `SELECT count(*) FILTER (WHERE ${c} IS NOT NULL AND NOT regexp_full_match(${text}, ${quoteLiteral(args.pattern)})) FROM ${table}`));
-        return notRun('invalidValues needs validValues or pattern.');
+        if (Array.isArray(args.validValues)) return countWhere(invalidValuesPredicate(col, args.validValues));
+        if (typeof args.pattern === 'string') return countWhere(patternPredicate(col.name, args.pattern));
+        return notRun('skipped: invalidValues needs validValues or pattern.');
       }
       case 'duplicateValues':
         return finish(await count(engine, `SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL GROUP BY ${c} HAVING count(*) > 1)`));
       default:
-        return notRun(`Metric ${metric ?? '(none)'} is not one MeshLens can run.`);
+        return notRun(`skipped: metric ${metric ?? '(none)'} is not one MeshLens can run.`);
     }
   }
   if (type === 'sql') {
     const query = typeof q.query === 'string' ? q.query : '';
-    if (!SAFE_SQL.test(query)) return notRun('Only a single SELECT query is run from a contract.');
-    const sql = query.replace(/\$\{table\}|\{table\}/g, table).replace(/\$\{column\}|\{column\}/g, col ? quoteIdent(col) : 'NULL').replace(/;\s*$/, '');
+    if (!SAFE_SQL.test(query)) return notRun('skipped: only a single SELECT query is run from a contract.');
+    if (property && !col) return notRun(missingColumn(property));
+    const gone = missingIn(query, missing);
+    if (gone) return notRun(missingColumn(gone));
+    const sql = fillPlaceholders(query, table, col?.name).replace(/;\s*$/, '');
     try {
       return finish(await count(engine, sql));
     } catch (err) {
-      return notRun(`The query failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+      const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+      const unknown = /Referenced column "?([^"]+?)"? not found/i.exec(message);
+      return notRun(unknown ? missingColumn(unknown[1]!) : `skipped: the query could not run (${message.replace(/^[A-Za-z ]*Error: /, '')}).`);
     }
   }
   if (type === 'custom') {
-    if (q.engine !== 'meshlens' || typeof q.implementation !== 'string') return notRun(`Rules for engine "${String(q.engine)}" run outside MeshLens.`);
+    if (q.engine !== 'meshlens' || typeof q.implementation !== 'string') return notRun(`skipped: rules for engine "${String(q.engine)}" run outside MeshLens.`);
     const n = options.checks ? await options.checks(q.implementation) : null;
-    if (n === null) return notRun(`MeshLens check "${q.implementation}" is not available here.`);
+    if (n === null) return notRun(`skipped: MeshLens check "${q.implementation}" is not available here.`);
     return { ...base, status: n === 0 ? 'pass' : 'fail', actual: n, expected: '= 0 rows', message: n === 0 ? 'Holds.' : `${n} rows flagged.` };
   }
-  return notRun('A rule written in words: review it by hand.');
+  return notRun('skipped: a rule written in words; review it by hand.');
 }

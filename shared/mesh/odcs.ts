@@ -3,10 +3,11 @@
  * Export writes only fields the ODCS JSON schema allows (tests validate every export against it);
  * import reads any v3.x contract loosely, keeping what MeshLens can run.
  */
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import type { DataProduct, LogicalType, ProductColumn, QualityObjective } from './product';
 import { slug } from './product';
+import { stringifyPortable } from './yaml-portable';
 
 const looseRecord = z.record(z.string(), z.unknown());
 const qualitySchema = looseRecord;
@@ -20,6 +21,8 @@ const propertySchema = z.looseObject({
   unique: z.boolean().optional(),
   description: z.string().optional(),
   classification: z.string().optional(),
+  primaryKey: z.boolean().optional(),
+  primaryKeyPosition: z.number().optional(),
   examples: z.array(z.unknown()).optional(),
   quality: z.array(qualitySchema).optional(),
 });
@@ -88,7 +91,7 @@ const dimensionOf: Record<QualityObjective['kind'], string> = {
 };
 
 function objectiveToQuality(o: QualityObjective): OdcsQuality {
-  const common: OdcsQuality = { id: o.id, name: o.title, description: o.title, dimension: dimensionOf[o.kind], severity: 'error' };
+  const common: OdcsQuality = { id: o.id, name: o.title, description: o.basis ?? o.title, dimension: dimensionOf[o.kind], severity: 'error' };
   const observed = o.observed === null ? [] : [{ property: 'observedAtExport', value: o.observed }];
   const extra = observed.length ? { customProperties: observed } : {};
   switch (o.kind) {
@@ -105,7 +108,7 @@ function objectiveToQuality(o: QualityObjective): OdcsQuality {
   }
 }
 
-function propertyOf(c: ProductColumn, quality: OdcsQuality[]): Record<string, unknown> {
+function propertyOf(c: ProductColumn, quality: OdcsQuality[], keyPosition: number): Record<string, unknown> {
   return {
     id: slug(c.name),
     name: c.name,
@@ -113,6 +116,8 @@ function propertyOf(c: ProductColumn, quality: OdcsQuality[]): Record<string, un
     physicalType: c.physicalType,
     required: c.required,
     unique: c.unique,
+    // Keys come from the natural key (the grain), in its order.
+    ...(keyPosition > 0 ? { primaryKey: true, primaryKeyPosition: keyPosition } : {}),
     description: c.meaning,
     ...(c.classification ? { classification: c.classification } : {}),
     ...(c.examples.length ? { examples: c.examples } : {}),
@@ -149,7 +154,7 @@ export function productToContract(p: DataProduct): Record<string, unknown> {
         businessName: p.name,
         description: p.grain,
         dataGranularityDescription: p.grain,
-        properties: p.columns.map((c) => propertyOf(c, columnQuality(c.name))),
+        properties: p.columns.map((c) => propertyOf(c, columnQuality(c.name), p.grainColumns.indexOf(c.name) + 1)),
         ...(tableQuality.length ? { quality: tableQuality } : {}),
       },
     ],
@@ -158,22 +163,44 @@ export function productToContract(p: DataProduct): Record<string, unknown> {
       members: p.team.map((m) => ({ username: m.username, role: m.role, ...(m.name ? { name: m.name } : {}) })),
     },
     roles: [
-      { role: `${slug(p.domain)}_owner`, access: 'write', description: `Owner: ${p.owner}` },
+      ...(p.owner.trim() ? [{ role: `${slug(p.domain)}_owner`, access: 'write', description: `Owner: ${p.owner}` }] : []),
       ...p.consumers.map((c) => ({ role: `consumer_${slug(c)}`, access: 'read', description: c })),
     ],
     slaDefaultElement: element,
-    slaProperties: [
-      { property: 'frequency', value: p.freshness.frequencyDays, unit: 'd', ...(element ? { element } : {}) },
-      { property: 'latency', value: p.freshness.latencyDays, unit: 'd', ...(element ? { element } : {}) },
-    ],
+    ...(slaOf(p, element).length ? { slaProperties: slaOf(p, element) } : {}),
     customProperties: custom,
   };
 }
 
+/** Freshness promises with their basis; none when the data has no dates to draw them from. */
+function slaOf(p: DataProduct, element: string | undefined): Record<string, unknown>[] {
+  const f = p.freshness;
+  if (!f.coverageStart || !f.coverageEnd) return [];
+  const at = element ? { element } : {};
+  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+  return [
+    {
+      property: 'frequency',
+      value: f.frequencyDays,
+      unit: 'd',
+      ...at,
+      description: `A new row date every ${days(f.frequencyDays)}: the step between consecutive dates in the data from ${f.coverageStart} to ${f.coverageEnd}.`,
+    },
+    {
+      property: 'latency',
+      value: f.latencyDays,
+      unit: 'd',
+      ...at,
+      description: `Data for a date is available within ${days(f.latencyDays)}: assumed equal to the frequency; confirm it with the producing team.`,
+    },
+  ];
+}
+
+/** The contract as YAML that YAML 1.1 readers (PyYAML: datacontract-cli, Soda) and YAML 1.2 readers read the same. */
 export function exportContractYaml(p: DataProduct): string {
   const doc = productToContract(p);
   if (doc.slaDefaultElement === undefined) delete doc.slaDefaultElement;
-  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  return stringifyPortable(doc);
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -187,6 +214,12 @@ const LOGICAL: LogicalType[] = ['string', 'date', 'timestamp', 'time', 'number',
 export function qualityToObjective(q: OdcsQuality, column?: string): QualityObjective | null {
   const id = typeof q.id === 'string' ? q.id : slug(String(q.name ?? q.metric ?? q.type ?? 'rule'));
   const title = String(q.name ?? q.description ?? id);
+  const basis = typeof q.description === 'string' && q.description !== title ? { basis: q.description } : {};
+  const o = objectiveOf(q, id, title, column);
+  return o ? { ...o, ...basis } : null;
+}
+
+function objectiveOf(q: OdcsQuality, id: string, title: string, column: string | undefined): QualityObjective | null {
   const observed = observedOf(q);
   const max = num(q.mustBeLessOrEqualTo) ?? (num(q.mustBeLessThan) !== null ? num(q.mustBeLessThan)! - 1 : num(q.mustBe));
   const metric = q.metric ?? q.rule;
@@ -227,7 +260,11 @@ export function contractToProduct(c: OdcsContract): DataProduct {
   }
   const sla = (name: string) => num(c.slaProperties?.find((s) => s.property === name)?.value);
   const ownerRole = c.roles?.find((r) => r.access === 'write' && r.description?.startsWith('Owner: '));
-  const grainColumns = custom('grainColumns');
+  const keyColumns = (obj?.properties ?? [])
+    .filter((p) => p.primaryKey === true)
+    .sort((a, b) => Number(a.primaryKeyPosition ?? 0) - Number(b.primaryKeyPosition ?? 0))
+    .map((p) => p.physicalName ?? p.name);
+  const grainColumns = custom('grainColumns') ?? keyColumns;
   return {
     id: c.id,
     name: c.name ?? c.dataProduct ?? obj?.name ?? c.id,

@@ -5,6 +5,7 @@
 import { DOMAIN_LABELS } from './roles';
 import type { ColumnRole, DatasetColumn, DatasetFacts, DomainId } from './types';
 import { isDateType, isNumericType } from './facts';
+import { acceptedObjectives, candidateRules } from './candidate-rules';
 
 export type LogicalType = 'string' | 'date' | 'timestamp' | 'time' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
 
@@ -19,13 +20,14 @@ export interface ProductColumn {
   examples: string[];
 }
 
-/** One quality promise. `kind` decides how it is checked and how it maps to ODCS. */
-export type QualityObjective =
+/** One quality promise. `kind` decides how it is checked and how it maps to ODCS; `basis` says where it came from. */
+export type QualityObjective = (
   | { id: string; kind: 'nullPercent'; column: string; max: number; title: string; observed: number }
   | { id: string; kind: 'duplicateRows'; columns: string[]; max: number; title: string; observed: number }
   | { id: string; kind: 'rowCount'; min: number; title: string; observed: number }
   | { id: string; kind: 'sql'; query: string; max: number; title: string; observed: number | null }
-  | { id: string; kind: 'check'; checkId: string; title: string; observed: number | null };
+  | { id: string; kind: 'check'; checkId: string; title: string; observed: number | null }
+) & { basis?: string };
 
 export interface TeamMember {
   username: string;
@@ -112,7 +114,6 @@ export function headroom(percent: number): number {
   return Math.min(100, Math.ceil(percent));
 }
 
-const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 100 : 0);
 
 export interface ProductAnswers {
   name?: string;
@@ -124,7 +125,6 @@ export interface ProductAnswers {
 
 /** Suggest a product card from today's data: objectives that today's file meets, freshness from its dates. */
 export function suggestProduct(facts: DatasetFacts, answers: ProductAnswers = {}): DataProduct {
-  const byRole = (r: ColumnRole) => facts.columns.find((c) => c.role === r);
   const domain = answers.domain ?? facts.domain;
   const base = facts.name.replace(/\.[^.]+$/, '');
   const what = domain === 'sales' ? 'opportunities' : domain === 'product' ? 'usage' : 'performance';
@@ -136,69 +136,13 @@ export function suggestProduct(facts: DatasetFacts, answers: ProductAnswers = {}
     logicalType: logicalTypeOf(c.type),
     physicalType: c.type,
     required: c.nulls === 0 && facts.rows > 0,
-    unique: c.distinct === facts.rows && facts.rows > 1 && c.nulls === 0,
+    // Keys come from the natural key: a column is unique only when it alone identifies a row. A measure never is.
+    unique: facts.grain.length === 1 && facts.grain[0] === c.name && facts.grainDuplicates === 0 && facts.rows > 1 && c.nulls === 0,
     ...(c.emailCells > 0 || c.phoneCells > 0 || c.role === 'email' ? { classification: 'restricted' } : {}),
     examples: c.role === 'email' || c.emailCells > 0 ? [] : c.examples.slice(0, 2),
   }));
 
-  const objectives: QualityObjective[] = [];
-  for (const c of facts.columns) {
-    if (!c.role || !['campaign', 'date', 'spend', 'stage', 'account', 'id'].includes(c.role)) continue;
-    const observed = pct(c.nulls, facts.rows);
-    const max = headroom(observed);
-    objectives.push({
-      id: `null_${slug(c.name)}`,
-      kind: 'nullPercent',
-      column: c.name,
-      max,
-      observed,
-      title: max === 0 ? `${c.name} is never empty` : `Empty ${c.name} stays at or below ${max}%`,
-    });
-  }
-  if (facts.grain.length) {
-    objectives.push({
-      id: 'unique_grain',
-      kind: 'duplicateRows',
-      columns: facts.grain,
-      max: facts.grainDuplicates,
-      observed: facts.grainDuplicates,
-      title:
-        facts.grainDuplicates === 0
-          ? `One row per ${facts.grain.join(' × ')}: no duplicates`
-          : `Duplicate ${facts.grain.join(' × ')} rows stay at or below today's ${facts.grainDuplicates}, then go to zero`,
-    });
-  }
-  if (facts.rows > 0) {
-    const min = Math.max(1, Math.floor(facts.rows / 2));
-    objectives.push({ id: 'row_volume', kind: 'rowCount', min, observed: facts.rows, title: `At least ${min} rows (today: ${facts.rows})` });
-  }
-  const clicks = byRole('clicks');
-  const impressions = byRole('impressions');
-  if (clicks && impressions && facts.funnelInversions !== null) {
-    objectives.push({
-      id: 'no_funnel_inversions',
-      kind: 'sql',
-      query: `SELECT COUNT(*) FROM \${table} WHERE "${clicks.name.replace(/"/g, '""')}" > "${impressions.name.replace(/"/g, '""')}"`,
-      max: 0,
-      observed: facts.funnelInversions,
-      title: `No funnel inversions: ${clicks.name} never exceed ${impressions.name} (today: ${facts.funnelInversions})`,
-    });
-  }
-  const spend = byRole('spend');
-  if (spend && isNumericType(spend.type)) {
-    objectives.push({
-      id: 'spend_not_negative',
-      kind: 'sql',
-      query: `SELECT COUNT(*) FROM \${table} WHERE "${spend.name.replace(/"/g, '""')}" < 0`,
-      max: 0,
-      observed: spend.min !== null && spend.min < 0 ? null : 0,
-      title: `${spend.name} is never negative`,
-    });
-  }
-  for (const f of facts.findings) {
-    if (f.severity === 'info' || objectives.some((o) => o.kind === 'check' && o.checkId === f.checkId)) continue;
-    objectives.push({ id: `check_${slug(f.checkId)}`, kind: 'check', checkId: f.checkId, observed: f.count, title: `Fix and keep fixed: ${f.title}` });
-  }
+  const objectives = acceptedObjectives(candidateRules(facts));
 
   const d = facts.dates;
   const frequencyDays = d ? d.stepDays : 1;

@@ -49,11 +49,12 @@ describe('contract report', () => {
       rules: [{ id: 'r', title: 'No funnel inversions', status: 'fail', actual: 3, expected: '≤ 0', message: 'Measured 3', severity: 'error' }],
       breakingChanges: 1,
       failedRules: 1,
+      skippedRules: 0,
       ok: false,
     };
     render(<ContractReportView report={report} file="oct.csv" />);
-    expect(screen.getByTestId('contract-verdict').textContent).toContain('1 breaking change(s) and 1 failed rule(s)');
+    expect(screen.getByTestId('contract-verdict').textContent).toContain('does not keep the contract: 1 breaking change(s), 1 failed rule(s), 0 rule(s) could not run');
     expect(screen.getAllByTestId('drift-row').map((r) => r.dataset.breaking)).toEqual(['true', 'false']);
-    expect(screen.getByTestId('rule-row').textContent).toContain('broken');
+    expect(screen.getByTestId('rule-row').textContent).toContain('fail');
   });
 });

@@ -8,6 +8,7 @@ import { runContract } from '../../../shared/mesh/contract-run';
 import { DEMO_FILES } from '../../../shared/mesh/demo';
 import { contractToProduct, exportContractYaml, parseContract, ContractError } from '../../../shared/mesh/odcs';
 import { suggestProduct } from '../../../shared/mesh/product';
+import { acceptedObjectives, candidateRules } from '../../../shared/mesh/candidate-rules';
 import { parse } from 'yaml';
 import { checkRunnerFor } from '../../../shared/mesh/analyse';
 import { loadAllDemos, loadBytes, PLAIN_CSV, REFERENCE_DATE } from './demo-loader';
@@ -61,18 +62,32 @@ describe('ODCS export', () => {
     }
   });
 
-  it('maps the checks’ objectives to ODCS quality rules', () => {
-    const doc = parse(exportContractYaml(suggestProduct(demos.get('google-ads-campaigns-2026-09.csv')!.facts))) as {
-      schema: { quality: { id: string; type: string; metric?: string; query?: string }[]; properties: { name: string; required: boolean; unique: boolean; logicalType: string }[] }[];
+  it('maps the accepted rules to ODCS quality rules; findings are offered, not copied in', () => {
+    const facts = demos.get('google-ads-campaigns-2026-09.csv')!.facts;
+    const doc = parse(exportContractYaml(suggestProduct(facts))) as {
+      schema: { quality: { id: string; type: string; metric?: string; query?: string; description: string }[]; properties: { name: string; required: boolean; unique: boolean; logicalType: string; primaryKey?: boolean }[] }[];
     };
     const obj = doc.schema[0]!;
     const ids = obj.quality.map((q) => q.id);
-    expect(ids.slice(0, 4)).toEqual(['unique_grain', 'row_volume', 'no_funnel_inversions', 'spend_not_negative']);
-    // Today's warnings and errors from the check catalogue become rules MeshLens runs by check id.
-    expect(ids).toContain('check_funnel_inversion');
-    expect(obj.quality.find((q) => q.id === 'check_duplicate_rows')).toMatchObject({ type: 'custom' });
-    expect(obj.properties.find((p) => p.name === 'Day')).toMatchObject({ logicalType: 'date', required: true, unique: false });
+    expect(ids).toEqual(['unique_grain', 'row_volume', 'no_funnel_inversions', 'spend_not_negative']);
+    // Bug: contracts copied today's findings in as rules ("Fix and keep fixed: …"), false ones included.
+    expect(ids.some((id) => id.startsWith('check_'))).toBe(false);
+    const offered = candidateRules(facts).filter((c) => c.source === 'finding');
+    expect(offered.map((c) => c.objective.id)).toContain('check_funnel_inversion');
+    expect(offered.every((c) => !c.suggested)).toBe(true);
+    // Row count and key rules state their basis.
+    expect(obj.quality.find((q) => q.id === 'row_volume')!.description).toMatch(/^Half of the 117 rows in google-ads-campaigns-2026-09\.csv/);
+    expect(obj.quality.find((q) => q.id === 'unique_grain')!.description).toMatch(/^Natural key: /);
+    expect(obj.properties.find((p) => p.name === 'Day')).toMatchObject({ logicalType: 'date', required: true, unique: false, primaryKey: true });
     expect(obj.properties.find((p) => p.name === 'Campaign')).toMatchObject({ logicalType: 'string', required: false });
+  });
+
+  it('an accepted finding becomes a rule MeshLens runs by check id', () => {
+    const facts = demos.get('google-ads-campaigns-2026-09.csv')!.facts;
+    const candidates = candidateRules(facts);
+    const product = { ...suggestProduct(facts), objectives: acceptedObjectives(candidates, [...candidates.filter((c) => c.suggested).map((c) => c.objective.id), 'check_funnel_inversion']) };
+    const doc = parse(exportContractYaml(product)) as { schema: { quality: { id: string; type: string; implementation?: string }[] }[] };
+    expect(doc.schema[0]!.quality.find((q) => q.id === 'check_funnel_inversion')).toMatchObject({ type: 'custom', implementation: 'funnel_inversion' });
   });
 });
 
@@ -113,9 +128,8 @@ describe('running a contract on an export', () => {
     const rep = await runContract(engine, sept().result, contract, { checks: checkRunnerFor(engine, sept().result, { referenceDate: REFERENCE_DATE }) });
     expect(rep.drift).toEqual([]);
     const failing = rep.rules.filter((r) => r.status === 'fail').map((r) => r.id);
-    // The objectives promise zero; today's file still has the problems the checks found.
-    expect(failing).toEqual(['no_funnel_inversions', ...rep.rules.filter((r) => r.id.startsWith('check_')).map((r) => r.id)]);
-    expect(rep.rules.find((r) => r.id === 'check_funnel_inversion')).toMatchObject({ actual: 1 });
+    // The funnel rule promises zero; today's file still has the inversion the checks found.
+    expect(failing).toEqual(['no_funnel_inversions']);
     expect(rep.rules.find((r) => r.id === 'no_funnel_inversions')!.actual).toBe(1);
     expect(rep.rules.find((r) => r.id === 'null_campaign')).toMatchObject({ status: 'pass', actual: 0.85 });
     expect(rep.rules.every((r) => r.status !== 'not-run')).toBe(true);
@@ -142,7 +156,10 @@ describe('running a contract on an export', () => {
     expect(byCol.Clicks).toMatchObject({ change: 'retyped', expected: 'integer', actual: 'string', breaking: true });
     expect(rep.breakingChanges).toBe(2);
     expect(rep.ok).toBe(false);
-    expect(rep.rules.find((r) => r.id === 'null_cost')!.status).toBe('not-run');
+    expect(rep.rules.find((r) => r.id === 'null_cost')).toMatchObject({ status: 'not-run', message: 'skipped: column "Cost" is missing.' });
+    // Bug: the rule that used the removed column reported "The query failed: Binder Error: Referenced column … not found".
+    expect(rep.rules.find((r) => r.id === 'spend_not_negative')).toMatchObject({ status: 'not-run', message: 'skipped: column "Cost" is missing.' });
+    for (const r of rep.rules) expect(r.message).not.toMatch(/Binder Error|not found/);
   });
 
   it('runs only single SELECT queries from a contract', async () => {

@@ -10,7 +10,7 @@ export function ContractReportView({ report: r, file }: { report: ContractReport
       <p data-testid="contract-verdict">
         {r.ok
           ? 'The file keeps the contract.'
-          : `${r.breakingChanges} breaking change(s) and ${r.failedRules} failed rule(s).`}{' '}
+          : `The file does not keep the contract: ${r.breakingChanges} breaking change(s), ${r.failedRules} failed rule(s), ${r.skippedRules} rule(s) could not run.`}{' '}
         <span className="muted">{r.rows} rows checked.</span>
       </p>
       {r.drift.length > 0 && (
@@ -49,7 +49,7 @@ export function ContractReportView({ report: r, file }: { report: ContractReport
                 {q.title}
                 {q.column ? <span className="muted"> [{q.column}]</span> : null}
               </td>
-              <td>{q.status === 'pass' ? 'kept' : q.status === 'fail' ? <strong className="contract-breaking">broken</strong> : 'not run'}</td>
+              <td>{q.status === 'pass' ? 'pass' : q.status === 'fail' ? <strong className="contract-breaking">fail</strong> : 'skipped'}</td>
               <td>{q.actual ?? '–'}</td>
               <td>{q.status === 'not-run' ? q.message : q.expected}</td>
             </tr>

@@ -149,7 +149,7 @@ const GEO_TEST_REGIONS: [string, 'test' | 'control', number][] = [
 /**
  * A geo holdout (marketing domain): Meta prospecting ran everywhere until 14 September, then was paused in the
  * control regions. Orders per region and day from the web shop, and the purchases Meta claimed in each region.
- * Planted: Meta keeps claiming about three times what the test shows (true lift 0.6 orders per test region-day).
+ * Planted: Meta claims about three times what the test shows (true lift 1.5 orders per test region and day).
  */
 function geoTest(): string {
   const r = mulberry32(20260915);
@@ -158,9 +158,9 @@ function geoTest(): string {
     const testPeriod = d >= 15;
     for (const [region, group, base] of GEO_TEST_REGIONS) {
       const weekend = [5, 6].includes(new Date(Date.UTC(2026, 8, d)).getUTCDay()) ? 1.3 : 1;
-      const lift = testPeriod && group === 'test' ? 0.6 : 0;
-      const orders = Math.max(0, Math.round(base * weekend + lift + (r() + r() + r() - 1.5) * 2.4));
-      const claimed = group === 'test' || !testPeriod ? Math.round(1 + r() * 2.6) : 0;
+      const lift = testPeriod && group === 'test' ? 1.5 : 0;
+      const orders = Math.max(0, Math.round(base * weekend + lift + (r() + r() + r() - 1.5) * 1.2));
+      const claimed = group === 'test' || !testPeriod ? Math.round(1.5 + r() * 4) : 0;
       lines.push([iso(2026, 9, d), region, group, testPeriod ? 'test' : 'pre', String(orders), String(claimed)].join(','));
     }
   }

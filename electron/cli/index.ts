@@ -7,11 +7,12 @@ import { contractCommand } from './contract';
 import { exportCommand } from './export';
 import { inspectCommand } from './inspect';
 import { ENGINES, setEngineChoice } from './load';
+import { reconcileCommand } from './reconcile';
 import type { EngineChoice } from './load';
 import type { CliIO, Command } from './types';
 import { UsageError } from './types';
 
-const COMMANDS: Command[] = [inspectCommand, exportCommand, auditCommand, contractCommand];
+const COMMANDS: Command[] = [inspectCommand, exportCommand, auditCommand, contractCommand, reconcileCommand];
 
 function help(): string {
   const lines = ['meshlens: audit marketing exports offline', '', 'Usage:'];

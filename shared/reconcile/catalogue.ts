@@ -24,7 +24,7 @@ export const SPEND_MISMATCH: ReconcileCheckInfo = {
   explanation:
     'The spend a platform reports should match what finance paid (or what GA4 imported as cost) for the same day and campaign. Differences come from invoices with credits or taxes, cost imports that failed for some days, currency conversion, or day boundaries in different time zones. Every cost per conversion and ROAS built on the wrong one is off by the same amount.',
   fix: 'Check the days listed: re-run the cost import for missing days, align time zones, and agree with finance which number is reported (usually the invoice, net of credits).',
-  defaults: { relativeTolerance: 0.01, absoluteTolerance: 1 },
+  defaults: { relativeTolerance: 0.01, absoluteTolerance: 1, errorShare: 0.05 },
 };
 
 export const ORPHAN_KEYS: ReconcileCheckInfo = {

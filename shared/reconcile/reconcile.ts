@@ -189,9 +189,11 @@ export async function reconcile(engine: Engine, sources: Source[], options: Reco
       const unit = campaignKey ? 'day × campaign cells' : 'days';
       if (cmp.mismatched.length) {
         const off = cmp.mismatched.reduce((s, c) => s + c.diff, 0);
+        // The period totals themselves apart by more than errorShare: every cost figure built on one is wrong.
+        const apart = Math.abs(cmp.leftTotal - cmp.rightTotal) > Number(prm.errorShare) * Math.max(Math.abs(cmp.leftTotal), Math.abs(cmp.rightTotal));
         findings.push(
           reconFinding(SPEND_MISMATCH, {
-            severity: 'warning',
+            severity: apart ? 'error' : 'warning',
             file: pair,
             columns: [ma, mb],
             rows: cmp.mismatched.length,

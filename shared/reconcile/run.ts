@@ -1,0 +1,117 @@
+/**
+ * An attribution run: every loaded file in its place. Conversion-path exports go to the sandbox, test/control
+ * files to the incrementality estimate, everything else is a source to reconcile. One value, read by the CLI,
+ * the Reconcile screen, the walkthrough and the report renderers.
+ */
+import type { Dataset, Params } from '../checks/types';
+import type { Engine } from '../engine/types';
+import { creditChannels } from './attribution-models';
+import type { AttributionSandbox } from './attribution-models';
+import { diffInDiff, liftSentence } from './lift';
+import type { LiftDay, LiftEstimate } from './lift';
+import { readConversionPaths, readTest } from './readers';
+import type { PathColumns, TestColumns } from './readers';
+import { reconcile } from './reconcile';
+import { makeSource } from './sources';
+import type { ReconcileReport, ReconDomain } from './types';
+
+export interface RunInput {
+  dataset: Dataset;
+  /** Settings the user gave for this file (domain, time zone, currency), and the data product's domain. */
+  domain?: ReconDomain;
+  productDomain?: string;
+  timeZone?: string;
+  currency?: string;
+}
+
+export interface RunOptions {
+  truth?: string;
+  on?: string[];
+  metric?: string;
+  params?: Record<string, Params>;
+  /** First day of the test period, when the test file has no period column. */
+  testStart?: string;
+  /** Bootstrap seed (deterministic by default). */
+  seed?: number;
+}
+
+export interface LiftRun {
+  file: string;
+  columns: TestColumns;
+  days: LiftDay[];
+  testStart: string;
+  estimate: LiftEstimate;
+  claim: { platform: string; claimed: number; from: string } | null;
+  sentence: string;
+}
+
+export interface AttributionRun {
+  reconcile: ReconcileReport;
+  sandbox: { file: string; columns: PathColumns; result: AttributionSandbox } | null;
+  lift: LiftRun | null;
+  notes: string[];
+}
+
+export async function runAttribution(engine: Engine, inputs: RunInput[], options: RunOptions = {}): Promise<AttributionRun> {
+  const notes: string[] = [];
+  let sandbox: AttributionRun['sandbox'] = null;
+  let lift: LiftRun | null = null;
+  const rest: RunInput[] = [];
+  for (const input of inputs) {
+    const ds = input.dataset;
+    if (!sandbox && input.domain === undefined) {
+      const paths = await readConversionPaths(engine, ds);
+      if (!('reason' in paths)) {
+        sandbox = { file: ds.file, columns: paths.columns, result: creditChannels(paths.paths) };
+        continue;
+      }
+    }
+    if (!lift && input.domain === undefined) {
+      const test = await readTest(engine, ds, options.testStart ? { testStart: options.testStart } : {});
+      if (!('reason' in test)) {
+        if (!test.testStart) {
+          notes.push(`${ds.file} looks like a test (groups ${[...test.groups.test, ...test.groups.control].join(', ')}) but says nothing about when the test started: give the first test day.`);
+          continue;
+        }
+        try {
+          const estimate = diffInDiff(test.days, test.testStart, options.seed !== undefined ? { seed: options.seed } : {});
+          const platform = claimPlatform(test.columns.claimed);
+          const claim = test.claimed !== null ? { platform, claimed: test.claimed, from: test.columns.claimed! } : null;
+          lift = { file: ds.file, columns: test.columns, days: test.days, testStart: test.testStart, estimate, claim, sentence: liftSentence(estimate, claim ?? undefined) };
+        } catch (err) {
+          notes.push(`${ds.file}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        continue;
+      }
+    }
+    rest.push(input);
+  }
+  const sources = [];
+  for (const i of rest)
+    sources.push(
+      await makeSource(engine, i.dataset, {
+        ...(i.domain ? { domain: i.domain } : {}),
+        ...(i.productDomain ? { productDomain: i.productDomain } : {}),
+        ...(i.timeZone ? { timeZone: i.timeZone } : {}),
+        ...(i.currency ? { currency: i.currency } : {}),
+      }),
+    );
+  const report = await reconcile(engine, sources, {
+    ...(options.truth ? { truth: options.truth } : {}),
+    ...(options.on ? { on: options.on } : {}),
+    ...(options.metric ? { metric: options.metric } : {}),
+    ...(options.params ? { params: options.params } : {}),
+  });
+  return { reconcile: report, sandbox, lift, notes: [...notes, ...report.notes] };
+}
+
+/** "meta_claimed_purchases" → "Meta": the platform named in a claim column's header. */
+function claimPlatform(column: string | undefined): string {
+  const c = (column ?? '').toLowerCase();
+  if (/meta|facebook|fb/.test(c)) return 'Meta';
+  if (/google|adwords|gads/.test(c)) return 'Google Ads';
+  if (/linkedin/.test(c)) return 'LinkedIn Ads';
+  if (/tiktok/.test(c)) return 'TikTok Ads';
+  if (/bing|microsoft/.test(c)) return 'Microsoft Ads';
+  return 'The platform';
+}

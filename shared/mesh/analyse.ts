@@ -40,7 +40,10 @@ const ROLE_MAP: Partial<Record<Role, ColumnRole>> = {
 
 /** Column roles for the mesh layer: semantics first, then the header guess for roles semantics does not have. */
 export function rolesFromSemantics(s: Semantics): Record<string, ColumnRole | null> {
-  return Object.fromEntries(s.columns.map((c) => [c.name, ROLE_MAP[c.role] ?? guessRole(c.originalName) ?? guessRole(c.name)]));
+  // A role the user set is final: the header guess never brings back the role they took away.
+  return Object.fromEntries(
+    s.columns.map((c) => [c.name, c.roleSource === 'override' ? (ROLE_MAP[c.role] ?? null) : (ROLE_MAP[c.role] ?? guessRole(c.originalName) ?? guessRole(c.name))]),
+  );
 }
 
 export function meshFindings(findings: Finding[]): MeshFinding[] {

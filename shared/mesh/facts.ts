@@ -40,7 +40,8 @@ const num = (v: Scalar | undefined): number | null => (v === null || v === undef
 export async function readDatasetFacts(engine: Engine, source: FactsSource, options: FactsOptions = {}): Promise<DatasetFacts> {
   const table = quoteIdent(source.tableName);
   const userColumns = source.columns.filter((c) => !isInternalColumn(c.name));
-  const roles = userColumns.map((c) => options.roles?.[c.name] ?? guessRole(c.name));
+  // A role given for a column (even null: "no role", as the user set it) wins over the header guess.
+  const roles = userColumns.map((c) => (options.roles && c.name in options.roles ? (options.roles[c.name] ?? null) : guessRole(c.name)));
 
   const parts = ['count(*) AS "rows"'];
   userColumns.forEach((c, i) => {

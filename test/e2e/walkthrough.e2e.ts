@@ -12,7 +12,7 @@ import { serveStatic } from '../helpers/static-server';
 import type { StaticServer } from '../helpers/static-server';
 import { openSession } from '../helpers/chromium';
 import type { Session } from '../helpers/chromium';
-import { byTestId, screenshot, waitForText } from '../helpers/page-utils';
+import { byTestId, screenshot, waitForAttr, waitForText } from '../helpers/page-utils';
 
 const DIST = path.resolve(process.env.MESHLENS_DIST ?? 'dist/renderer');
 
@@ -32,10 +32,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function nextUntilDone() {
+/** Click Next until the artefact shows; `choices` picks a file on steps that wait for one (by step id). */
+async function nextUntilDone(choices: Record<string, string> = {}) {
   const { page } = session;
   for (let i = 0; i < 20 && !(await page.$(byTestId('walkthrough-complete'))); i++) {
     const before = await page.getAttribute(byTestId('walkthrough-step'), 'data-step');
+    const choice = before ? choices[before] : undefined;
+    if (choice) await page.selectOption(byTestId('step-choice'), choice);
     await page.click(byTestId('walkthrough-next'));
     await page.waitForFunction(
       ({ sel, done, before }) => Boolean(document.querySelector(done)) || document.querySelector(sel)?.getAttribute('data-step') !== before,
@@ -110,7 +113,15 @@ describe('data mesh walkthrough in Chromium', () => {
     await page.click(byTestId('nav-walkthroughs'));
     await page.click(byTestId('walkthrough-open-self-serve-platform'));
     await page.waitForSelector(`${byTestId('walkthrough-player')}[data-walkthrough="self-serve-platform"]`);
-    await nextUntilDone();
+    await page.click(byTestId('walkthrough-next'));
+    await page.click(byTestId('walkthrough-next'));
+    // The file to compare waits for the user's choice, and every other file says why it is or is not offered.
+    await page.waitForSelector(`${byTestId('walkthrough-step')}[data-step="second"]`);
+    expect(await page.isDisabled(byTestId('walkthrough-next'))).toBe(true);
+    const offers = await page.$$eval(byTestId('step-offer'), (els) => els.map((e) => `${e.getAttribute('data-offered')} ${e.textContent}`));
+    expect(offers).toContainEqual(expect.stringMatching(/^true google-ads-campaigns-2026-10\.csv: offered, also a Google Ads export/));
+    expect(offers).toContainEqual(expect.stringMatching(/^false meta-ads-2026-09\.csv: not offered, a Meta Ads export, not Google Ads/));
+    await nextUntilDone({ second: 'google-ads-campaigns-2026-10.csv' });
     expect(await page.textContent(byTestId('walkthrough-artefact'))).toContain('Columns added: "Conv. value"');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('walkthrough-save'))]);
     const pack = (await download.path())!;
@@ -125,6 +136,81 @@ describe('data mesh walkthrough in Chromium', () => {
     await page.click(byTestId('workshop-projector'));
     await page.waitForSelector(`${byTestId('workshop-screen')}.workshop-projector`);
     await screenshot(page, 'workshop-projector');
+    await page.click(byTestId('workshop-projector'));
+    await page.waitForSelector(byTestId('nav-workshop'));
+  });
+
+  it('finishes "Data as a product" with a name, owner and consumers; the product screen, the contract, governance and the workshop summary show exactly those', async () => {
+    const { page } = session;
+    await page.click(`${byTestId('dataset-tab')}:has-text("crm-opportunities")`);
+    await page.click(byTestId('nav-walkthroughs'));
+    await page.click(byTestId('walkthrough-open-data-as-a-product'));
+    await page.waitForSelector(`${byTestId('walkthrough-step')}[data-step="name"]`, { timeout: 120_000 });
+    await page.fill(byTestId('step-input'), 'CRM opportunities');
+    await page.click(byTestId('walkthrough-next'));
+    await page.waitForSelector(`${byTestId('walkthrough-step')}[data-step="owner"]`);
+    expect(await page.inputValue(byTestId('step-input'))).toBe(''); // no owner is made up
+    await page.fill(byTestId('step-input'), 'Sales ops (Maria)');
+    await page.click(byTestId('walkthrough-next'));
+    for (const step of ['schema', 'objectives', 'freshness']) {
+      await page.waitForSelector(`${byTestId('walkthrough-step')}[data-step="${step}"]`);
+      await page.click(byTestId('walkthrough-next'));
+    }
+    await page.waitForSelector(`${byTestId('walkthrough-step')}[data-step="consumers"]`);
+    await page.check(`${byTestId('step-multi')} label:has-text("Sales pipeline review") input`);
+    await page.check(`${byTestId('step-multi')} label:has-text("Finance (spend reconciliation)") input`);
+    await nextUntilDone();
+
+    await page.click(byTestId('nav-products'));
+    await page.waitForSelector(byTestId('product-card'), { timeout: 120_000 });
+    expect(await page.inputValue(byTestId('product-name'))).toBe('CRM opportunities');
+    expect(await page.inputValue(byTestId('product-owner'))).toBe('Sales ops (Maria)');
+    expect(await page.inputValue(byTestId('product-consumers'))).toBe('Sales pipeline review, Finance (spend reconciliation)');
+    expect(await page.$(byTestId('product-owner-missing'))).toBeNull();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('contract-export'))]);
+    const yaml = readFileSync((await download.path())!, 'utf8');
+    expect(yaml).toMatch(/^name: CRM opportunities$/m);
+    expect(yaml).toContain('Owner: Sales ops (Maria)');
+    expect(yaml).toMatch(/description: "?Sales pipeline review"?$/m);
+    expect(yaml).toMatch(/description: "?Finance \(spend reconciliation\)"?$/m);
+
+    await page.click(byTestId('nav-walkthroughs'));
+    await page.click(byTestId('walkthrough-open-federated-governance'));
+    await page.waitForSelector(`${byTestId('walkthrough-step')}[data-step="intro"]`);
+    await page.click(byTestId('walkthrough-next'));
+    await page.click(byTestId('walkthrough-next'));
+    await page.waitForSelector(`${byTestId('walkthrough-step')}[data-step="owner"]`);
+    expect(await page.inputValue(byTestId('step-input'))).toBe('Sales ops (Maria)');
+    await nextUntilDone();
+    const policies = (await page.textContent(byTestId('walkthrough-artefact'))) ?? '';
+    expect(policies).toContain('Owner: Sales ops (Maria).');
+
+    await page.click(byTestId('nav-workshop'));
+    await page.click(byTestId('workshop-tab-summary'));
+    expect(await page.textContent(byTestId('workshop-summary'))).toContain(
+      '| crm-opportunities-2026-09.csv | CRM opportunities | (not chosen) | Sales ops (Maria) | Sales pipeline review, Finance (spend reconciliation) |',
+    );
+    await screenshot(page, 'workshop-summary-from-product');
+  });
+
+  it('leaving the workshop for an exercise and coming back keeps the agenda item and the running timer', async () => {
+    const { page } = session;
+    await page.click(byTestId('workshop-tab-agenda'));
+    await page.click(byTestId('agenda-federated-governance'));
+    await page.click(byTestId('workshop-timer'));
+    await waitForAttr(page, 'workshop-clock', 'running', 'true');
+    await page.click(byTestId('workshop-start-exercise'));
+    await page.waitForSelector(`${byTestId('walkthrough-player')}[data-walkthrough="federated-governance"]`, { timeout: 120_000 });
+    await page.click(byTestId('nav-workshop'));
+    await page.waitForSelector(`${byTestId('workshop-current')}[data-item="federated-governance"]`);
+    await waitForAttr(page, 'workshop-clock', 'running', 'true');
+    expect(await waitForText(page, 'workshop-clock', /^19:\d\d$/)).toMatch(/^19:/); // still counting down from where it was
+    await page.click(byTestId('workshop-projector'));
+    await page.waitForSelector(`${byTestId('workshop-screen')}.workshop-projector`);
+    expect(await page.$(byTestId('nav-workshop'))).toBeNull();
+    expect(await page.$(byTestId('dataset-tab'))).toBeNull();
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(byTestId('nav-workshop'));
   });
 
   it('sent nothing anywhere and threw no page errors', () => {

@@ -239,3 +239,15 @@ describe('inline SVG axes', () => {
     expect(niceMax(0)).toBe(4);
   });
 });
+
+describe('HTML report of a dataset with a data product', () => {
+  it('shows the product exactly as decided and an empty owner as missing, never a default', () => {
+    const named = renderHtmlReport(model({ product: { name: 'CRM opportunities', owner: 'Sales ops (Maria)', domain: 'sales', consumers: ['Sales pipeline review'] } }));
+    expect(named).toContain('<dt>Name</dt><dd>CRM opportunities</dd><dt>Owner</dt><dd>Sales ops (Maria)</dd>');
+    expect(named).toContain('<dd>Sales pipeline review</dd>');
+    const unowned = renderHtmlReport(model({ product: { name: 'CRM opportunities', owner: '', domain: '', consumers: [] } }));
+    expect(unowned).toContain('<dt>Owner</dt><dd><strong>missing</strong></dd>');
+    expect(unowned).toContain('none named yet');
+    expect(renderHtmlReport(model())).not.toContain('data-section="product"');
+  });
+});

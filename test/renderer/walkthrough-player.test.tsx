@@ -65,6 +65,20 @@ describe('WalkthroughPlayer', () => {
     expect(terms).toEqual(['sli', 'slo']);
   });
 
+  it('a step that asks for the owner shows the owner already named for the product, and an empty one when none is', () => {
+    const w = walkthroughById('federated-governance')!;
+    render(<Harness w={w} onSave={async () => null} product={{ owner: 'Sales ops (Maria)' }} />);
+    fireEvent.click(screen.getByTestId('walkthrough-next'));
+    fireEvent.click(screen.getByTestId('walkthrough-next'));
+    expect(screen.getByTestId('walkthrough-step').dataset.step).toBe('owner');
+    expect((screen.getByTestId('step-input') as HTMLInputElement).value).toBe('Sales ops (Maria)');
+    cleanup();
+    render(<Harness w={walkthroughById('data-as-a-product')!} onSave={async () => null} />);
+    fireEvent.click(screen.getByTestId('walkthrough-next'));
+    expect(screen.getByTestId('walkthrough-step').dataset.step).toBe('owner');
+    expect((screen.getByTestId('step-input') as HTMLInputElement).value).toBe(''); // nobody named: nothing made up
+  });
+
   it('every highlighted element is on screen and outlined while its step is shown', () => {
     for (const w of WALKTHROUGHS) {
       w.steps.forEach((step, i) => {

@@ -56,7 +56,7 @@ export function workspaceSnapshot(): string {
 }
 
 /** Put a reopened dataset's decisions back into the store under its new id. */
-function restoreDecisions(entry: WorkspaceDataset, id: string): void {
+export function restoreDecisions(entry: WorkspaceDataset, id: string): void {
   useStore.setState((s) => ({
     products: entry.product ? { ...s.products, [id]: entry.product } : s.products,
     savedRoles: Object.keys(entry.roleOverrides).length ? { ...s.savedRoles, [id]: entry.roleOverrides as RoleOverrides } : s.savedRoles,
@@ -72,7 +72,7 @@ function restoreDecisions(entry: WorkspaceDataset, id: string): void {
   }));
 }
 
-function restoreWorkshop(workspace: Workspace): void {
+export function restoreWorkshop(workspace: Workspace): void {
   const w = workspace.workshop;
   if (!w) return;
   const base = emptyDecisions();

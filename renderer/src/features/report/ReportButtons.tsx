@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { getBridge } from '../../bridge';
-import { errorMessage, getDataset, showBanner, useDataset } from '../../store';
+import { errorMessage, getDataset, showBanner, useDataset, useStore } from '../../store';
 import { auditStateOf, profileStateOf } from '../../store/analysis-slice';
 import { scoreView } from '../overview/score-view';
 import { renderHtmlReport } from './html-report';
@@ -33,6 +33,7 @@ export function buildReport(
     findings: a.findings,
     score: scoreView(a),
     referenceDate: a.referenceDate,
+    ...(useStore.getState().products[datasetId] ? { product: useStore.getState().products[datasetId] } : {}),
   });
   return {
     name: `${stem}.html`,

@@ -115,6 +115,13 @@ export function renderHtmlReport(m: ReportModel): string {
       `<div class="card"><h3>How the score was computed</h3><ul>${m.score.explanation.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`,
     );
   }
+  if (m.product) {
+    const p = m.product;
+    const missing = (v: string, what: string) => (v ? esc(v) : `<strong>${what}</strong>`);
+    parts.push(
+      `<div class="card" data-section="product"><h3>Data product</h3><dl><dt>Name</dt><dd>${missing(p.name, 'not named yet')}</dd><dt>Owner</dt><dd>${missing(p.owner, 'missing')}</dd><dt>Domain</dt><dd>${missing(p.domain, 'not chosen')}</dd><dt>Consumers</dt><dd>${p.consumers.length ? esc(p.consumers.join(', ')) : 'none named yet'}</dd></dl></div>`,
+    );
+  }
   if (m.file.details.length) {
     parts.push(
       `<div class="card"><h3>File</h3><dl>${m.file.details.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl></div>`,

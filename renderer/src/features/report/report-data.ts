@@ -8,6 +8,7 @@ import { confidenceText, severityByDimension, severityTotals, timelineOf } from 
 import type { ScoreView } from '../overview/ScoreCard';
 import { patternLabel, roleLabel } from '../columns/role-labels';
 import type { ReportColumn, ReportModel } from './report-model';
+import type { ProductDecisions } from '../../../../shared/mesh/product-state';
 
 export interface ReportSource {
   name: string;
@@ -17,6 +18,8 @@ export interface ReportSource {
   findings: Finding[];
   score: ScoreView | null;
   referenceDate?: string;
+  /** The dataset's data product (the store's; the same object every screen edits). */
+  product?: ProductDecisions;
   /** Defaults to now. */
   generatedAt?: Date;
 }
@@ -85,6 +88,16 @@ export function buildReportModel(src: ReportSource): ReportModel {
         ...fileDetails(src.result, src.referenceDate),
       ],
     },
+    ...(src.product
+      ? {
+          product: {
+            name: src.product.name?.trim() ?? '',
+            owner: src.product.owner?.trim() ?? '',
+            domain: src.product.domain ?? '',
+            consumers: src.product.consumers ?? [],
+          },
+        }
+      : {}),
     score: src.score,
     totals: severityTotals(src.findings),
     dimensions: severityByDimension(src.findings),

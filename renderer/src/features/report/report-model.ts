@@ -57,6 +57,8 @@ export interface ReportModel {
   timeline?: { points: TimelinePoint[]; metricLabel?: string; bucket?: string };
   findings: ReportFinding[];
   columns: ReportColumn[];
+  /** The dataset's data product as the user decided it (absent: nothing decided); empty fields are not named yet. */
+  product?: { name: string; owner: string; domain: string; consumers: string[] };
 }
 
 export const SEVERITY_ORDER: Record<ReportSeverity, number> = { error: 0, warning: 1, info: 2 };

@@ -38,7 +38,8 @@ export function WalkthroughPlayer({ walkthrough: w, ctx, progress, onProgress, o
   const r = renderStep(w, ctx, progress);
   const stored = progress.answers[r.step.id];
   const [draft, setDraft] = useState<{ step: number; value: Answer | undefined }>({ step: r.index, value: stored ?? r.suggested });
-  const value = draft.step === r.index ? draft.value : (stored ?? r.suggested);
+  // What the step shows: what the user typed here, else their earlier answer, else the product's value or the suggestion.
+  const value = draft.step === r.index && draft.value !== undefined ? draft.value : (stored ?? r.suggested);
   const [saved, setSaved] = useState<string | null>(null);
   const highlighted = useHighlight(r.step.highlight);
   const artefact = progress.completed ? buildArtefact(w, ctx, progress) : null;

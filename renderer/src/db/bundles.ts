@@ -1,7 +1,7 @@
 /**
  * DuckDB's wasm and worker files ship inside the app (Vite `?url` imports): nothing is fetched from the
  * network, ever. selectBundle picks the exception-handling build when the browser supports it, and the
- * cross-origin-isolated (threads) build when the page is isolated.
+ * cross-origin-isolated (threads) build when the page is isolated and the machine has 4 or more cores.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -11,6 +11,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
 import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
+import { wantsThreadedBuild } from './threads';
 
 /** Asset URLs are relative to the page; inside a worker resolve them against the worker's own URL. */
 function absolute(url: string): string {
@@ -22,7 +23,7 @@ export function localBundles(): duckdb.DuckDBBundles {
     mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
     eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
   };
-  if (globalThis.crossOriginIsolated) {
+  if (wantsThreadedBuild(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency)) {
     bundles.coi = {
       mainModule: absolute(coiWasm),
       mainWorker: absolute(coiWorker),

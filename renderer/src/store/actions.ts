@@ -8,6 +8,7 @@ import { quoteIdent } from '../../../shared/engine/sql';
 import type { ImportOptions, ImportResult } from '../../../shared/import/types';
 import type { PolicyPack } from '../../../shared/mesh/policy-pack';
 import { getEngine } from '../db';
+import { tooLargeForBrowser } from '../db/size-limit';
 import type { Dataset, DatasetFile } from './datasets-slice';
 import type { Banner, Theme } from './ui-slice';
 import { useStore } from './store';
@@ -147,6 +148,12 @@ export async function importDataset(id: string): Promise<void> {
   if (!dataset) return;
   const run = (importRuns.get(id) ?? 0) + 1;
   importRuns.set(id, run);
+  const tooLarge = tooLargeForBrowser(dataset.name, dataset.file.blob?.size ?? dataset.file.bytes.length);
+  if (tooLarge) {
+    patchDataset(id, { status: 'error', error: tooLarge, progress: null });
+    showBanner('error', tooLarge);
+    return;
+  }
   patchDataset(id, { status: 'loading', error: null, progress: null });
   const current = () => importRuns.get(id) === run && getDataset(id) !== undefined;
   try {

@@ -38,9 +38,12 @@ function AnalysisWaiting({ datasetId, name }: { datasetId: string; name: string 
 export function AnalysisGate({
   datasetId,
   children,
+  early,
 }: {
   datasetId: string | null;
   children: (a: Analysed) => ReactNode;
+  /** What the screen can show from the import alone while the profile and checks run. */
+  early?: (dataset: Dataset) => ReactNode;
 }) {
   const dataset = useDataset(datasetId);
   const ready = dataset?.status === 'ready' && Boolean(dataset.result);
@@ -68,6 +71,7 @@ export function AnalysisGate({
     const stopped = profile?.status === 'cancelled' || profile?.status === 'error';
     return (
       <div className="ml-screen">
+        {early?.(dataset)}
         {!stopped && <AnalysisWaiting datasetId={datasetId} name={dataset.name} />}
         {stopped && (
           <div className="ml-card ml-empty" data-testid="analysis-stopped">

@@ -3,6 +3,9 @@ import { SeverityChart } from '../../charts/SeverityChart';
 import { TimelineChart } from '../../charts/TimelineChart';
 import { formatNumber } from '../../charts/format';
 import type { ScreenProps } from '../registry';
+import type { Dataset } from '../../store';
+import { columnMeta } from '../../../../shared/audit/dataset';
+import { describeColumns } from '../../../../shared/semantics/describe';
 import type { Finding } from '../../../../shared/checks/types';
 import { setScreen } from '../../store';
 import { findingKey, SEVERITY_ORDER } from '../findings/findings-model';
@@ -168,6 +171,33 @@ function TopFindings({ datasetId, findings }: { datasetId: string; findings: Fin
   );
 }
 
+/**
+ * Rows, columns and the platform as soon as the import is done (the platform from the headers alone),
+ * while the profile and the checks still run; the full overview replaces it when they are done.
+ */
+function EarlyOverview({ dataset }: { dataset: Dataset }) {
+  const result = dataset.result!;
+  const platform = useMemo(() => describeColumns(columnMeta(result), []).platform, [result]);
+  const known = platform.platform !== 'generic' && platform.confidence >= 0.5;
+  return (
+    <div className="ml-stats" data-testid="overview-early">
+      <Stat label="Rows" value={formatNumber(result.rows)} testId="overview-rows" sub={summaryNote(result.summaryRows.length)} />
+      <Stat label="Columns" value={formatNumber(result.columns.length)} testId="overview-columns" />
+      <Stat
+        label="Detected platform"
+        value={known ? platform.label : 'reading the values…'}
+        testId="overview-platform"
+        sub={known ? `from the headers${platform.evidence.length ? ` (${platform.evidence.slice(0, 3).join(', ')})` : ''}; values follow` : undefined}
+      />
+      <ScoreCard score={null} running />
+    </div>
+  );
+}
+
 export function OverviewScreen({ datasetId }: ScreenProps) {
-  return <AnalysisGate datasetId={datasetId}>{(a) => <Overview {...a} />}</AnalysisGate>;
+  return (
+    <AnalysisGate datasetId={datasetId} early={(dataset) => <EarlyOverview dataset={dataset} />}>
+      {(a) => <Overview {...a} />}
+    </AnalysisGate>
+  );
 }

@@ -2,28 +2,50 @@
  * The body pass: one scan over the table's bytes that
  * - prefixes every record with its physical line number (so every row, finding and sample can point
  *   back to the user's file, even with line breaks inside quoted values),
- * - skips blank lines, counts fields per record (ragged rows are reported, never dropped silently),
- * - repairs unbalanced quotes by reading that one line as plain text instead of swallowing the file,
+ * - skips blank lines and rows made only of delimiters, and the lines the header analysis set aside
+ *   (second and third header lines, a column-description row),
+ * - counts fields per record (ragged rows are reported, never dropped silently),
+ * - repairs stray quotes per record: a record whose quoting goes wrong (a quote that closes in the
+ *   middle of a value, never closes, or swallows the next line) is re-read as plain text on its own
+ *   line, so it never takes the next line with it,
  * - trims one-field footer lines at the end of the table.
+ * Files in the common dialect (one-byte delimiter, "double quotes" with "" escapes) are copied byte for
+ * byte; other dialects (single quotes, backslash escapes, ", " or space delimiters) are rewritten
+ * record by record as plain CSV, so DuckDB always reads one well-known dialect.
  */
+import type { Dialect } from './dialect';
+import { BACKSLASH_NULL, splitFields } from './dialect';
 
 const NL = 0x0a;
 const CR = 0x0d;
-const QUOTE = 0x22;
+const SPACE = 0x20;
+const BACKSLASH = 0x5c;
 
 export interface BodyPassInput {
   utf8: Uint8Array;
   start: number;
   end: number;
-  /** Physical line number of the first line at `start` (the header). */
+  /** Physical line number of the first line at `start` (the header, or the first row without one). */
   firstLine: number;
-  delimiter: string;
-  /** Field count of the header. */
+  dialect: Dialect;
+  /** Field count of the header (the table's width). */
   headerFields: number;
+  /** True when the table has no header line: the first record is data. */
+  headerless?: boolean;
+  /** Records starting on these lines are read but not written (extra header lines, description row). */
+  skipLines?: Set<number>;
+}
+
+export interface RepairedRecord {
+  line: number;
+  /** The line's original text. */
+  text: string;
 }
 
 export interface BodyPassResult {
   bytes: Uint8Array;
+  /** The dialect of `bytes`, for DuckDB's read_csv. */
+  delimiter: string;
   records: number;
   maxFields: number;
   longestRecord: number;
@@ -32,7 +54,11 @@ export interface BodyPassResult {
   ragged: { line: number; fields: number }[];
   raggedCount: number;
   multiLineRecords: number;
-  unbalancedQuoteLines: number[];
+  /** Records re-read as plain text on their own line because of a stray quote (first 200 kept). */
+  repaired: RepairedRecord[];
+  repairedCount: number;
+  /** `\N` cells read as empty (backslash-escaped files). */
+  backslashNulls: number;
   footerLines: { line: number; text: string }[];
 }
 
@@ -42,12 +68,27 @@ function writeDigits(out: Uint8Array, pos: number, n: number): number {
   return pos + s.length;
 }
 
+/** One record as plain CSV with '"' quotes, in the output delimiter. */
+function csvRecord(fields: string[], delim: string): string {
+  return fields.map((f) => (/["\n\r]/.test(f) || f.includes(delim) ? '"' + f.replace(/"/g, '""') + '"' : f)).join(delim);
+}
+
 export function bodyPass(input: BodyPassInput): BodyPassResult {
-  const { utf8, start, end, delimiter, headerFields } = input;
-  const D = delimiter.charCodeAt(0);
+  const { utf8, start, end, dialect, headerFields } = input;
+  const fast = dialect.delimiter.length === 1 && dialect.quote === '"' && dialect.escape === 'double';
+  const outDelim = fast ? dialect.delimiter : ',';
+  const D0 = dialect.delimiter.charCodeAt(0);
+  const D1 = dialect.delimiter.length > 1 ? dialect.delimiter.charCodeAt(1) : -1;
+  const dLen = dialect.delimiter.length;
+  const Q = dialect.quote ? dialect.quote.charCodeAt(0) : -1;
+  const backslash = dialect.escape === 'backslash';
+  const skip = input.skipLines ?? new Set<number>();
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+
   let newlines = 0;
   for (let i = start; i < end; i++) if (utf8[i] === NL) newlines++;
-  let out = new Uint8Array(end - start + (newlines + 2) * 12 + 64);
+  let out = new Uint8Array(Math.floor((end - start) * (fast ? 1 : 1.2)) + (newlines + 2) * 12 + 64);
   let o = 0;
   const ensure = (extra: number) => {
     if (o + extra <= out.length) return;
@@ -58,6 +99,7 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
 
   const res: BodyPassResult = {
     bytes: out,
+    delimiter: outDelim,
     records: 0,
     maxFields: headerFields,
     longestRecord: 0,
@@ -65,16 +107,32 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
     ragged: [],
     raggedCount: 0,
     multiLineRecords: 0,
-    unbalancedQuoteLines: [],
+    repaired: [],
+    repairedCount: 0,
+    backslashNulls: 0,
     footerLines: [],
   };
   // Output offsets and field counts of the last few records, to trim footers.
   const tail: { outStart: number; line: number; fields: number; inStart: number; inEnd: number }[] = [];
-  const forcePlain = new Set<number>();
+
+  const lineEnd = (from: number) => {
+    const i = utf8.indexOf(NL, from);
+    return i < 0 || i > end ? end : i;
+  };
+  const text = (s: number, e: number) => {
+    const t = decoder.decode(utf8.subarray(s, e));
+    return t.endsWith('\r') ? t.slice(0, -1) : t;
+  };
+  /** A line on its own has the table's width (reading quotes only within the line). */
+  const widthAlone = (s: number) => splitFields(text(s, lineEnd(s)), dialect).length === headerFields;
 
   let p = start;
   let line = input.firstLine;
-  let isHeader = true;
+  let isHeader = !input.headerless;
+  if (input.headerless) {
+    ensure(8);
+    for (const ch of '__line\n') out[o++] = ch.charCodeAt(0);
+  }
   while (p < end) {
     // Blank line (or just '\r').
     if (utf8[p] === NL || (utf8[p] === CR && utf8[p + 1] === NL)) {
@@ -88,16 +146,25 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
     let fields = 1;
     let atFieldStart = true;
     let inQuotes = false;
+    let malformed = false;
+    let hasValue = false;
     let lines = 1;
-    const plain = forcePlain.has(recLine);
     while (p < end) {
       const c = utf8[p]!;
       if (inQuotes) {
-        if (c === QUOTE) {
-          if (utf8[p + 1] === QUOTE) p += 2;
+        if (backslash && c === BACKSLASH) {
+          if (utf8[p + 1] === NL) lines++;
+          p += 2;
+          continue;
+        }
+        if (c === Q) {
+          if (!backslash && utf8[p + 1] === Q) p += 2;
           else {
             inQuotes = false;
             p++;
+            // A closing quote must end the value: anything else means the quote was stray.
+            const n = utf8[p];
+            if (p < end && n !== NL && n !== CR && !(n === D0 && (dLen === 1 || utf8[p + 1] === D1))) malformed = true;
           }
           continue;
         }
@@ -106,55 +173,82 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
         continue;
       }
       if (c === NL) break;
-      if (c === D) {
+      if (c === D0 && (dLen === 1 || utf8[p + 1] === D1)) {
         fields++;
         atFieldStart = true;
-      } else if (c === QUOTE && atFieldStart && !plain) {
+        p += dLen;
+        continue;
+      }
+      if (c === Q && atFieldStart) {
         inQuotes = true;
-        atFieldStart = false;
-      } else atFieldStart = false;
+        hasValue = true;
+      } else if (!hasValue && c !== SPACE && c !== CR) hasValue = true;
+      atFieldStart = false;
       p++;
     }
-    if (inQuotes) {
-      // Unbalanced quote: read this record's first line as plain text and start again from it.
-      res.unbalancedQuoteLines.push(recLine);
-      if (res.unbalancedQuoteLines.length > 1000) break;
-      forcePlain.add(recLine);
-      p = recStart;
-      line = recLine;
+    let recEnd = p; // at '\n' or end
+    let repairedFields: string[] | null = null;
+    const swallowed = lines > 1 && !inQuotes && !malformed && (fields !== headerFields || (widthAlone(recStart) && widthAlone(lineEnd(recStart) + 1)));
+    if (inQuotes || malformed || swallowed) {
+      // Stray quote: read this record's first line on its own, quotes that do not close on it as text.
+      recEnd = lineEnd(recStart);
+      const original = text(recStart, recEnd);
+      repairedFields = splitFields(original, dialect);
+      fields = repairedFields.length;
+      lines = 1;
+      hasValue = true;
+      if (!isHeader && !skip.has(recLine)) {
+        res.repairedCount++;
+        if (res.repaired.length < 200) res.repaired.push({ line: recLine, text: original });
+      }
+    }
+    const recLen = recEnd - recStart;
+    line = recLine + lines;
+    p = recEnd < end ? recEnd + 1 : recEnd;
+    if (!hasValue && !isHeader) {
+      // A row of delimiters only (",,,,,,,,"): blank.
+      res.blankLines++;
       continue;
     }
-    const recEnd = p; // at '\n' or end
-    const recLen = recEnd - recStart;
+    if (skip.has(recLine)) continue;
     if (recLen > res.longestRecord) res.longestRecord = recLen;
     if (lines > 1) res.multiLineRecords++;
 
-    ensure(recLen * (plain ? 3 : 1) + 16);
     const outStart = o;
     if (isHeader) {
-      for (const ch of '__line') out[o++] = ch.charCodeAt(0);
-    } else o = writeDigits(out, o, recLine);
-    out[o++] = D;
-    if (plain) o = writePlain(out, o, utf8, recStart, recEnd, D);
-    else {
+      ensure(8);
+      for (const ch of '__line\n') out[o++] = ch.charCodeAt(0);
+      isHeader = false;
+      continue;
+    }
+    let encoded: Uint8Array | null = null;
+    if (repairedFields || !fast) {
+      const recordText = repairedFields ? null : text(recStart, recEnd);
+      if (backslash && recordText !== null && recordText.includes(BACKSLASH_NULL)) {
+        res.backslashNulls += recordText.split(dialect.delimiter).filter((f) => f === BACKSLASH_NULL).length;
+      }
+      encoded = encoder.encode(csvRecord(repairedFields ?? splitFields(recordText!, dialect), outDelim));
+    }
+    ensure((encoded ? encoded.length : recLen) + 16);
+    o = writeDigits(out, o, recLine);
+    out[o++] = outDelim.charCodeAt(0);
+    if (encoded) {
+      out.set(encoded, o);
+      o += encoded.length;
+    } else {
       out.set(utf8.subarray(recStart, recEnd), o);
       o += recLen;
     }
     out[o++] = NL;
 
-    if (!isHeader) {
-      res.records++;
-      if (fields > res.maxFields) res.maxFields = fields;
-      if (fields !== headerFields) {
-        res.raggedCount++;
-        if (res.ragged.length < 200) res.ragged.push({ line: recLine, fields });
-      }
-      tail.push({ outStart, line: recLine, fields, inStart: recStart, inEnd: recEnd });
-      if (tail.length > 50) tail.shift();
+    res.records++;
+    if (fields > res.maxFields) res.maxFields = fields;
+    if (fields !== headerFields) {
+      res.raggedCount++;
+      if (res.ragged.length < 200) res.ragged.push({ line: recLine, fields });
     }
-    isHeader = false;
-    line += lines;
-    p = recEnd < end ? recEnd + 1 : recEnd;
+    tail.push({ outStart, line: recLine, fields, inStart: recStart, inEnd: recEnd });
+    if (tail.length > 50) tail.shift();
   }
 
   // Footer: trailing one-field lines under a wide table ("Report generated by …").
@@ -165,29 +259,9 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
       res.records--;
       res.raggedCount--;
       res.ragged = res.ragged.filter((r) => r.line !== t.line);
-      res.footerLines.unshift({ line: t.line, text: new TextDecoder().decode(utf8.subarray(t.inStart, t.inEnd)).trim() });
+      res.footerLines.unshift({ line: t.line, text: text(t.inStart, t.inEnd).trim() });
     }
   }
   res.bytes = out.subarray(0, o);
   return res;
-}
-
-/** Write one line with every field quoted and quotes doubled, so stray quotes are read literally. */
-function writePlain(out: Uint8Array, o: number, src: Uint8Array, s: number, e: number, D: number): number {
-  let end = e;
-  if (end > s && src[end - 1] === CR) end--;
-  out[o++] = QUOTE;
-  for (let i = s; i < end; i++) {
-    const c = src[i]!;
-    if (c === D) {
-      out[o++] = QUOTE;
-      out[o++] = D;
-      out[o++] = QUOTE;
-    } else if (c === QUOTE) {
-      out[o++] = QUOTE;
-      out[o++] = QUOTE;
-    } else out[o++] = c;
-  }
-  out[o++] = QUOTE;
-  return o;
 }

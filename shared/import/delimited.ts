@@ -5,8 +5,10 @@ import { bodyPass } from './body';
 import { decodeToUtf8, looksBinary } from './encoding';
 import { uniqueNames } from './names';
 import { NO_DATA, statedRange, SUMMARY_LABEL_SQL } from './preamble';
+import type { Dialect } from './dialect';
+import { DELIM_NAMES, detectDialect } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
-import { detectDelimiter, findTables, headLines, HEAD_BYTES, isSeparatorLine, splitFields } from './sniff';
+import { findTables, headerAt, headLines, HEAD_BYTES, isSeparatorLine } from './sniff';
 import { typeTable } from './typing';
 import type { Encoding, ImportLogEntry, ImportOptions, ImportResult, SummaryRow } from './types';
 import { ImportError } from './types';
@@ -23,8 +25,6 @@ export interface DelimitedInput {
   synthetic?: { format: 'xlsx' | 'json' | 'ndjson'; log: ImportLogEntry[]; warnings: string[]; sheets?: string[] };
   step: (stage: string, fraction: number) => void;
 }
-
-const DELIM_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> {
   const { engine, name, options } = inp;
@@ -57,16 +57,29 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   if (!complete && lines.length === 1) {
     throw new ImportError(`${name} has no line break in its first ${HEAD_BYTES / 1024 / 1024} MB, so it is not a table export; nothing was loaded.`);
   }
-  const sniffed = detectDelimiter(lines, decoded.encoding.startsWith('utf-16'));
-  const delimiter = options.delimiter ?? sniffed.delimiter;
+  const sniffed = detectDialect(lines, decoded.encoding.startsWith('utf-16'));
+  const dialect: Dialect = {
+    delimiter: options.delimiter ?? sniffed.delimiter,
+    quote: options.quote ?? (options.delimiter && options.delimiter !== sniffed.delimiter ? '"' : sniffed.quote),
+    escape: options.escape ?? (options.quote !== undefined && options.quote !== sniffed.quote ? 'double' : sniffed.escape),
+  };
+  const delimiter = dialect.delimiter;
   log.push({
     level: 'info',
     message: `Delimiter: ${DELIM_NAMES[delimiter] ?? JSON.stringify(delimiter)}${options.delimiter ? ' (chosen by you)' : ` (${Math.round(sniffed.consistency * 100)}% of lines have ${sniffed.fieldCount} fields)`}.`,
     option: 'delimiter',
   });
+  if (dialect.quote !== '"' || dialect.escape !== 'double' || options.quote !== undefined || options.escape !== undefined) {
+    const chosen = options.quote !== undefined || options.escape !== undefined ? ' (chosen by you)' : ' (it reads the first lines most consistently)';
+    log.push({
+      level: 'info',
+      message: `Quotes: ${dialect.quote === '' ? 'none (quote characters are text)' : dialect.quote === "'" ? "single quotes ('…')" : 'double quotes ("…")'}${dialect.quote ? `, a quote inside a value written ${dialect.escape === 'backslash' ? 'as \\' + dialect.quote : 'doubled'}` : ''}${chosen}.`,
+      option: 'quote',
+    });
+  }
 
-  const tables = findTables(lines, delimiter, complete);
-  const table = pickTable(tables, lines, options, name, complete);
+  const tables = findTables(lines, dialect, complete, options.headerRows);
+  const table = pickTable(tables, lines, options, name, complete, dialect);
   const tableIndex = Math.max(0, tables.findIndex((t) => t.headerLine === table.headerLine));
   if (tables.length > 1) {
     log.push({
@@ -78,23 +91,35 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   const headerLine = table.headerLine;
   const lineByNo = new Map(lines.map((l) => [l.no, l]));
   const header = lineByNo.get(headerLine)!;
-  const headerFields = splitFields(header.text, delimiter);
+  const headerFields = table.names;
   const preambleLines = lines.filter((l) => l.no < headerLine && l.text.trim() !== '');
   const preamble = preambleLines.map((l) => l.text.replace(/^#\s?/, '').replace(/[,;\t|]+$/, '').replace(/^"|"$/g, '').trim()).filter((t) => t && !/^-+$/.test(t));
+  const skipped = headerLine > 1 ? `; ${headerLine - 1} line(s) above it skipped${preamble.length ? ` (${preamble.slice(0, 3).map((p) => `"${p.slice(0, 60)}"`).join(', ')}${preamble.length > 3 ? ', …' : ''})` : ''}` : '';
   log.push({
     level: 'info',
-    message: `Header: line ${headerLine}${options.headerLine ? ' (chosen by you)' : ''}${headerLine > 1 ? `; ${headerLine - 1} line(s) above it skipped${preamble.length ? ` (${preamble.slice(0, 3).map((p) => `"${p.slice(0, 60)}"`).join(', ')}${preamble.length > 3 ? ', …' : ''})` : ''}` : ''}.`,
-    option: 'headerLine',
+    message:
+      table.headerRows === 0
+        ? `No header: line ${headerLine} already holds values like the rows under it, so it is data; columns are named column_1…column_${table.fieldCount}${skipped}.`
+        : `Header: line ${headerLine}${table.headerRows > 1 ? `–${table.headerLines[table.headerLines.length - 1]} (${table.headerRows} lines joined into one name per column)` : ''}${options.headerLine ? ' (chosen by you)' : ''}${skipped}.`,
+    option: table.headerRows === 1 ? 'headerLine' : 'headerRows',
     lines: preambleLines.map((l) => l.no),
   });
+  if (table.description) {
+    log.push({
+      level: 'change',
+      message: `Line ${table.description.line} describes the columns (${table.description.cells.filter((c) => c.trim()).length} descriptions, e.g. "${table.description.cells.find((c) => c.trim())!.trim().slice(0, 80)}"); it was removed from the table and kept with the columns.`,
+      lines: [table.description.line],
+    });
+  }
 
   inp.step('Reading rows', 0.2);
   const startByte = header.start;
   const endByte = table.endLine === null ? utf8.length : (lineByNo.get(table.endLine)?.start ?? utf8.length);
-  const body = bodyPass({ utf8, start: startByte, end: endByte, firstLine: headerLine, delimiter, headerFields: headerFields.length });
+  const skipLines = new Set([...table.headerLines.slice(1), ...(table.description ? [table.description.line] : [])]);
+  const body = bodyPass({ utf8, start: startByte, end: endByte, firstLine: headerLine, dialect, headerFields: headerFields.length, headerless: table.headerRows === 0, skipLines });
   const width = Math.max(headerFields.length, body.maxFields);
   const { names, changes } = uniqueNames(headerFields, width);
-  for (const c of changes) log.push({ level: 'change', message: c });
+  for (const c of changes) if (table.headerRows > 0 || !/has no name in the header/.test(c)) log.push({ level: 'change', message: c });
 
   const fileName = `${inp.tableName}.body.csv`;
   await engine.registerFile(fileName, body.bytes);
@@ -105,7 +130,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     // Allowed Error"), so files with multi-line cells are read by the single-threaded scanner.
     await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(inp.rawTableName)}`);
     await engine.exec(
-      `CREATE TABLE ${quoteIdent(inp.rawTableName)} AS SELECT *, ${summarySql(names)} AS __summary FROM read_csv(${quoteLiteral(fileName)}, header=true, delim=${quoteLiteral(delimiter)}, quote='"', escape='"', auto_detect=false, strict_mode=false, null_padding=true${body.multiLineRecords ? ', parallel=false' : ''}, max_line_size=${maxLine}, columns={${cols}})`,
+      `CREATE TABLE ${quoteIdent(inp.rawTableName)} AS SELECT *, ${summarySql(names, table.totalsLine)} AS __summary FROM read_csv(${quoteLiteral(fileName)}, header=true, delim=${quoteLiteral(body.delimiter)}, quote='"', escape='"', auto_detect=false, strict_mode=false, null_padding=true${body.multiLineRecords ? ', parallel=false' : ''}, max_line_size=${maxLine}, columns={${cols}})`,
     );
   } catch (err) {
     throw new ImportError(`${name} could not be read as a table (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}).`);
@@ -130,7 +155,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
       const values: Record<string, string> = {};
       for (const n of names) if (r[n] !== null) values[n] = String(r[n]);
       const label = labelCols.map((n) => r[n]).find((v) => typeof v === 'string' && /total|summe|gesamt|totaux/i.test(v));
-      summaryRows.push({ line: Number(r.__line), label: String(label ?? '').trim(), values });
+      summaryRows.push({ line: Number(r.__line), label: String(label ?? '').trim() || UNLABELLED_TOTALS, values });
     }
   }
   const keep = options.keepSummaryRows || summaryRows.length === 0;
@@ -178,6 +203,8 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     decimalSeparator: typed.decimalSeparator,
     dateOrder: typed.dateOrder,
     headerLine,
+    headerRows: table.headerRows,
+    ...(table.description ? { columnDescriptions: describeColumns(names, table.description.cells) } : {}),
     skippedLines: headerLine - 1,
     summaryRows,
     rows: typed.rows,
@@ -186,7 +213,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     warnings,
     tableName: inp.tableName,
     rawTableName: inp.rawTableName,
-    tables: tables.map((t, index) => ({ index, headerLine: t.headerLine, endLine: t.endLine, preview: t.header.slice(0, 6) })),
+    tables: tables.map((t, index) => ({ index, headerLine: t.headerLine, endLine: t.endLine, preview: (t.headerRows > 1 ? t.names : t.header).slice(0, 6) })),
     sheets: inp.synthetic?.sheets,
     preamble,
     statedRange: statedRange(preamble),
@@ -195,21 +222,36 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
 }
 
 /** Summary rows: "Total: Account", "Grand total", … in one of the first three columns. */
-function summarySql(names: string[]): string {
+function summarySql(names: string[], totalsLine?: number): string {
   const labelCols = names.slice(0, Math.min(3, names.length));
-  if (labelCols.length === 0) return 'false';
   // The cheap ILIKE guard keeps the regular expression off almost every row.
-  return labelCols
-    .map((n) => `coalesce((${quoteIdent(n)} ILIKE '%tot%' OR ${quoteIdent(n)} ILIKE '%summe%' OR ${quoteIdent(n)} ILIKE '%gesamt%') AND regexp_full_match(${quoteIdent(n)}, ${quoteLiteral(SUMMARY_LABEL_SQL)}), false)`)
-    .join(' OR ');
+  const labelled = labelCols.map(
+    (n) => `coalesce((${quoteIdent(n)} ILIKE '%tot%' OR ${quoteIdent(n)} ILIKE '%summe%' OR ${quoteIdent(n)} ILIKE '%gesamt%') AND regexp_full_match(${quoteIdent(n)}, ${quoteLiteral(SUMMARY_LABEL_SQL)}), false)`,
+  );
+  // A totals row without a label, found under the header by the header analysis (GA4 Explorations).
+  if (totalsLine !== undefined) labelled.push(`__line = ${totalsLine}`);
+  return labelled.length ? labelled.join(' OR ') : 'false';
 }
 
-function pickTable(tables: TableBlock[], lines: HeadLine[], options: ImportOptions, name: string, complete: boolean): TableBlock {
+function describeColumns(names: string[], cells: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  names.forEach((n, i) => {
+    const d = (cells[i] ?? '').trim();
+    if (d) out[n] = d;
+  });
+  return out;
+}
+
+/** The label given to a totals row that has none in the file. */
+export const UNLABELLED_TOTALS = 'Totals (no label in the file)';
+
+function pickTable(tables: TableBlock[], lines: HeadLine[], options: ImportOptions, name: string, complete: boolean, dialect: Dialect): TableBlock {
   if (options.headerLine !== undefined) {
     const line = lines.find((l) => l.no === options.headerLine);
     if (!line) throw new ImportError(`Line ${options.headerLine} is not in the first part of ${name}; choose a header line between 1 and ${lines.length}.`);
     const containing = tables.find((t) => t.headerLine <= line.no && (t.endLine === null || line.no < t.endLine));
-    return { headerLine: line.no, endLine: containing?.endLine ?? (complete ? null : null), fieldCount: 0, header: [], titleLines: [] };
+    const h = headerAt(lines, line.no, dialect, options.headerRows);
+    return { ...h, headerLine: line.no, endLine: containing?.endLine ?? (complete ? null : null), header: h.names, titleLines: [] };
   }
   if (options.tableIndex !== undefined) {
     const t = tables[options.tableIndex];
@@ -219,7 +261,7 @@ function pickTable(tables: TableBlock[], lines: HeadLine[], options: ImportOptio
   if (tables.length) return tables[0]!;
   // Nothing looks like a table: take the first non-comment line as the header (e.g. "No data available.").
   const first = lines.find((l) => !isSeparatorLine(l.text)) ?? lines[0]!;
-  return { headerLine: first.no, endLine: null, fieldCount: 1, header: [first.text], titleLines: [] };
+  return { headerLine: first.no, endLine: null, fieldCount: 1, header: [first.text], titleLines: [], headerRows: 1, names: [first.text], headerLines: [first.no] };
 }
 
 /** Extra columns (beyond the header) whose only values sit in removed summary rows are left out. */
@@ -253,11 +295,21 @@ function reportBody(body: ReturnType<typeof bodyPass>, headerWidth: number, log:
     });
   }
   if (body.multiLineRecords) log.push({ level: 'info', message: `${body.multiLineRecords} row(s) contain line breaks inside quoted values.` });
-  if (body.unbalancedQuoteLines.length) {
+  if (body.repairedCount) {
+    const lines = body.repaired.map((r) => r.line);
     warnings.push(
-      `Unbalanced quote on line(s) ${body.unbalancedQuoteLines.slice(0, 10).join(', ')}: each was read as plain text up to the end of its line instead of swallowing the rest of the file.`,
+      `Stray quote on line(s) ${lines.slice(0, 10).join(', ')}${body.repairedCount > 10 ? ', …' : ''}: each was read as plain text on its own line (its quotes kept as text) instead of swallowing the lines after it.`,
     );
+    log.push({
+      level: 'change',
+      message: `${body.repairedCount} line(s) with a stray quote re-read as plain text on their own line: ${body.repaired
+        .slice(0, 5)
+        .map((r) => `line ${r.line} ${JSON.stringify(r.text.slice(0, 80))}`)
+        .join(', ')}${body.repairedCount > 5 ? ', …' : ''}. Their cells keep the exact text in the original view.`,
+      lines,
+    });
   }
+  if (body.backslashNulls) log.push({ level: 'change', message: `${body.backslashNulls} cell(s) written as \\N (the NULL marker of backslash-escaped exports) read as empty.` });
   if (body.raggedCount) {
     const longer = body.ragged.filter((r) => r.fields > headerWidth);
     const shorter = body.ragged.filter((r) => r.fields < headerWidth);

@@ -1,7 +1,11 @@
 /**
- * Sniffing: find the delimiter, the real header line and the tables in the first few MB of a file.
- * Works on physical lines (1-based, as a text editor numbers them).
+ * Sniffing: find the tables in the first few MB of a file, and each table's header (see header.ts).
+ * Works on physical lines (1-based, as a text editor numbers them); the dialect comes from dialect.ts.
  */
+import type { Dialect } from './dialect';
+import { splitFields } from './dialect';
+import type { HeaderAnalysis, SplitRow } from './header';
+import { analyseHeader } from './header';
 
 export interface HeadLine {
   /** 1-based physical line number. */
@@ -39,86 +43,11 @@ function stripCr(s: string): string {
   return s.endsWith('\r') ? s.slice(0, -1) : s;
 }
 
-/** Split one physical line into fields, honouring quotes that open at a field start and "" escapes. */
-export function splitFields(line: string, delim: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let i = 0;
-  let atStart = true;
-  let inQuotes = false;
-  while (i < line.length) {
-    const ch = line[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          cur += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      cur += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && atStart) {
-      inQuotes = true;
-      atStart = false;
-      i++;
-      continue;
-    }
-    if (ch === delim) {
-      out.push(cur);
-      cur = '';
-      atStart = true;
-      i++;
-      continue;
-    }
-    cur += ch;
-    atStart = false;
-    i++;
-  }
-  out.push(cur);
-  return out;
-}
-
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export { DELIMITERS, splitFields } from './dialect';
 
 export function isSeparatorLine(text: string): boolean {
   const t = text.trim();
   return t === '' || t.startsWith('#') || /^[,;\t|]+$/.test(t);
-}
-
-export interface DelimiterChoice {
-  delimiter: string;
-  fieldCount: number;
-  /** Share of non-separator lines having the winning field count. */
-  consistency: number;
-}
-
-export function detectDelimiter(lines: HeadLine[], preferTab: boolean): DelimiterChoice {
-  const sample = lines.filter((l) => !isSeparatorLine(l.text)).slice(0, 400);
-  let best: DelimiterChoice = { delimiter: preferTab ? '\t' : ',', fieldCount: 1, consistency: 0 };
-  let bestScore = -1;
-  for (const d of DELIMITERS) {
-    const counts = new Map<number, number>();
-    for (const l of sample) {
-      const n = splitFields(l.text, d).length;
-      if (n >= 2) counts.set(n, (counts.get(n) ?? 0) + 1);
-    }
-    let mode = 1;
-    let freq = 0;
-    for (const [n, f] of counts) if (f > freq || (f === freq && n > mode)) [mode, freq] = [n, f];
-    // Lines that agree with the modal width, weighted a little by width so ',' inside text loses to ';'.
-    const score = freq * (1 + Math.log2(mode)) + (preferTab && d === '\t' ? 0.5 : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = { delimiter: d, fieldCount: mode, consistency: sample.length ? freq / sample.length : 0 };
-    }
-  }
-  return best;
 }
 
 const NUMERIC_CELL = /^[\s(+-]*[$€£¥₹]?\s*[\d.,]+\s*%?\)?\s*$/;
@@ -132,11 +61,13 @@ function looksLikeHeader(fields: string[]): boolean {
 
 const METADATA_KEY = /^(report|account|property|start date|end date|date range|date generated|generated|time ?zone|currency|filters?|customer id|ad account|downloaded|created|exported|period)\b/i;
 
-export interface TableBlock {
+export interface TableBlock extends HeaderAnalysis {
+  /** First line of the table: the header's first line, or the first data row when there is no header. */
   headerLine: number;
   /** First line after the table (exclusive); null when it runs past the sniffed window to the end. */
   endLine: number | null;
   fieldCount: number;
+  /** The first header line's fields, or the first row's when there is no header (to preview the table). */
   header: string[];
   /** Lines above the header inside the same block (title rows). */
   titleLines: number[];
@@ -146,12 +77,34 @@ interface Block {
   lines: HeadLine[];
 }
 
+/** Rows handed to the header analysis: enough to learn the columns, fewer on very wide files. */
+function analysisRows(b: HeadLine[], widths: string[][], from: number, k: number): SplitRow[] {
+  const n = Math.max(6, Math.min(64, Math.floor(200_000 / Math.max(1, k))));
+  return b.slice(from, from + n).map((l, i) => ({ no: l.no, fields: widths[from + i]! }));
+}
+
+/** A row holding at most one value (a title padded with delimiters, as Excel writes it). */
+function isTitleOnly(fields: string[]): boolean {
+  return fields.filter((f) => f.trim() !== '').length <= 1;
+}
+
+/** The header of the table starting at `line`, when the user names the line (and maybe the height). */
+export function headerAt(lines: HeadLine[], line: number, dialect: Dialect, headerRows?: number): HeaderAnalysis & { fieldCount: number } {
+  const from = lines.findIndex((l) => l.no === line);
+  const below = lines.slice(from).filter((l) => !isSeparatorLine(l.text));
+  const widths = below.map((l) => splitFields(l.text, dialect));
+  const k = Math.max(...widths.slice(0, 1 + (headerRows ?? 1)).map((w) => w.length), 1);
+  return { ...analyseHeader(analysisRows(below, widths, 0, k), k, headerRows ?? 1), fieldCount: k };
+}
+
 /**
  * Blocks are runs of lines between blank lines and `#` comments. In each block the header is the first
  * line as wide as the block's modal width; lines above it are titles. Key-value metadata blocks
- * (LinkedIn "Report Start: …", CM360 blocks ending at "Report Fields") are preamble, not tables.
+ * (LinkedIn "Report Start: …", CM360 blocks ending at "Report Fields") are preamble, not tables, and
+ * so is a block of titles padded with delimiters. Whether the first line is a header at all, and how
+ * many lines it spans, is judged against the rows under it (header.ts).
  */
-export function findTables(lines: HeadLine[], delim: string, complete: boolean): TableBlock[] {
+export function findTables(lines: HeadLine[], dialect: Dialect, complete: boolean, headerRows?: number): TableBlock[] {
   const blocks: Block[] = [];
   let cur: HeadLine[] = [];
   for (const l of lines) {
@@ -165,7 +118,7 @@ export function findTables(lines: HeadLine[], delim: string, complete: boolean):
 
   const candidates: (TableBlock & { rows: number; metadata: boolean })[] = [];
   for (const b of blocks) {
-    const widths = b.lines.map((l) => splitFields(l.text, delim));
+    const widths = b.lines.map((l) => splitFields(l.text, dialect));
     const freq = new Map<number, number>();
     for (const w of widths) if (w.length >= 2) freq.set(w.length, (freq.get(w.length) ?? 0) + 1);
     let k = 0;
@@ -182,10 +135,15 @@ export function findTables(lines: HeadLine[], delim: string, complete: boolean):
           titleLines: [],
           rows: b.lines.length - 1,
           metadata: false,
+          headerRows: 1,
+          names: widths[0]!,
+          headerLines: [b.lines[0]!.no],
         });
       }
       continue;
     }
+    // Titles padded with delimiters ("PREAMBLE,,,,,,,,") are as wide as a table but hold no table.
+    if (blocks.length > 1 && widths.every(isTitleOnly)) continue;
     // A title row padded with empty cells ("Campaign report,,,,", as Excel writes it and as XLSX sheets
     // read) is as wide as the table but is not its header: the header names at least two columns.
     const named = (w: string[]) => w.length === k && w.filter((f) => f.trim() !== '').length >= 2;
@@ -205,13 +163,15 @@ export function findTables(lines: HeadLine[], delim: string, complete: boolean):
       prev.rows += b.lines.length;
       continue;
     }
+    const analysis = analyseHeader(analysisRows(b.lines, widths, hIdx, k), k, headerRows);
     candidates.push({
+      ...analysis,
       headerLine: b.lines[hIdx]!.no,
       endLine: runsToEnd ? null : last.no + 1,
       fieldCount: k,
       header,
       titleLines: b.lines.slice(0, hIdx).map((l) => l.no),
-      rows: b.lines.length - hIdx - 1,
+      rows: b.lines.length - hIdx - analysis.headerRows,
       metadata,
     });
   }

@@ -16,6 +16,12 @@ export interface ImportOptions {
   headerLine?: number;
   decimalSeparator?: DecimalSeparator;
   dateOrder?: DateOrder;
+  /** Quote character: '"', "'", or '' for none. */
+  quote?: '"' | "'" | '';
+  /** How a quote is written inside a quoted value: doubled ("") or with a backslash (\"). */
+  escape?: 'double' | 'backslash';
+  /** How many lines the header spans: 0 (no header, the first line is data) to 3. */
+  headerRows?: number;
   /** Which table to load when a file holds several (0-based). */
   tableIndex?: number;
   /** XLSX sheet name; the first sheet by default. */
@@ -97,6 +103,10 @@ export interface ImportResult {
   dateOrder: DateOrder | null;
   /** 1-based physical line of the header (null for Parquet/JSON). */
   headerLine: number | null;
+  /** Lines the header spans (0: no header, columns are named column_1…; 2-3: parts joined per column). */
+  headerRows?: number;
+  /** A column-description row found under the header: each column's description, by column name. */
+  columnDescriptions?: Record<string, string>;
   /** Physical lines skipped above the header (title rows, `#` comments, metadata, blanks). */
   skippedLines: number;
   summaryRows: SummaryRow[];

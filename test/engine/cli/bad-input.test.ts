@@ -91,7 +91,7 @@ describe('loaded, possibly empty, with warnings (exit 0)', () => {
   it('unbalanced quotes: the broken line is read as plain text, the rest of the file is not swallowed', async () => {
     const f = inspected(await runCli(['inspect', bad('unbalanced-quotes.csv'), '--json']));
     expect([f.rows, f.columns.map((c) => `${c.name}:${c.type}:${c.nulls}`)]).toEqual([4, ['Campaign:VARCHAR:0', 'Clicks:BIGINT:0', 'Cost:DOUBLE:0']]);
-    expect(f.warnings).toEqual(['Unbalanced quote on line(s) 3: each was read as plain text up to the end of its line instead of swallowing the rest of the file.']);
+    expect(f.warnings).toEqual(['Stray quote on line(s) 3: each was read as plain text on its own line (its quotes kept as text) instead of swallowing the lines after it.']);
   });
 
   it('duplicate headers: made unique and logged', async () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeToUtf8, detectSignature, firstInvalidUtf8 } from '../../../shared/import/encoding';
 import { uniqueNames } from '../../../shared/import/names';
 import { datesIn, statedRange, SUMMARY_LABEL } from '../../../shared/import/preamble';
-import { detectDelimiter, headLines, splitFields } from '../../../shared/import/sniff';
+import { detectDialect, splitFields } from '../../../shared/import/dialect';
+import { headLines } from '../../../shared/import/sniff';
 import { decideColumn, detectDecimalSeparator, parseNumber } from '../../../shared/import/values';
 import { parseJsonKeepingBigIntegers } from '../../../shared/import/formats';
 
@@ -99,7 +100,7 @@ describe('sniffing', () => {
   });
 
   it('detects comma, semicolon, tab and pipe', () => {
-    const pick = (s: string) => detectDelimiter(headLines(utf8(s)).lines, false).delimiter;
+    const pick = (s: string) => detectDialect(headLines(utf8(s)).lines, false).delimiter;
     expect(pick('a,b,c\n1,2,3\n')).toBe(',');
     expect(pick('a;b;c\n1,5;2,5;3\n')).toBe(';');
     expect(pick('a\tb\tc\n1\t2\t3\n')).toBe('\t');

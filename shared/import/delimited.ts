@@ -200,6 +200,8 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     format: inp.synthetic?.format ?? (delimiter === '\t' ? 'tsv' : 'csv'),
     encoding: decoded.encoding,
     delimiter,
+    quote: dialect.quote,
+    escape: dialect.escape,
     decimalSeparator: typed.decimalSeparator,
     dateOrder: typed.dateOrder,
     headerLine,

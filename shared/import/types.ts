@@ -99,6 +99,9 @@ export interface ImportResult {
   format: FileFormat;
   encoding: Encoding | 'binary';
   delimiter: string | null;
+  /** Quote character and escape the file was read with (CSV/TSV only). */
+  quote?: '"' | "'" | '';
+  escape?: 'double' | 'backslash';
   decimalSeparator: DecimalSeparator;
   dateOrder: DateOrder | null;
   /** 1-based physical line of the header (null for Parquet/JSON). */

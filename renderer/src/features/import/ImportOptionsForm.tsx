@@ -12,7 +12,18 @@ interface Props {
 }
 
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
-const DELIMITERS = [',', ';', '\t', '|'] as const;
+const DELIMITERS = [',', ';', '\t', '|', ', ', ' '] as const;
+const QUOTES = [
+  ['"', 'Double quotes ("…")'],
+  ["'", "Single quotes ('…')"],
+  ['none', 'None (quotes are text)'],
+] as const;
+const HEADER_ROWS = [
+  ['0', 'None (first line is data)'],
+  ['1', '1 line'],
+  ['2', '2 lines joined'],
+  ['3', '3 lines joined'],
+] as const;
 const DATE_ORDERS = [
   ['YMD', 'Year-month-day'],
   ['MDY', 'Month/day/year'],
@@ -91,6 +102,24 @@ export function ImportOptionsForm({ datasetId, options, result, busy }: Props) {
               choices={DELIMITERS.map((d) => [d, showDelimiter(d)] as const)}
               onChange={(delimiter) => set({ delimiter })}
               testId="option-delimiter"
+              disabled={busy}
+            />
+            <Choice
+              label="Quotes"
+              value={options.quote === undefined ? undefined : options.quote === '' ? 'none' : options.quote}
+              detected={result ? (QUOTES.find(([q]) => q === (result.quote === '' ? 'none' : (result.quote ?? '"')))?.[1] ?? 'auto') : 'auto'}
+              choices={QUOTES}
+              onChange={(q) => set({ quote: q === undefined ? undefined : q === 'none' ? '' : q })}
+              testId="option-quote"
+              disabled={busy}
+            />
+            <Choice
+              label="Header lines"
+              value={options.headerRows === undefined ? undefined : (String(options.headerRows) as '0' | '1' | '2' | '3')}
+              detected={result ? String(result.headerRows ?? 1) : 'auto'}
+              choices={HEADER_ROWS}
+              onChange={(h) => set({ headerRows: h === undefined ? undefined : Number(h) })}
+              testId="option-header-rows"
               disabled={busy}
             />
             <label className="field">

@@ -52,5 +52,7 @@ export function showDelimiter(d: string | null): string {
   if (d === ',') return 'Comma (,)';
   if (d === ';') return 'Semicolon (;)';
   if (d === '|') return 'Pipe (|)';
+  if (d === ' ') return 'Space';
+  if (d === ', ') return 'Comma and space (, )';
   return `“${d}”`;
 }

@@ -100,7 +100,8 @@ const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.
 const TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?$/i;
 const URL = /^(?:https?:\/\/|www\.)\S+$/i;
 const EMAIL = /^[^\s@,;"]+@[^\s@,;"]+\.[a-z]{2,}$/i;
-const WORDS = /^[\p{L}\p{N}(¿¡#@$€£][\p{L}\p{N}\p{M} _\-.&/()#+:!?@%'’–*=[\]$€£]*$/u;
+const WORDS = /^[\p{L}\p{N}(¿¡#@$€£][\p{L}\p{N}\p{M} _\-.&/()#+:!?@%'’"–*=[\]$€£]*$/u;
+const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 
 export type CellKind = 'empty' | 'number' | 'date' | 'text' | 'unknown';
 
@@ -108,10 +109,11 @@ export type CellKind = 'empty' | 'number' | 'date' | 'text' | 'unknown';
 export function cellKind(cell: string): CellKind {
   const t = cell.trim();
   if (t === '' || isPlaceholder(t)) return 'empty';
+  if (COMPACT_DATE.test(t)) return 'date';
   if (NUMBER.test(t)) return 'number';
-  if (DATE.test(t) || TIME.test(t) || /^(?:19|20)\d{6}$/.test(t)) return 'date';
+  if (DATE.test(t) || TIME.test(t)) return 'date';
   // Prose keeps ", " and "; " (a comma followed by a space); a comma glued to the next word is a
-  // sign of a wrong delimiter.
+  // sign of a wrong delimiter, and so is a quote at the start of a value.
   if (URL.test(t) || EMAIL.test(t) || WORDS.test(t.replace(/[,;] (?=\S)/g, ' '))) return 'text';
   return 'unknown';
 }

@@ -15,6 +15,7 @@ import type { OdcsContract } from '../../shared/mesh/odcs';
 import { acceptedObjectives, candidateRules } from '../../shared/mesh/candidate-rules';
 import { suggestProduct } from '../../shared/mesh/product';
 import { flagString, parseArgs } from './args';
+import { exportContract } from './contract-export';
 import { writeAtomic } from './export';
 import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
 import type { Command } from './types';
@@ -104,14 +105,15 @@ async function check(args: string[], io: Parameters<Command['run']>[1]): Promise
 
 export const contractCommand: Command = {
   name: 'contract',
-  summary: 'Data contracts (ODCS v3.1.0): write one from a file (init) or run one against a file (check; exit 1 when broken).',
+  summary: 'Data contracts (ODCS v3.1.0): write one from a file (init), run one against a file (check; exit 1 when broken), or export its rules and the check pack as ODCS, SodaCL or dbt tests (export).',
   usage:
-    'meshlens contract init <file> --out x.odcs.yaml [--owner O] [--name N] [--domain D] [--consumer "A,B"] [--accept rule_id,…] | meshlens contract check <file> --contract x.odcs.yaml [--json]',
+    'meshlens contract init <file> --out x.odcs.yaml [--owner O] [--name N] [--domain D] [--consumer "A,B"] [--accept rule_id,…] | meshlens contract check <file> --contract x.odcs.yaml [--json] | meshlens contract export <file> --format odcs|sodacl|dbt [--contract x.odcs.yaml] [--out path]',
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'init') return init(rest, io);
     if (sub === 'check') return check(rest, io);
-    throw new UsageError(`contract needs a sub-command: init or check (got ${sub ? `'${sub}'` : 'nothing'})`);
+    if (sub === 'export') return exportContract(rest, io);
+    throw new UsageError(`contract needs a sub-command: init, check or export (got ${sub ? `'${sub}'` : 'nothing'})`);
   },
 };
 

@@ -92,6 +92,8 @@ export interface MeshAnalysis {
   facts: DatasetFacts;
   findings: Finding[];
   semantics: Semantics;
+  /** The dataset the checks ran on (profile and roles), e.g. for exporting the check pack. */
+  dataset: CheckDataset;
 }
 
 /** Profile, read roles, run the checks and read the facts: everything a walkthrough or a contract needs. */
@@ -109,7 +111,7 @@ export async function analyseForMesh(engine: Engine, result: ImportResult, optio
     ...(platform ? { platform } : {}),
     dates,
   });
-  return { facts, findings, semantics };
+  return { facts, findings, semantics, dataset };
 }
 
 /**

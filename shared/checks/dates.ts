@@ -98,8 +98,17 @@ export const dateGaps: CheckDefinition = {
     const campaign = firstWithRole(ds, 'campaign');
     const series = campaign ? tc(campaign.name) : `'all rows'`;
     const minDays = numParam(ctx.params, 'minSeriesDays', 3);
+    // Only inside the period the file states (or spans): rows already reported as out of range or in
+    // the future make no gaps of their own.
+    const range = ds.statedRange;
+    const inside = [
+      `${tc(date.name)} IS NOT NULL`,
+      ...(campaign ? [`${tc(campaign.name)} IS NOT NULL`] : []),
+      ...(range ? [`${day(date.name)} BETWEEN ${isoDay(range.start)} AND ${isoDay(range.end)}`] : []),
+      `${day(date.name)} <= ${isoDay(ctx.referenceDate)}`,
+    ].join(' AND ');
     const gaps = `WITH d AS (SELECT ${series} AS series, ${day(date.name)} AS day, min(t.${LINE}) AS line FROM ${from(ds)}
-        WHERE ${tc(date.name)} IS NOT NULL${campaign ? ` AND ${tc(campaign.name)} IS NOT NULL` : ''} GROUP BY 1, 2),
+        WHERE ${inside} GROUP BY 1, 2),
       s AS (SELECT *, count(*) OVER (PARTITION BY series) AS days, lead(day) OVER (PARTITION BY series ORDER BY day) AS next_day FROM d)
       SELECT line AS ${LINE}, series AS ${quoteIdent(campaign?.name ?? 'series')}, day::VARCHAR AS last_day_before_gap, next_day::VARCHAR AS next_day,
         date_diff('day', day, next_day) - 1 AS missing_days

@@ -81,12 +81,10 @@ export async function runChecks(
 
   // All predicate targets counted in one pass over the table.
   const predicates = pending.filter((p) => p.target.where !== undefined && p.target.count === undefined);
-  for (let start = 0; start < predicates.length; start += 200) {
-    const chunk = predicates.slice(start, start + 200);
-    const sel = chunk.map((p, i) => `count(*) FILTER (WHERE ${p.target.where}) AS k${i}`);
-    const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${from(dataset)}`)).rows[0] ?? {};
-    chunk.forEach((p, i) => (p.affected = Number(row[`k${i}`] ?? 0)));
-  }
+  await countPredicates(engine, dataset, predicates);
+  // No cascades: cells a more severe finding already reports are not counted again by a lesser one.
+  const recount = withoutMoreSevere(predicates, dataset.rows);
+  if (recount.length) await countPredicates(engine, dataset, recount);
 
   const findings: Finding[] = [];
   for (const p of pending) {
@@ -132,6 +130,42 @@ export async function runChecks(
   return findings.sort(
     (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.rows - a.rows,
   );
+}
+
+async function countPredicates(engine: Engine, dataset: Dataset, predicates: Pending[]): Promise<void> {
+  for (let start = 0; start < predicates.length; start += 200) {
+    const chunk = predicates.slice(start, start + 200);
+    const sel = chunk.map((p, i) => `count(*) FILTER (WHERE ${p.target.where}) AS k${i}`);
+    const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${from(dataset)}`)).rows[0] ?? {};
+    chunk.forEach((p, i) => (p.affected = Number(row[`k${i}`] ?? 0)));
+  }
+}
+
+/**
+ * Predicate targets on the same columns as a more severe predicate target get that target's rows taken
+ * out (a raw e-mail in a hash column is a personal-data error, not also a format warning); returns the
+ * targets to count again.
+ */
+function withoutMoreSevere(predicates: Pending[], total: number): Pending[] {
+  const rank = (p: Pending) => {
+    const s = decideSeverity(p, total);
+    return s ? SEVERITIES.indexOf(s) : Infinity;
+  };
+  const ranked = predicates.map((p) => ({
+    p,
+    rank: rank(p),
+    cols: [...p.target.columns].sort().join('\u0000'),
+  }));
+  const changed: Pending[] = [];
+  for (const x of ranked) {
+    if (x.rank === Infinity) continue;
+    const above = ranked.filter((y) => y.cols === x.cols && y.rank < x.rank && y.p.check !== x.p.check);
+    if (!above.length) continue;
+    const covered = above.map((y) => `(${y.p.target.where})`).join(' OR ');
+    x.p.target = { ...x.p.target, where: `(${x.p.target.where}) AND NOT coalesce(${covered}, false)` };
+    changed.push(x.p);
+  }
+  return changed;
 }
 
 function decideSeverity(p: Pending, total: number): Severity | null {

@@ -3,6 +3,7 @@
  * screen or in the workshop). Everything else on the card is read from today's data by `productOf`.
  * Nothing here is filled with a default: an owner nobody named stays empty and shows as missing.
  */
+import { acceptedObjectives, candidateRules } from './candidate-rules';
 import { suggestProduct } from './product';
 import type { DataProduct, ProductColumn } from './product';
 import type { DatasetFacts } from './types';
@@ -26,14 +27,17 @@ export interface ProductDecisions {
   freshness?: { frequencyDays: number; latencyDays: number };
   /** Column name → the user's edits to the suggested schema. */
   columns?: Record<string, ColumnDecision>;
-  /** Quality objectives the user removed from the card. */
-  removedObjectives?: string[];
+  /**
+   * Contract rules the user kept, by id, from the candidates today's file suggests (candidate-rules.ts).
+   * Undefined: not chosen yet, so the suggested ones (promises today's file keeps; never a finding).
+   */
+  rules?: string[];
   /** Policies this product is held to (ids), as last chosen. Undefined: none chosen yet. */
   policies?: string[];
 }
 
 /** The product fields a walkthrough step can write. */
-export type ProductField = 'name' | 'owner' | 'domain' | 'consumers' | 'description' | 'policies';
+export type ProductField = 'name' | 'owner' | 'domain' | 'consumers' | 'description' | 'policies' | 'rules';
 
 const text = (v: string | undefined) => (v ?? '').trim();
 
@@ -47,7 +51,6 @@ export function productOf(facts: DatasetFacts, d: ProductDecisions = {}): DataPr
     ...(d.description ? { description: d.description } : {}),
   });
   const columns: ProductColumn[] = suggested.columns.map((c) => ({ ...c, ...(d.columns?.[c.name] ?? {}) }));
-  const removed = new Set(d.removedObjectives ?? []);
   return {
     ...suggested,
     ...(d.usage !== undefined ? { usage: d.usage } : {}),
@@ -55,7 +58,7 @@ export function productOf(facts: DatasetFacts, d: ProductDecisions = {}): DataPr
     ...(d.version ? { version: d.version } : {}),
     ...(d.freshness ? { freshness: { ...suggested.freshness, ...d.freshness } } : {}),
     columns,
-    objectives: suggested.objectives.filter((o) => !removed.has(o.id)),
+    objectives: acceptedObjectives(candidateRules(facts), d.rules),
   };
 }
 
@@ -88,8 +91,7 @@ export function decisionsFromEdit(before: DataProduct, after: DataProduct, curre
     }
   }
   if (columnsChanged) next.columns = columns;
-  const gone = before.objectives.filter((o) => !after.objectives.some((x) => x.id === o.id)).map((o) => o.id);
-  if (gone.length) next.removedObjectives = [...new Set([...(current.removedObjectives ?? []), ...gone])];
+  if (after.objectives.map((o) => o.id).join('\n') !== before.objectives.map((o) => o.id).join('\n')) next.rules = after.objectives.map((o) => o.id);
   return next;
 }
 

@@ -64,7 +64,8 @@ export const productDecisionsSchema = z.looseObject({
   columns: z
     .record(z.string(), z.strictObject({ meaning: z.string().optional(), required: z.boolean().optional(), unique: z.boolean().optional() }))
     .optional(),
-  removedObjectives: z.array(z.string()).optional(),
+  /** Contract rules kept, by id, from the candidates today's file suggests. */
+  rules: z.array(z.string()).optional(),
   policies: z.array(z.string()).optional(),
 });
 

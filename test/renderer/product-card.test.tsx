@@ -9,6 +9,9 @@ import type { DataProduct } from '../../shared/mesh/product';
 import { ContractReportView } from '../../renderer/src/features/products/ContractReportView';
 import { ProductEditor } from '../../renderer/src/features/products/ProductEditor';
 import { ADS } from '../unit/mesh/facts-fixture';
+import { candidateRules } from '../../shared/mesh/candidate-rules';
+import { decisionsFromEdit, productOf } from '../../shared/mesh/product-state';
+import type { ProductDecisions } from '../../shared/mesh/product-state';
 
 afterEach(cleanup);
 
@@ -56,5 +59,29 @@ describe('contract report', () => {
     expect(screen.getByTestId('contract-verdict').textContent).toContain('does not keep the contract: 1 breaking change(s), 1 failed rule(s), 0 rule(s) could not run');
     expect(screen.getAllByTestId('drift-row').map((r) => r.dataset.breaking)).toEqual(['true', 'false']);
     expect(screen.getByTestId('rule-row').textContent).toContain('fail');
+  });
+});
+
+describe('product card with candidate rules', () => {
+  it('offers every candidate rule ticked or not; the product and its contract keep exactly the ticked ones', () => {
+    let decisions: ProductDecisions = {};
+    function Card() {
+      const [d, setD] = useState<ProductDecisions>({});
+      decisions = d;
+      const p = productOf(ADS, d);
+      return <ProductEditor product={p} candidates={candidateRules(ADS)} onChange={(next) => setD(decisionsFromEdit(p, next, d))} />;
+    }
+    render(<Card />);
+    const box = (label: string) => screen.getByLabelText(`Keep ${label}`) as HTMLInputElement;
+    expect(box('Keep fixed: Funnel step above its parent').checked).toBe(false); // a finding is never copied in
+    expect(box('Empty Campaign stays at or below 2%').checked).toBe(true);
+    fireEvent.click(box('Keep fixed: Funnel step above its parent'));
+    fireEvent.click(box('Empty Campaign stays at or below 2%'));
+    expect(decisions.rules).toContain('check_funnel_inversion');
+    expect(decisions.rules).not.toContain('null_campaign');
+    const yaml = exportContractYaml(productOf(ADS, decisions));
+    expect(yaml).toContain('implementation: funnel_inversion');
+    expect(yaml).not.toContain('null_campaign');
+    expect(productOf(ADS, {}).owner).toBe(''); // nobody named: no owner is made up
   });
 });

@@ -60,7 +60,10 @@ describe('WalkthroughPlayer', () => {
     const saved = JSON.parse(JSON.stringify({ ...startProgress(w, ADS.name), step: 3, answers: { name: 'Paid search daily', owner: 'Jana' } })) as WalkthroughProgress;
     render(<Harness w={w} onSave={async () => null} initial={saved} product={{ name: 'Paid search daily', owner: 'Jana' }} />);
     expect(screen.getByTestId('walkthrough-stepcount').textContent).toBe(`Step 4 of ${w.steps.length}`);
-    expect(screen.getByTestId('walkthrough-text').textContent).toContain('No funnel inversions: Clicks never exceed Impr. (today: 4)');
+    expect(screen.getByTestId('walkthrough-text').textContent).toContain('rules that today’s file already keeps are ticked; 1 finding from today’s checks is offered unticked');
+    const box = (label: string) => screen.getByLabelText(label, { selector: 'input' }) as HTMLInputElement;
+    expect(box('No funnel inversions: Clicks never exceed Impr. (today: 4)').checked).toBe(true);
+    expect(box('Keep fixed: Funnel step above its parent').checked).toBe(false);
     const terms = screen.getAllByTestId('glossary-term').map((t) => t.dataset.term);
     expect(terms).toEqual(['sli', 'slo']);
   });

@@ -1,6 +1,7 @@
 import { exportContractYaml } from '../odcs';
 import { suggestProduct } from '../product';
 import type { DataProduct } from '../product';
+import { candidateRules } from '../candidate-rules';
 import { productOf } from '../product-state';
 import type { MeshContext } from '../types';
 import type { Walkthrough } from './model';
@@ -26,6 +27,16 @@ function freshnessSentence(p: DataProduct): string {
   return `From that, a freshness promise: refreshed every ${plural(f.frequencyDays, 'day')}, at most ${plural(f.latencyDays, 'day')} behind; today’s file ends on ${f.coverageEnd}.`;
 }
 
+function rulesSentence(ctx: MeshContext): string {
+  const all = candidateRules(ctx.active);
+  if (!all.length) return 'Today’s file gives MeshLens nothing to base a contract rule on, so the card has none yet.';
+  const kept = all.filter((c) => c.suggested).length;
+  const findings = all.length - kept;
+  const ticked = kept ? `${plural(kept, 'rule')} that today’s file already keeps ${kept === 1 ? 'is' : 'are'} ticked` : 'no rule is ticked';
+  const offered = findings ? `; ${plural(findings, 'finding')} from today’s checks ${findings === 1 ? 'is' : 'are'} offered unticked: tick one only once it is confirmed and fixed at the source` : '';
+  return `Today’s file suggests ${plural(all.length, 'contract rule')}. Keep the ones you will promise: ${ticked}${offered}.`;
+}
+
 export const dataAsAProduct: Walkthrough = {
   id: 'data-as-a-product',
   title: 'Data as a product',
@@ -36,9 +47,7 @@ export const dataAsAProduct: Walkthrough = {
     return {
       productLabel: p.name ? `"${p.name}"` : 'the product (it has no name yet)',
       requiredSentence: requiredSentence(p),
-      objectivesSentence: p.objectives.length
-        ? `MeshLens suggests ${plural(p.objectives.length, 'objective')} that today’s file shows are realistic: ${p.objectives.map((o) => o.title).join('; ')}.`
-        : 'Today’s file gives MeshLens nothing to base a quality objective on, so the card has none yet.',
+      objectivesSentence: rulesSentence(ctx),
       periodSentence: periodSentence(ctx.active),
       freshnessSentence: freshnessSentence(p),
     };
@@ -75,7 +84,9 @@ export const dataAsAProduct: Walkthrough = {
       text: '{objectivesSentence}',
       highlight: 'product-objectives',
       terms: ['sli', 'slo'],
-      action: { kind: 'read' },
+      action: { kind: 'multi', label: 'Rules to keep', options: (ctx) => candidateRules(ctx.active).map((c) => ({ value: c.objective.id, label: c.objective.title })) },
+      writes: 'rules',
+      suggest: (ctx) => candidateRules(ctx.active).filter((c) => c.suggested).map((c) => c.objective.id),
     },
     {
       id: 'freshness',

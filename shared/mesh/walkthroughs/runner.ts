@@ -43,7 +43,7 @@ function productValue(step: WalkthroughStep, product: ProductDecisions | undefin
 /** The change an answer makes to the data product, or null when the step does not write to it. */
 export function productPatch(step: WalkthroughStep, answer: Answer | undefined): ProductDecisions | null {
   if (!step.writes || answer === undefined) return null;
-  if (step.writes === 'consumers' || step.writes === 'policies') return { [step.writes]: Array.isArray(answer) ? answer : typeof answer === 'string' && answer ? [answer] : [] };
+  if (step.writes === 'consumers' || step.writes === 'policies' || step.writes === 'rules') return { [step.writes]: Array.isArray(answer) ? answer : typeof answer === 'string' && answer ? [answer] : [] };
   return typeof answer === 'string' ? { [step.writes]: answer.trim() } : null;
 }
 

@@ -1,14 +1,29 @@
 import { useState } from 'react';
+import type { CandidateRule } from '../../../../shared/mesh/candidate-rules';
 import type { DataProduct, ProductColumn } from '../../../../shared/mesh/product';
 import { DOMAIN_LABELS } from '../../../../shared/mesh/roles';
 import { DOMAINS } from '../../../../shared/mesh/ownership';
 
 const STATUSES: DataProduct['status'][] = ['draft', 'proposed', 'active', 'deprecated', 'retired'];
 
-const parseList = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const parseList = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A comma-separated list that keeps what is being typed ("CMO dashboard, ") while the list itself is saved. */
-function ListInput({ value, onChange, placeholder, testId }: { value: string[]; onChange: (v: string[]) => void; placeholder: string; testId: string }) {
+function ListInput({
+  value,
+  onChange,
+  placeholder,
+  testId,
+}: {
+  value: string[];
+  onChange: (v: string[]) => void;
+  placeholder: string;
+  testId: string;
+}) {
   const [text, setText] = useState(value.join(', '));
   const shown = parseList(text).join('\n') === value.join('\n') ? text : value.join(', ');
   return (
@@ -24,16 +39,78 @@ function ListInput({ value, onChange, placeholder, testId }: { value: string[]; 
   );
 }
 
+/** Every rule today's file suggests, each ticked or not: the card keeps exactly the ticked ones. */
+function CandidateList({
+  candidates,
+  product: p,
+  onChange,
+}: {
+  candidates: CandidateRule[];
+  product: DataProduct;
+  onChange: (p: DataProduct) => void;
+}) {
+  const kept = new Set(p.objectives.map((o) => o.id));
+  const toggle = (c: CandidateRule, on: boolean) =>
+    onChange({
+      ...p,
+      objectives: on
+        ? candidates.filter((x) => kept.has(x.objective.id) || x === c).map((x) => x.objective)
+        : p.objectives.filter((o) => o.id !== c.objective.id),
+    });
+  return (
+    <ul className="product-objectives" data-testid="product-objectives">
+      {candidates.map((c) => (
+        <li
+          key={c.objective.id}
+          data-testid={kept.has(c.objective.id) ? 'product-objective' : 'product-candidate'}
+          data-id={c.objective.id}
+          data-source={c.source}
+        >
+          <label>
+            <input
+              type="checkbox"
+              checked={kept.has(c.objective.id)}
+              aria-label={`Keep ${c.objective.title}`}
+              onChange={(e) => toggle(c, e.target.checked)}
+            />{' '}
+            {c.objective.title}
+            {c.source === 'finding' && <span className="muted"> (today’s finding)</span>}
+          </label>
+          <div className="muted small">{c.basis}</div>
+        </li>
+      ))}
+      {candidates.length === 0 && <li className="muted">Today’s file suggests no rules.</li>}
+    </ul>
+  );
+}
+
 /** The data product card as a form. Every change hands back a new card. */
-export function ProductEditor({ product: p, onChange }: { product: DataProduct; onChange: (p: DataProduct) => void }) {
+export function ProductEditor({
+  product: p,
+  onChange,
+  candidates,
+}: {
+  product: DataProduct;
+  onChange: (p: DataProduct) => void;
+  candidates?: CandidateRule[];
+}) {
   const set = <K extends keyof DataProduct>(k: K, v: DataProduct[K]) => onChange({ ...p, [k]: v });
-  const setColumn = (i: number, patch: Partial<ProductColumn>) => set('columns', p.columns.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const setColumn = (i: number, patch: Partial<ProductColumn>) =>
+    set(
+      'columns',
+      p.columns.map((c, j) => (j === i ? { ...c, ...patch } : c)),
+    );
   return (
     <form className="product-card" data-testid="product-card" onSubmit={(e) => e.preventDefault()}>
       <div className="product-grid">
         <label>
           Name
-          <input data-testid="product-name" value={p.name} placeholder="Not named yet" onChange={(e) => set('name', e.target.value)} />
+          <input
+            data-testid="product-name"
+            value={p.name}
+            placeholder="Not named yet"
+            onChange={(e) => set('name', e.target.value)}
+          />
         </label>
         <label>
           Owner{' '}
@@ -47,12 +124,25 @@ export function ProductEditor({ product: p, onChange }: { product: DataProduct; 
             value={p.owner}
             placeholder="Nobody named: name a person or team"
             aria-invalid={!p.owner.trim()}
-            onChange={(e) => onChange({ ...p, owner: e.target.value, team: [...(e.target.value ? [{ username: e.target.value, role: 'Owner' }] : []), ...p.team.filter((m) => m.role !== 'Owner')] })}
+            onChange={(e) =>
+              onChange({
+                ...p,
+                owner: e.target.value,
+                team: [
+                  ...(e.target.value ? [{ username: e.target.value, role: 'Owner' }] : []),
+                  ...p.team.filter((m) => m.role !== 'Owner'),
+                ],
+              })
+            }
           />
         </label>
         <label>
           Domain
-          <select data-testid="product-domain" value={p.domain} onChange={(e) => set('domain', e.target.value)}>
+          <select
+            data-testid="product-domain"
+            value={p.domain}
+            onChange={(e) => set('domain', e.target.value)}
+          >
             {!(DOMAINS as string[]).includes(p.domain) && <option value={p.domain}>{p.domain}</option>}
             {DOMAINS.map((d) => (
               <option key={d} value={d}>
@@ -75,7 +165,12 @@ export function ProductEditor({ product: p, onChange }: { product: DataProduct; 
         </label>
         <label>
           Known consumers (comma-separated)
-          <ListInput testId="product-consumers" value={p.consumers} placeholder="None named yet" onChange={(v) => set('consumers', v)} />
+          <ListInput
+            testId="product-consumers"
+            value={p.consumers}
+            placeholder="None named yet"
+            onChange={(v) => set('consumers', v)}
+          />
         </label>
       </div>
       <label className="product-wide">
@@ -90,7 +185,9 @@ export function ProductEditor({ product: p, onChange }: { product: DataProduct; 
           className="product-num"
           aria-label="Refresh every (days)"
           value={p.freshness.frequencyDays}
-          onChange={(e) => set('freshness', { ...p.freshness, frequencyDays: Math.max(1, Number(e.target.value) || 1) })}
+          onChange={(e) =>
+            set('freshness', { ...p.freshness, frequencyDays: Math.max(1, Number(e.target.value) || 1) })
+          }
         />{' '}
         day(s), at most{' '}
         <input
@@ -99,7 +196,9 @@ export function ProductEditor({ product: p, onChange }: { product: DataProduct; 
           className="product-num"
           aria-label="Latency (days)"
           value={p.freshness.latencyDays}
-          onChange={(e) => set('freshness', { ...p.freshness, latencyDays: Math.max(0, Number(e.target.value) || 0) })}
+          onChange={(e) =>
+            set('freshness', { ...p.freshness, latencyDays: Math.max(0, Number(e.target.value) || 0) })
+          }
         />{' '}
         day(s) behind{p.freshness.coverageEnd ? ` (today’s file ends ${p.freshness.coverageEnd})` : ''}.
       </p>
@@ -123,30 +222,58 @@ export function ProductEditor({ product: p, onChange }: { product: DataProduct; 
               </td>
               <td className="muted">{c.logicalType}</td>
               <td>
-                <input aria-label={`Meaning of ${c.name}`} value={c.meaning} onChange={(e) => setColumn(i, { meaning: e.target.value })} />
+                <input
+                  aria-label={`Meaning of ${c.name}`}
+                  value={c.meaning}
+                  onChange={(e) => setColumn(i, { meaning: e.target.value })}
+                />
               </td>
               <td>
-                <input type="checkbox" aria-label={`${c.name} required`} checked={c.required} onChange={(e) => setColumn(i, { required: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  aria-label={`${c.name} required`}
+                  checked={c.required}
+                  onChange={(e) => setColumn(i, { required: e.target.checked })}
+                />
               </td>
               <td>
-                <input type="checkbox" aria-label={`${c.name} unique`} checked={c.unique} onChange={(e) => setColumn(i, { unique: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  aria-label={`${c.name} unique`}
+                  checked={c.unique}
+                  onChange={(e) => setColumn(i, { unique: e.target.checked })}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h3>Quality objectives</h3>
-      <ul className="product-objectives" data-testid="product-objectives">
-        {p.objectives.map((o) => (
-          <li key={o.id} data-testid="product-objective" data-id={o.id}>
-            {o.title}{' '}
-            <button type="button" className="btn small" aria-label={`Remove ${o.title}`} onClick={() => set('objectives', p.objectives.filter((x) => x.id !== o.id))}>
-              Remove
-            </button>
-          </li>
-        ))}
-        {p.objectives.length === 0 && <li className="muted">No objectives.</li>}
-      </ul>
+      <h3>Quality objectives (contract rules)</h3>
+      {candidates ? (
+        <CandidateList candidates={candidates} product={p} onChange={onChange} />
+      ) : (
+        <ul className="product-objectives" data-testid="product-objectives">
+          {p.objectives.map((o) => (
+            <li key={o.id} data-testid="product-objective" data-id={o.id}>
+              {o.title}{' '}
+              <button
+                type="button"
+                className="btn small"
+                aria-label={`Remove ${o.title}`}
+                onClick={() =>
+                  set(
+                    'objectives',
+                    p.objectives.filter((x) => x.id !== o.id),
+                  )
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+          {p.objectives.length === 0 && <li className="muted">No objectives.</li>}
+        </ul>
+      )}
     </form>
   );
 }

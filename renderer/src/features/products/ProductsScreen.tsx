@@ -4,6 +4,7 @@ import type { ContractReport } from '../../../../shared/mesh/contract-run';
 import { contractToProduct, exportContractYaml, parseContract } from '../../../../shared/mesh/odcs';
 import type { OdcsContract } from '../../../../shared/mesh/odcs';
 import type { DataProduct } from '../../../../shared/mesh/product';
+import { candidateRules } from '../../../../shared/mesh/candidate-rules';
 import { decisionsFromEdit, productOf } from '../../../../shared/mesh/product-state';
 import type { ProductDecisions } from '../../../../shared/mesh/product-state';
 import { EmptyState } from '../../components/EmptyState';
@@ -140,7 +141,7 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
       )}
       {busy && <p className="muted">Running the contract…</p>}
       {report && <ContractReportView report={report} file={dataset.name} />}
-      <ProductEditor product={product} onChange={setProduct} />
+      <ProductEditor product={product} onChange={setProduct} candidates={candidateRules(ctx.active)} />
       <details>
         <summary>Contract preview (ODCS v3.1.0 YAML)</summary>
         <pre className="product-yaml" data-testid="contract-preview">

@@ -1,6 +1,5 @@
 /** The shell: dataset tabs on top, screens on the side, messages and progress above the screen. */
 import { useEffect, useState } from 'react';
-import { getEngine } from './db';
 import { screens } from './features/registry';
 import { useStore, setScreen, showBanner, errorMessage } from './store';
 import { DatasetTabs } from './app/DatasetTabs';
@@ -11,6 +10,7 @@ import { JobBar } from './app/JobBar';
 import { EmptyState } from './components/EmptyState';
 import { useAppCommands } from './app/use-app-commands';
 import { startAutosave } from './app/autosave';
+import { startDatabase } from './store/database';
 
 export function App() {
   const theme = useStore((s) => s.theme);
@@ -30,7 +30,7 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    getEngine().then(
+    startDatabase().then(
       () => live && setEngine('ready'),
       (e: unknown) => {
         if (!live) return;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../../shared/checks/types';
-import { getEngine } from '../../db';
+import { connection } from '../../store/database';
 import { errorMessage, useDataset } from '../../store';
 import { analysisConfig, auditStateOf, checkDataset, profileStateOf } from '../../store/analysis-slice';
 import { DataGrid } from '../grid/DataGrid';
@@ -31,7 +31,7 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
     let view: string | null = null;
     const ds = checkDataset(result, profile.profile, profile.semantics, dataset.name);
     (async () => {
-      const engine = await getEngine('grid');
+      const engine = await connection('grid');
       const rows = await affectedRows(engine, ds, finding, analysisConfig.current, audit.referenceDate);
       const lines = await affectedLines(engine, result.tableName, rows.where);
       // A view with the offending columns right after the line number, so they are seen first.
@@ -52,7 +52,7 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
       live = false;
       if (view) {
         const name = view;
-        void getEngine('grid')
+        void connection('grid')
           .then((e) => e.exec(`DROP VIEW IF EXISTS ${quoteIdent(name)}`))
           .catch(() => undefined);
       }

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColumnInfo, Engine, Row } from '../../../../shared/engine/types';
 import { quoteIdent, LINE_COLUMN, isInternalColumn } from '../../../../shared/engine/sql';
-import { getEngine } from '../../db';
+import { connection as openConnection } from '../../store/database';
 import { VirtualTable } from '../../components/VirtualTable';
 import { nextSort } from './grid-sql';
 import type { GridQuery, GridSort } from './grid-sql';
@@ -38,7 +38,7 @@ export function useEngine(connection: string): Engine | null {
   const [engine, setEngine] = useState<Engine | null>(null);
   useEffect(() => {
     let live = true;
-    void getEngine(connection).then((e) => live && setEngine(e));
+    void openConnection(connection).then((e) => live && setEngine(e));
     return () => {
       live = false;
     };

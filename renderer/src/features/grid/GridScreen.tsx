@@ -4,7 +4,7 @@ import { CancelledError } from '../../../../shared/engine/types';
 import { useDataset, runJob, showBanner, errorMessage } from '../../store';
 import type { ScreenProps } from '../registry';
 import { EmptyState } from '../../components/EmptyState';
-import { getEngine } from '../../db';
+import { exportRows } from '../../store/database';
 import { getBridge } from '../../bridge';
 import { DataGrid } from './DataGrid';
 import type { GridQuery } from './grid-sql';
@@ -34,9 +34,7 @@ export function GridScreen({ datasetId }: ScreenProps) {
     if (!view) return;
     try {
       const bytes = await runJob(`Exporting ${dataset.name} as ${format.toUpperCase()}`, dataset.id, async () => {
-        const engine = await getEngine();
-        const sql = exportSelectSql(view.query);
-        return format === 'csv' ? engine.copyToBytes(sql, 'csv', 'HEADER true') : engine.queryParquet(sql);
+        return exportRows(exportSelectSql(view.query), format);
       });
       const base = dataset.name.replace(/\.[^.]+$/, '');
       const mime = format === 'csv' ? 'text/csv' : 'application/vnd.apache.parquet';

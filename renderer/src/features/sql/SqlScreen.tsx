@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { CancelledError } from '../../../../shared/engine/types';
 import type { QueryResult } from '../../../../shared/engine/types';
 import { quoteIdent } from '../../../../shared/engine/sql';
-import { getEngine } from '../../db';
+import { connection } from '../../store/database';
 import { getBridge } from '../../bridge';
 import { useStore, showBanner, errorMessage } from '../../store';
 import type { ScreenProps } from '../registry';
@@ -39,7 +39,7 @@ export function SqlScreen({ datasetId }: ScreenProps) {
     setHistory((h) => pushHistory(h, text));
     const t0 = performance.now();
     try {
-      const engine = await getEngine(CONNECTION);
+      const engine = await connection(CONNECTION);
       const result = await engine.query(cappedSql(text));
       setOutcome({ sql: text, result, error: null, ms: performance.now() - t0 });
     } catch (e) {
@@ -50,12 +50,12 @@ export function SqlScreen({ datasetId }: ScreenProps) {
     }
   };
 
-  const cancel = () => void getEngine(CONNECTION).then((e) => e.cancel());
+  const cancel = () => void connection(CONNECTION).then((e) => e.cancel());
 
   const exportCsv = async () => {
     if (!outcome?.result || !isReadQuery(outcome.sql)) return;
     try {
-      const bytes = await (await getEngine(CONNECTION)).copyToBytes(stripTrailingSemicolons(outcome.sql), 'csv', 'HEADER true');
+      const bytes = await (await connection(CONNECTION)).copyToBytes(stripTrailingSemicolons(outcome.sql), 'csv', 'HEADER true');
       await getBridge().saveFile('query-result.csv', bytes, 'text/csv');
     } catch (e) {
       showBanner('error', `The export failed: ${errorMessage(e)}`);

@@ -84,4 +84,15 @@ describe('product card with candidate rules', () => {
     expect(yaml).not.toContain('null_campaign');
     expect(productOf(ADS, {}).owner).toBe(''); // nobody named: no owner is made up
   });
+
+  it('an owner nobody named is shown as missing, and the detected domain says it was not chosen', () => {
+    render(<ProductEditor product={productOf(ADS, {})} onChange={() => undefined} domainDetected />);
+    expect(screen.getByTestId('product-owner-missing').textContent).toBe('missing');
+    expect((screen.getByTestId('product-owner') as HTMLInputElement).value).toBe('');
+    expect((screen.getByTestId('product-name') as HTMLInputElement).value).toBe('');
+    expect(screen.getByTestId('product-domain').textContent).toContain('Marketing (detected from the file, not chosen yet)');
+    cleanup();
+    render(<ProductEditor product={productOf(ADS, { owner: 'Jana Roth', domain: 'marketing' })} onChange={() => undefined} />);
+    expect(screen.queryByTestId('product-owner-missing')).toBeNull();
+  });
 });

@@ -89,10 +89,13 @@ export function ProductEditor({
   product: p,
   onChange,
   candidates,
+  domainDetected = false,
 }: {
   product: DataProduct;
   onChange: (p: DataProduct) => void;
   candidates?: CandidateRule[];
+  /** True while the domain shown is the one detected from the file, not one the user chose. */
+  domainDetected?: boolean;
 }) {
   const set = <K extends keyof DataProduct>(k: K, v: DataProduct[K]) => onChange({ ...p, [k]: v });
   const setColumn = (i: number, patch: Partial<ProductColumn>) =>
@@ -147,6 +150,7 @@ export function ProductEditor({
             {DOMAINS.map((d) => (
               <option key={d} value={d}>
                 {DOMAIN_LABELS[d]}
+                {domainDetected && d === p.domain ? ' (detected from the file, not chosen yet)' : ''}
               </option>
             ))}
           </select>

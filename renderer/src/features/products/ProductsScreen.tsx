@@ -141,7 +141,7 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
       )}
       {busy && <p className="muted">Running the contract…</p>}
       {report && <ContractReportView report={report} file={dataset.name} />}
-      <ProductEditor product={product} onChange={setProduct} candidates={candidateRules(ctx.active)} />
+      <ProductEditor product={product} onChange={setProduct} candidates={candidateRules(ctx.active)} domainDetected={!decisions?.domain} />
       <details>
         <summary>Contract preview (ODCS v3.1.0 YAML)</summary>
         <pre className="product-yaml" data-testid="contract-preview">

@@ -25,6 +25,8 @@ export interface DatasetSummary extends DatasetScore {
   platform: Platform;
   platformLabel: string;
   platformConfidence: number;
+  /** Why the fingerprint named it (or did not): "from: Property line, 6 of 7 headers". */
+  platformEvidence: string;
   roles: Record<string, Role>;
   naturalKey: string[];
   errors: number;
@@ -91,6 +93,7 @@ export async function auditImports(
       platform: semantics.platform.platform,
       platformLabel: semantics.platform.label,
       platformConfidence: semantics.platform.confidence,
+      platformEvidence: semantics.platform.because,
       roles: Object.fromEntries(
         semantics.columns.filter((c) => c.role !== 'unknown').map((c) => [c.name, c.role]),
       ),

@@ -6,6 +6,7 @@ import { profileDaily, profileTable } from '../profile/profile';
 import type { TableProfile } from '../profile/types';
 import { describeColumns } from '../semantics/describe';
 import type { ColumnMeta, RoleOverrides, Semantics } from '../semantics/describe';
+import type { FileContext } from '../semantics/platform';
 import { METRIC_ROLES } from '../semantics/roles';
 
 export function columnMeta(result: Pick<ImportResult, 'columns'>): ColumnMeta[] {
@@ -18,6 +19,11 @@ export function columnMeta(result: Pick<ImportResult, 'columns'>): ColumnMeta[] 
     unparsed: c.unparsed ?? 0,
     ...(c.currency ? { currency: c.currency } : {}),
   }));
+}
+
+/** What the fingerprint may read besides the headers: the lines above them and the file's name. */
+export function fileContext(result: Pick<ImportResult, 'preamble' | 'path'>): FileContext {
+  return { preamble: result.preamble ?? [], fileName: result.path.split(/[\\/]/).pop() ?? result.path };
 }
 
 export interface AnalysedDataset {
@@ -35,7 +41,7 @@ export async function analyseImport(
   const meta = columnMeta(result);
   options.progress?.({ stage: 'profile', fraction: 0 });
   const profile = await profileTable(engine, result.tableName, meta, { daily: false });
-  const semantics = describeColumns(meta, profile.columns, options.overrides);
+  const semantics = describeColumns(meta, profile.columns, options.overrides, fileContext(result));
   // The daily series follows the roles (which can come from values or overrides), not only header names.
   const metrics = semantics.columns
     .filter((c) => c.kind === 'number' && METRIC_ROLES.includes(c.role))

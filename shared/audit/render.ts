@@ -1,7 +1,7 @@
 /** The audit report as JSON (machines), Markdown (people) and JUnit XML (CI systems). */
 import { OWNER_LABELS } from '../checks/types';
 import type { Finding } from '../checks/types';
-import type { AuditReport } from './audit';
+import type { AuditReport, DatasetSummary } from './audit';
 
 /** The JSON of `meshlens audit --json`: files, findings, summary. */
 export function renderJson(report: AuditReport): string {
@@ -31,7 +31,7 @@ export function renderMarkdown(report: AuditReport): string {
   );
   for (const d of summary.datasets) {
     out.push(
-      `| ${mdCell(d.file)} | ${d.platformLabel} (${Math.round(d.platformConfidence * 100)}%) | ${d.rows.toLocaleString('en-US')} | ${d.score} | ${d.errors} | ${d.warnings} | ${d.infos} |`,
+      `| ${mdCell(d.file)} | ${mdCell(platformText(d))} | ${d.rows.toLocaleString('en-US')} | ${d.score} | ${d.errors} | ${d.warnings} | ${d.infos} |`,
     );
   }
   for (const d of summary.datasets) {
@@ -139,13 +139,19 @@ export function renderJunit(report: AuditReport): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="meshlens audit" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
+/** "Google Ads (92%, from: report title, 12 of 14 headers)" or "Unknown tool (only headers several tools share …)". */
+export function platformText(d: Pick<DatasetSummary, 'platform' | 'platformLabel' | 'platformConfidence' | 'platformEvidence'>): string {
+  if (d.platform === 'generic') return `${d.platformLabel} (${d.platformEvidence})`;
+  return `${d.platformLabel} (${Math.round(d.platformConfidence * 100)}%, ${d.platformEvidence})`;
+}
+
 /** Plain text for a terminal when no format flag is given. */
 export function renderText(report: AuditReport): string {
   const { summary } = report;
   const out: string[] = [];
   for (const d of summary.datasets) {
     out.push(
-      `${d.file}: ${d.platformLabel}, ${d.rows.toLocaleString('en-US')} rows, score ${d.score}/100 (${d.errors} error(s), ${d.warnings} warning(s), ${d.infos} info(s))`,
+      `${d.file}: ${platformText(d)}, ${d.rows.toLocaleString('en-US')} rows, score ${d.score}/100 (${d.errors} error(s), ${d.warnings} warning(s), ${d.infos} info(s))`,
     );
     for (const f of report.findings.filter((x) => x.file === d.file)) {
       out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.check}: ${f.message}`);

@@ -1,11 +1,15 @@
 /** Accuracy of the numbers: negative counts, funnel steps above their parent, rates that do not add up. */
 import { quoteIdent } from '../engine/sql';
+import { LINE_COLUMN } from '../engine/sql';
+import { rateDefinition } from '../semantics/platforms/index';
+import type { RateDefinition } from '../semantics/platforms/index';
 import { METRIC_ROLES, normaliseHeader, RATE_ROLES } from '../semantics/roles';
 import type { Role } from '../semantics/roles';
 import type { SemanticColumn } from '../semantics/describe';
 import { firstWithRole, from, label, numParam, pct, plural, tc, verb, withRole } from './helpers';
 import type { CheckDefinition, CheckTarget, Dataset, Severity } from './types';
 
+const LINE_ID = quoteIdent(LINE_COLUMN);
 const numeric = (c: SemanticColumn | undefined): c is SemanticColumn => !!c && c.kind === 'number';
 
 export const negativeMetric: CheckDefinition = {
@@ -85,78 +89,38 @@ export const funnelInversion: CheckDefinition = {
   },
 };
 
-interface Formula {
-  rate: Role;
-  num: Role[];
-  den: Role[];
-  factor: number;
-  text: string;
-  /** Rates that may be written as a percent (×100). */
-  percentable: boolean;
+/** How a rate value reads to a marketer: "6.67%", "0.62", "4.03". */
+function readable(v: number, unit: RateDefinition['unit'], scale: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (unit === 'percent') return `${(scale === 100 ? v : v * 100).toFixed(2)}%`;
+  return v.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
-const FORMULAS: Formula[] = [
-  {
-    rate: 'ctr',
-    num: ['clicks', 'link_clicks'],
-    den: ['impressions'],
-    factor: 1,
-    text: 'clicks / impressions',
-    percentable: true,
-  },
-  {
-    rate: 'cpc',
-    num: ['spend'],
-    den: ['clicks', 'link_clicks'],
-    factor: 1,
-    text: 'cost / clicks',
-    percentable: false,
-  },
-  {
-    rate: 'cpa',
-    num: ['spend'],
-    den: ['conversions'],
-    factor: 1,
-    text: 'cost / conversions',
-    percentable: false,
-  },
-  {
-    rate: 'cpm',
-    num: ['spend'],
-    den: ['impressions'],
-    factor: 1000,
-    text: 'cost / impressions × 1000',
-    percentable: false,
-  },
-  {
-    rate: 'roas',
-    num: ['revenue'],
-    den: ['spend'],
-    factor: 1,
-    text: 'conversion value / cost',
-    percentable: true,
-  },
-  {
-    rate: 'conversion_rate',
-    num: ['conversions'],
-    den: ['clicks', 'sessions'],
-    factor: 1,
-    text: 'conversions / clicks',
-    percentable: true,
-  },
-];
+interface Plan {
+  def: RateDefinition;
+  rate: SemanticColumn;
+  num: SemanticColumn;
+  den: SemanticColumn;
+  computed: string;
+  valid: string;
+}
 
-/** Meta's "CTR (link click-through rate)" and "CPC (cost per link click)" are based on link clicks. */
-function pick(ds: Dataset, roles: Role[], rateCol: SemanticColumn): SemanticColumn | undefined {
-  const wantsLink = /link/.test(normaliseHeader(rateCol.originalName));
-  const links = roles.filter((r) => r === 'link_clicks');
-  const others = roles.filter((r) => r !== 'link_clicks');
-  const order = wantsLink ? [...links, ...others] : [...others, ...links];
-  for (const r of order) {
-    const c = firstWithRole(ds, r);
-    if (numeric(c)) return c;
+/** The rate columns the file can check: the platform's own definition, with every part present. */
+function plansFor(ds: Dataset): Plan[] {
+  const platform = ds.semantics.platform.platform;
+  const plans: Plan[] = [];
+  for (const rate of withRole(ds, ...RATE_ROLES).filter(numeric)) {
+    const def = rateDefinition(platform, normaliseHeader(rate.originalName));
+    if (!def) continue;
+    const num = firstWithRole(ds, def.num);
+    const den = firstWithRole(ds, def.den);
+    // Without the platform's own parts (Conv. rate needs Interactions, not Clicks) nothing is recomputed.
+    if (!numeric(num) || !numeric(den)) continue;
+    const computed = `(${tc(num.name)}::DOUBLE / ${tc(den.name)}::DOUBLE * ${def.factor})`;
+    const valid = `${tc(rate.name)} IS NOT NULL AND ${tc(num.name)} IS NOT NULL AND ${tc(den.name)} IS NOT NULL AND ${tc(den.name)} <> 0`;
+    plans.push({ def, rate, num, den, computed, valid });
   }
-  return undefined;
+  return plans;
 }
 
 export const derivedMetricMismatch: CheckDefinition = {
@@ -165,7 +129,7 @@ export const derivedMetricMismatch: CheckDefinition = {
   dimension: 'consistency',
   owner: 'data',
   explanation:
-    'CTR, CPC, CPA, ROAS and conversion rate are ratios of other columns in the same row. When the reported value disagrees with the one recomputed from its parts beyond rounding, one of the columns was edited, mis-parsed (decimal comma, currency symbol) or comes from another attribution window.',
+    'CTR, CPC, CPA, ROAS and conversion rate are ratios of other columns in the same row, each platform with its own definition (Google Ads divides conversions by interactions, Microsoft Ads by clicks). A rate is only recomputed when the file holds the parts of its platform\'s own definition. When the reported value disagrees with the recomputed one beyond rounding, one of the columns was edited, mis-parsed (decimal comma, currency symbol) or comes from another attribution window.',
   fix: 'Recompute rates from their parts instead of trusting the exported rate, and find which column changed (a manual edit, a decimal separator problem, a different conversion window).',
   defaults: { relativeTolerance: 0.01, warningShare: 0, errorShare: 0.2 },
   severity: (n, total, params) => {
@@ -175,24 +139,7 @@ export const derivedMetricMismatch: CheckDefinition = {
   targets: async (ctx) => {
     const ds = ctx.dataset;
     const rel = numParam(ctx.params, 'relativeTolerance', 0.01);
-    const plans: Array<{
-      f: Formula;
-      rate: SemanticColumn;
-      num: SemanticColumn;
-      den: SemanticColumn;
-      computed: string;
-      valid: string;
-    }> = [];
-    for (const f of FORMULAS) {
-      for (const rate of withRole(ds, f.rate).filter(numeric)) {
-        const num = pick(ds, f.num, rate);
-        const den = pick(ds, f.den, rate);
-        if (!num || !den) continue;
-        const computed = `(${tc(num.name)}::DOUBLE / ${tc(den.name)}::DOUBLE * ${f.factor})`;
-        const valid = `${tc(rate.name)} IS NOT NULL AND ${tc(num.name)} IS NOT NULL AND ${tc(den.name)} IS NOT NULL AND ${tc(den.name)} <> 0`;
-        plans.push({ f, rate, num, den, computed, valid });
-      }
-    }
+    const plans = plansFor(ds);
     if (!plans.length) return [];
     // One scan decides, per rate column, whether it is written as a ratio or a percent and how many
     // decimals it carries (the rounding we must tolerate).
@@ -205,26 +152,59 @@ export const derivedMetricMismatch: CheckDefinition = {
     const source =
       ds.rows > 50_000 ? `(SELECT * FROM ${quoteIdent(ds.tableName)} USING SAMPLE 50000 ROWS) t` : from(ds);
     const stats = (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${source}`)).rows[0] ?? {};
-    const out: CheckTarget[] = [];
-    plans.forEach((p, i) => {
+    const checked = plans.flatMap((p, i) => {
       const a = Number(stats[`a${i}`]);
       const b = Number(stats[`b${i}`]);
-      if (!Number.isFinite(a)) return;
-      const scale = p.rate.percent ? 100 : p.f.percentable && Number.isFinite(b) && b < a ? 100 : 1;
+      if (!Number.isFinite(a)) return [];
+      const scale = p.rate.percent ? 100 : p.def.unit === 'percent' && Number.isFinite(b) && b < a ? 100 : 1;
       const decimals = Math.min(8, Number(stats[`d${i}`] ?? 0) || 0);
       const absTol = 0.5 * 10 ** -decimals * 1.001 + 1e-9;
       const expected = `(${p.computed} * ${scale})`;
-      const where = `${p.valid} AND abs(${tc(p.rate.name)} - ${expected}) > greatest(${absTol}, ${rel} * abs(${expected}))`;
-      const formula = p.f.text + (scale === 100 ? ' × 100' : '');
-      out.push({
+      const bad = `${p.valid} AND abs(${tc(p.rate.name)} - ${expected}) > greatest(${absTol}, ${rel} * abs(${expected}))`;
+      return [{ p, scale, decimals, absTol, expected, bad }];
+    });
+    if (!checked.length) return [];
+    // The first disagreeing row of each rate, for the message: stated value, recomputed value.
+    const first = (
+      await ctx.engine.query(
+        `SELECT ${checked
+          .map(
+            (c, i) =>
+              `arg_min(${tc(c.p.rate.name)}::DOUBLE, t.${LINE_ID}) FILTER (WHERE ${c.bad}) AS s${i}, arg_min(${c.expected}, t.${LINE_ID}) FILTER (WHERE ${c.bad}) AS r${i}, min(t.${LINE_ID}) FILTER (WHERE ${c.bad}) AS l${i}`,
+          )
+          .join(', ')} FROM ${from(ds)}`,
+      )
+    ).rows[0] ?? {};
+    return checked.map(({ p, scale, decimals, absTol, bad }, i): CheckTarget => {
+      const stated = Number(first[`s${i}`]);
+      const recomputed = Number(first[`r${i}`]);
+      const line = Number(first[`l${i}`]);
+      const unit = p.def.unit;
+      const tolAbs =
+        unit === 'percent'
+          ? `${Number((scale === 100 ? absTol : absTol * 100).toPrecision(2))} percentage points`
+          : `${Number(absTol.toPrecision(2))}`;
+      const tolText = `±${tolAbs} (rounding to ${plural(decimals, 'decimal')}) or ${rel * 100}% of the recomputed value, whichever is larger`;
+      const formula = p.def.text + (p.def.factor !== 1 && !p.def.text.includes('×') ? ` × ${p.def.factor}` : '');
+      return {
         columns: [p.rate.name, p.num.name, p.den.name],
         show: [...ds.semantics.naturalKey.slice(0, 2), p.rate.name, p.num.name, p.den.name],
-        where,
-        details: { formula, scale, tolerance: { absolute: absTol, relative: rel } },
+        where: bad,
+        details: {
+          formula,
+          definition: p.def.source,
+          scale,
+          tolerance: { absolute: absTol, relative: rel },
+          ...(Number.isFinite(line)
+            ? { example: { line, stated: readable(stated, unit, scale), recomputed: readable(recomputed, unit, scale) } }
+            : {}),
+        },
         message: (n, total) =>
-          `${label(p.rate)} disagrees with ${p.num.originalName} / ${p.den.originalName}${p.f.factor !== 1 ? ` × ${p.f.factor}` : ''} in ${plural(n, 'row')} (${pct(n, total)}), beyond rounding.`,
-      });
+          `${label(p.rate)} disagrees with ${formula} (${p.num.originalName} / ${p.den.originalName}) in ${plural(n, 'row')} (${pct(n, total)}), beyond rounding` +
+          (Number.isFinite(line)
+            ? `: line ${line} states ${readable(stated, unit, scale)}, recomputed ${readable(recomputed, unit, scale)}; tolerance ${tolText}.`
+            : '.'),
+      };
     });
-    return out;
   },
 };

@@ -10,40 +10,16 @@ import { runChecks } from '../checks/runner';
 import type { CheckConfig, Dataset as CheckDataset, Finding } from '../checks/types';
 import type { ImportResult } from '../import/types';
 import type { Semantics } from '../semantics/describe';
-import type { Role } from '../semantics/roles';
 import { readDatasetFacts } from './facts';
-import { guessRole } from './roles';
+import { meshRole } from './roles';
 import type { TableProfile } from '../profile/types';
 import type { ColumnRole, DatasetFacts, DateCoverage, MeshFinding } from './types';
 
-const ROLE_MAP: Partial<Record<Role, ColumnRole>> = {
-  date: 'date',
-  campaign: 'campaign',
-  campaign_id: 'id',
-  ad_group: 'ad_group',
-  channel: 'channel',
-  medium: 'channel',
-  source_medium: 'channel',
-  source: 'source',
-  impressions: 'impressions',
-  reach: 'reach',
-  clicks: 'clicks',
-  link_clicks: 'clicks',
-  spend: 'spend',
-  conversions: 'conversions',
-  revenue: 'revenue',
-  currency: 'currency',
-  email: 'email',
-  record_id: 'id',
-  hashed_id: 'id',
-};
 
-/** Column roles for the mesh layer: semantics first, then the header guess for roles semantics does not have. */
+/** Column roles for the mesh layer, from the semantics roles (one guesser, user overrides included). */
 export function rolesFromSemantics(s: Semantics): Record<string, ColumnRole | null> {
-  // A role the user set is final: the header guess never brings back the role they took away.
-  return Object.fromEntries(
-    s.columns.map((c) => [c.name, c.roleSource === 'override' ? (ROLE_MAP[c.role] ?? null) : (ROLE_MAP[c.role] ?? guessRole(c.originalName) ?? guessRole(c.name))]),
-  );
+  // One guesser: a role the user set is final, and no header guess brings back a role they took away.
+  return Object.fromEntries(s.columns.map((c) => [c.name, meshRole(c.role)]));
 }
 
 export function meshFindings(findings: Finding[]): MeshFinding[] {

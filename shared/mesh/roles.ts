@@ -1,52 +1,67 @@
 /**
- * Column roles and platform guesses from header names. shared/semantics is the real authority; this is the
- * mesh layer's fallback so walkthroughs still speak in roles when semantics gives nothing (or has not run).
+ * Column roles and domains for the mesh layer. The one role guesser lives in shared/semantics
+ * (roleFromHeader); this file only maps its roles onto the mesh's smaller vocabulary, and keeps the
+ * domain hints ("CRM", "Product analytics") for files no known tool wrote. It never names a tool: that is
+ * the semantics fingerprint's job.
  */
+import { KNOWLEDGE } from '../semantics/platforms/index';
+import { roleFromHeader } from '../semantics/roles';
+import type { Role } from '../semantics/roles';
 import type { ColumnRole, DomainId } from './types';
 
-const RULES: [ColumnRole, RegExp][] = [
-  ['email', /e-?mail/i],
-  ['date', /^(day|date|week|month|reporting starts|created[ _]?date|close[ _]?date|event[ _]?date|activity[ _]?date)$/i],
-  ['ad_group', /^(ad ?group|ad set name|ad set)$/i],
-  ['campaign', /^campaign( name)?$/i],
-  ['channel', /^(channel|medium|network|platform|default channel group)$/i],
-  ['currency', /^(currency( code)?)$/i],
-  ['status', /status$/i],
-  ['spend', /^(cost|spend|amount spent.*|cost \(.*\))$/i],
-  ['impressions', /^(impr\.?|impressions)$/i],
-  ['reach', /^reach$/i],
-  ['clicks', /^(clicks|link clicks)$/i],
-  ['conversions', /^(conversions|purchases|results|conv\.?)$/i],
-  ['revenue', /^(conv\. value|revenue|purchase conversion value|conversion value)$/i],
-  ['stage', /^(stage|deal ?stage|opportunity stage)$/i],
-  ['amount', /^(amount.*|deal value|opportunity amount)$/i],
-  ['source', /^(lead[ _]?source|source|original source)$/i],
-  ['account', /^(account( name| id)?|account_name|account_id|company)$/i],
-  ['users', /^(active[ _]users|users)$/i],
-  ['id', /(^id$|[ _]id$|^id[ _])/i],
-];
+const ROLE_MAP: Partial<Record<Role, ColumnRole>> = {
+  date: 'date',
+  campaign: 'campaign',
+  campaign_id: 'id',
+  ad_group: 'ad_group',
+  channel: 'channel',
+  medium: 'channel',
+  source_medium: 'channel',
+  source: 'source',
+  impressions: 'impressions',
+  reach: 'reach',
+  clicks: 'clicks',
+  link_clicks: 'clicks',
+  spend: 'spend',
+  conversions: 'conversions',
+  revenue: 'revenue',
+  currency: 'currency',
+  email: 'email',
+  record_id: 'id',
+  hashed_id: 'id',
+  stage: 'stage',
+  status: 'status',
+  amount: 'amount',
+  account: 'account',
+  users: 'users',
+};
 
-export function guessRole(name: string): ColumnRole | null {
-  const n = name.trim();
-  for (const [role, re] of RULES) if (re.test(n)) return role;
-  return null;
+/** The mesh role for a semantics role (null when the mesh has no word for it). */
+export function meshRole(role: Role): ColumnRole | null {
+  return ROLE_MAP[role] ?? null;
 }
 
-/** Platform fingerprints from the set of header names. */
+/** The mesh role read from a header name, through the semantics guesser. */
+export function guessRole(name: string): ColumnRole | null {
+  return meshRole(roleFromHeader(name));
+}
+
+/** Domain hints for files the fingerprint cannot name: a CRM pipeline, product analytics. */
 export function guessPlatform(columns: string[]): string | null {
   const set = new Set(columns.map((c) => c.toLowerCase()));
   const has = (...names: string[]) => names.every((n) => set.has(n));
-  if (has('impr.', 'clicks') || has('campaign', 'impr.')) return 'Google Ads';
-  if (has('campaign name', 'amount spent (eur)') || [...set].some((c) => c.startsWith('amount spent'))) return 'Meta';
   if ([...set].some((c) => c.includes('stage')) && [...set].some((c) => c.includes('opportunit') || c.includes('amount')))
     return 'CRM';
   if (has('active_users') || has('sessions', 'feature')) return 'Product analytics';
   return null;
 }
 
+const DOMAIN_BY_LABEL = new Map<string, DomainId>(Object.values(KNOWLEDGE).map((k) => [k.label, k.domain]));
+
 export function domainOf(platform: string | null, roles: (ColumnRole | null)[]): DomainId {
-  if (platform && /^(Google Ads|Meta|Meta Ads|GA4|LinkedIn Ads|TikTok Ads|Microsoft Ads|Mailchimp)$/.test(platform)) return 'marketing';
-  if (platform === 'CRM' || platform === 'Salesforce' || platform === 'HubSpot') return 'sales';
+  const known = platform ? DOMAIN_BY_LABEL.get(platform) : undefined;
+  if (known) return known;
+  if (platform === 'CRM') return 'sales';
   if (platform === 'Product analytics') return 'product';
   if (roles.includes('spend') || roles.includes('impressions')) return 'marketing';
   if (roles.includes('stage')) return 'sales';

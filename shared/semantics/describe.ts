@@ -1,7 +1,8 @@
 /** Put header roles, value roles, user overrides and the platform fingerprint together. */
 import type { ColumnProfile } from '../profile/types';
 import { fingerprintPlatform } from './platform';
-import type { PlatformGuess } from './platform';
+import type { FileContext, PlatformGuess } from './platform';
+import { knowledgeOf } from './platforms/index';
 import {
   headerCurrency,
   isMetricRole,
@@ -36,6 +37,11 @@ export interface SemanticColumn {
   /** Currency from the values or from the header ("Amount spent (EUR)"). */
   currency?: string;
   unparsed: number;
+  /**
+   * What the platform's knowledge says about the column: a setting (" --" = does not apply) or an optional
+   * column that is empty for many rows by nature. Absent for ordinary columns.
+   */
+  nature?: 'setting' | 'optional';
 }
 
 export interface Semantics {
@@ -58,6 +64,7 @@ export function describeColumns(
   meta: ColumnMeta[],
   profiles: ColumnProfile[],
   overrides: RoleOverrides = {},
+  context: FileContext = {},
 ): Semantics {
   const byName = new Map(profiles.map((p) => [p.name, p]));
   const columns: SemanticColumn[] = meta.map((m) => {
@@ -103,7 +110,16 @@ export function describeColumns(
   const platform = fingerprintPlatform(
     columns.map((c) => c.originalName),
     columns.map((c) => c.role),
+    context,
   );
+  const knowledge = knowledgeOf(platform.platform);
+  if (knowledge) {
+    for (const c of columns) {
+      const h = normaliseHeader(c.originalName);
+      if (knowledge.settings.includes(h)) c.nature = 'setting';
+      else if (knowledge.optional.includes(h)) c.nature = 'optional';
+    }
+  }
   const mainDate = (cols: SemanticColumn[]) =>
     cols.find((c) =>
       ['day', 'date', 'tag', 'jour', 'dia', 'fecha', 'datum'].includes(normaliseHeader(c.originalName)),

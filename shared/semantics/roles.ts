@@ -18,12 +18,15 @@ export const ROLES = [
   'reach',
   'clicks',
   'link_clicks',
+  'interactions',
   'sessions',
   'engaged_sessions',
+  'users',
   'spend',
   'conversions',
   'leads',
   'revenue',
+  'amount',
   'ctr',
   'cpc',
   'cpa',
@@ -39,6 +42,9 @@ export const ROLES = [
   'person_name',
   'url',
   'segment',
+  'stage',
+  'status',
+  'account',
   'search_query',
   'page_path',
   'unknown',
@@ -51,12 +57,15 @@ export const METRIC_ROLES: readonly Role[] = [
   'reach',
   'clicks',
   'link_clicks',
+  'interactions',
   'sessions',
   'engaged_sessions',
+  'users',
   'spend',
   'conversions',
   'leads',
   'revenue',
+  'amount',
 ];
 /** Roles reported as a ratio of two metrics. */
 export const RATE_ROLES: readonly Role[] = ['ctr', 'cpc', 'cpa', 'cpm', 'roas', 'conversion_rate'];
@@ -71,6 +80,9 @@ export const LABEL_ROLES: readonly Role[] = [
   'source_medium',
   'segment',
   'country',
+  'stage',
+  'status',
+  'account',
 ];
 /**
  * Free text a person typed or a site's address: every value is its own thing (a search query, a page path),
@@ -141,6 +153,9 @@ const HEADER_RULES: Array<[Role, RegExp]> = [
     /^(engaged sessions|sitzungen mit interaktion|sessions avec engagement|sesiones con interaccion)$/,
   ],
   ['sessions', /^(sessions|sitzungen|sesiones)$/],
+  ['users', /^(users|active users|total users|new users|active_users|nutzer|aktive nutzer|utilisateurs|usuarios)$/],
+  // Google Ads: the main action per ad format (a click, a video view, a call); Conv. rate divides by it.
+  ['interactions', /^(interactions|interaktionen|interacciones)$/],
   [
     'link_clicks',
     /^(link clicks|link-klicks|clics sur un lien|clics en el enlace|outbound clicks|clicks to landing page)$/,
@@ -153,7 +168,7 @@ const HEADER_RULES: Array<[Role, RegExp]> = [
   ['reach', /^(reach|reichweite|couverture|alcance)$/],
   [
     'revenue',
-    /^(revenue|total revenue|purchase revenue|conv\.? value|conversion value|all conv\.? value|purchase conversion value|purchases conversion value|umsatz|conv\.?-wert|conversion-wert|valeur de conv\.?|valeur de conversion|valor de conv\.?|valor de conversion|amount|total complete payment)$/,
+    /^(revenue|total revenue|purchase revenue|conv\.? value|conversion value|all conv\.? value|purchase conversion value|purchases conversion value|umsatz|conv\.?-wert|conversion-wert|valeur de conv\.?|valeur de conversion|valor de conv\.?|valor de conversion|total complete payment)$/,
   ],
   // Leads are their own measure: a file with both Leads and Conversions must not give both one role.
   ['leads', /^(leads|one-click leads|leads \(work email\)|leads_count|total leads)$/],
@@ -189,6 +204,11 @@ const HEADER_RULES: Array<[Role, RegExp]> = [
     'ad',
     /^(ad|ad name|anzeige|name der anzeige|annonce|publicite|nom de la publicite|anuncio|nombre del anuncio)$/,
   ],
+  // CRM: a deal's or contact's stage, any status column, the money on a deal, the account it belongs to.
+  ['stage', /^(stage|deal ?stage|opportunity stage|lifecycle ?stage|pipeline stage|lebenszyklusphase)$/],
+  ['amount', /^(amount|deal value|deal amount|opportunity amount|recent deal amount|amount \(.*\))$/],
+  ['status', /(^|\s)status$/],
+  ['account', /^(account|account name|account_name|company|company name|associated company|advertiser name)$/],
   [
     'email',
     /^(e-?mail|e-?mail address|e-?mail-adresse|email_address|courriel|correo|correo electronico|adresse e-mail|work email)$/,

@@ -7,7 +7,7 @@ import { CancelledError } from '../../../shared/engine/types';
 import type { Engine } from '../../../shared/engine/types';
 import { runChecks } from '../../../shared/checks/runner';
 import type { CheckConfig, Dataset as CheckDataset, Finding } from '../../../shared/checks/types';
-import { analyseImport, columnMeta } from '../../../shared/audit/dataset';
+import { analyseImport, columnMeta, fileContext } from '../../../shared/audit/dataset';
 import { scoreDataset } from '../../../shared/audit/score';
 import type { DatasetScore } from '../../../shared/audit/score';
 import type { TableProfile } from '../../../shared/profile/types';
@@ -85,7 +85,7 @@ export function semanticsFor(
   profile: TableProfile,
   overrides: RoleOverrides,
 ): Semantics {
-  return describeColumns(columnMeta(result), profile.columns, overrides);
+  return describeColumns(columnMeta(result), profile.columns, overrides, fileContext(result));
 }
 
 /** Checks config in effect (the reference date is "today" unless set). */

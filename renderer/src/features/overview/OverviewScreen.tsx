@@ -78,7 +78,9 @@ function Overview({ dataset, profile, audit }: Analysed) {
           testId="overview-platform"
           sub={
             platform
-              ? `${confidenceText(platform.confidence)} confidence${platform.evidence.length ? ` · from ${platform.evidence.slice(0, 3).join(', ')}` : ''}`
+              ? platform.platform === 'generic'
+                ? platform.because
+                : `${confidenceText(platform.confidence)} confidence · ${platform.because}`
               : undefined
           }
         />

@@ -38,6 +38,7 @@ export function buildAuditReport(
           platform: semantics.platform.platform,
           platformLabel: semantics.platform.label,
           platformConfidence: semantics.platform.confidence,
+          platformEvidence: semantics.platform.because,
           roles: Object.fromEntries(
             semantics.columns.filter((c) => c.role !== 'unknown').map((c) => [c.name, c.role]),
           ),

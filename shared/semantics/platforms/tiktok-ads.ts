@@ -1,0 +1,82 @@
+/** TikTok Ads Manager custom reports. */
+import type { PlatformKnowledge } from './types';
+
+const METRICS = 'https://ads.tiktok.com/help/article?aid=10000166';
+
+export const TIKTOK_ADS: PlatformKnowledge = {
+  label: 'TikTok Ads',
+  domain: 'marketing',
+  source: METRICS,
+  recognise: {
+    unique: [
+      'clicks (destination)',
+      'ctr (destination)',
+      'cpc (destination)',
+      'by day',
+      'video views at 25%',
+      '6-second video views',
+      '2-second video views',
+      'total complete payment',
+      'ad group name',
+      'advertiser name',
+      'advertiser id',
+      'cost per 1,000 people reached',
+      'conversion rate (cvr)',
+      'paid likes',
+    ],
+    shared: [
+      'campaign name',
+      'ad name',
+      'cost',
+      'impressions',
+      'conversions',
+      'cost per conversion',
+      'reach',
+      'frequency',
+      'cpm',
+      'ctr',
+      'cpc',
+    ],
+    fileName: [/^tiktok[_ -]?ads/i, /^custom report/i],
+  },
+  rates: [
+    {
+      headers: ['ctr (destination)'],
+      num: 'clicks',
+      den: 'impressions',
+      factor: 1,
+      unit: 'percent',
+      text: 'destination clicks / impressions',
+      source: METRICS,
+    },
+    {
+      headers: ['cpc (destination)'],
+      num: 'spend',
+      den: 'clicks',
+      factor: 1,
+      unit: 'money',
+      text: 'cost / destination clicks',
+      source: METRICS,
+    },
+    {
+      headers: ['cpm'],
+      num: 'spend',
+      den: 'impressions',
+      factor: 1000,
+      unit: 'money',
+      text: 'cost / impressions × 1,000',
+      source: METRICS,
+    },
+    {
+      headers: ['cost per conversion'],
+      num: 'spend',
+      den: 'conversions',
+      factor: 1,
+      unit: 'money',
+      text: 'cost / conversions',
+      source: METRICS,
+    },
+  ],
+  settings: ['bid strategy', 'budget', 'budget mode'],
+  optional: ['conversions', 'cost per conversion', 'conversion rate (cvr)', 'total complete payment'],
+};

@@ -1,7 +1,8 @@
 /** Completeness: empty cells, mostly-empty columns, columns that never change, placeholders left in labels. */
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { Engine } from '../engine/types';
-import { LABEL_ROLES } from '../semantics/roles';
+import type { SemanticColumn } from '../semantics/describe';
+import { LABEL_ROLES, REQUIRED_ROLES } from '../semantics/roles';
 import type { Role } from '../semantics/roles';
 import {
   from,
@@ -16,7 +17,20 @@ import {
   shareSeverity,
   tc,
 } from './helpers';
-import type { CheckDefinition, CheckTarget } from './types';
+import type { CheckDefinition, CheckTarget, Dataset } from './types';
+
+/** Text columns whose placeholders ("(not set)", "--") the placeholder check reports; settings are not among them. */
+function placeholderColumns(ds: Dataset): SemanticColumn[] {
+  return ds.semantics.columns.filter(
+    (c) => c.kind === 'text' && c.nature !== 'setting' && (LABEL_ROLES.includes(c.role) || c.role === 'unknown'),
+  );
+}
+
+/** Every empty cell of the column is a placeholder the placeholder check already reports: one finding, not two. */
+function reportedAsPlaceholder(ds: Dataset, c: SemanticColumn): boolean {
+  const p = profileOf(ds, c.name);
+  return !!p && p.placeholders > 0 && p.placeholders >= p.nulls && placeholderColumns(ds).includes(c);
+}
 
 /** Roles where an empty cell breaks a report (rows fall out of every breakdown). */
 const KEY_ROLES: Role[] = [
@@ -49,7 +63,20 @@ export const missingValues: CheckDefinition = {
     const key = ds.semantics.naturalKey;
     return ds.semantics.columns.flatMap((c): CheckTarget[] => {
       const p = profileOf(ds, c.name);
-      if (!p || p.nulls === 0 || p.nullShare >= maxShare) return [];
+      if (!p || p.nulls === 0) return [];
+      // A setting's " --" means "does not apply to this row's bidding strategy or campaign type": logged once.
+      if (c.nature === 'setting')
+        return [
+          {
+            columns: [c.name],
+            where: `${tc(c.name)} IS NULL`,
+            message: (n) =>
+              `${label(c)} is a setting: "--" or empty in ${plural(n, 'row')} means it does not apply to those rows (bidding strategy or campaign type), not a gap.`,
+            severity: (n) => (n > 0 ? 'info' : null),
+          },
+        ];
+      // Optional columns are summed up once by high_null_column; placeholders once by placeholder_values.
+      if (c.nature === 'optional' || reportedAsPlaceholder(ds, c) || p.nullShare >= maxShare) return [];
       // Only the columns that identify a row (the natural key, the main date) lose rows from breakdowns;
       // an empty "Last activity date" or "Conv. value" is information, not a broken row.
       const isKey =
@@ -90,25 +117,40 @@ export const highNullColumn: CheckDefinition = {
   targets: (ctx) => {
     const ds = ctx.dataset;
     const warn = numParam(ctx.params, 'warningShare', 0.5);
-    const meta = ds.semantics.platform.platform === 'meta_ads';
-    return ds.semantics.columns.flatMap((c): CheckTarget[] => {
+    const mostlyEmpty = ds.semantics.columns.filter((c) => {
       const p = profileOf(ds, c.name);
-      if (!p || p.nullShare < warn || p.nulls === 0) return [];
-      // Meta leaves Results, Cost per result and Result indicator empty when an ad set had no results.
-      const emptyMeansNone =
-        meta &&
-        (['conversions', 'cpa', 'revenue', 'roas', 'conversion_rate'].includes(c.role) ||
-          /result/i.test(c.originalName));
-      return [
-        {
-          ...(emptyMeansNone ? { severity: (n: number) => (n > 0 ? ('info' as const) : null) } : {}),
-          columns: [c.name],
-          where: `${tc(c.name)} IS NULL`,
-          message: (n, total) =>
-            `${label(c)} is empty in ${pct(n, total)} of rows (${plural(n, 'row')} of ${total.toLocaleString('en-US')}).`,
-        },
-      ];
+      return !!p && p.nulls > 0 && p.nullShare >= warn && c.nature !== 'setting' && !reportedAsPlaceholder(ds, c);
     });
+    // Only a column every row needs (date, campaign, spend, clicks, impressions, conversions, an id) can
+    // sink a report; the platform's optional columns never count as needed.
+    const needed = mostlyEmpty.filter((c) => REQUIRED_ROLES.includes(c.role) && c.nature !== 'optional');
+    const rest = mostlyEmpty.filter((c) => !needed.includes(c));
+    const out: CheckTarget[] = needed.map((c) => ({
+      columns: [c.name],
+      where: `${tc(c.name)} IS NULL`,
+      message: (n, total) =>
+        `${label(c)} is empty in ${pct(n, total)} of rows (${plural(n, 'row')} of ${total.toLocaleString('en-US')}).`,
+    }));
+    if (rest.length) {
+      // One grouped info for optional, sparse-by-nature columns (duplicates such as SE Ranking's "Map" once).
+      const byHeader = new Map<string, { count: number; share: number }>();
+      for (const c of rest) {
+        const share = profileOf(ds, c.name)?.nullShare ?? 0;
+        const e = byHeader.get(c.originalName);
+        byHeader.set(c.originalName, { count: (e?.count ?? 0) + 1, share: Math.max(e?.share ?? 0, share) });
+      }
+      const list = [...byHeader.entries()]
+        .map(([h, e]) => `${h}${e.count > 1 ? ` (×${e.count})` : ''} ${Math.round(e.share * 100)}%`)
+        .join(', ');
+      out.push({
+        columns: rest.map((c) => c.name),
+        where: rest.map((c) => `${tc(c.name)} IS NULL`).join(' OR '),
+        message: () =>
+          `${plural(rest.length, 'optional column')} ${rest.length === 1 ? 'is' : 'are'} mostly empty, as such columns often are: ${list} empty. They stay in the profile; they cannot support a decision on their own.`,
+        severity: (n) => (n > 0 ? 'info' : null),
+      });
+    }
+    return out;
   },
 };
 
@@ -156,9 +198,7 @@ export const placeholderValues: CheckDefinition = {
   targets: async (ctx) => {
     const ds = ctx.dataset;
     const values = listParam(ctx.params, 'values', PLACEHOLDERS).map((v) => v.toLowerCase());
-    const cols = ds.semantics.columns.filter(
-      (c) => c.kind === 'text' && (LABEL_ROLES.includes(c.role) || c.role === 'unknown'),
-    );
+    const cols = placeholderColumns(ds);
     if (!cols.length) return [];
     const source = ds.semantics.columns.find((c) => c.role === 'source');
     const needsRaw = cols.some((c) => (profileOf(ds, c.name)?.placeholders ?? 0) > 0);

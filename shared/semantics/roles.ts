@@ -89,6 +89,21 @@ export const LABEL_ROLES: readonly Role[] = [
  * so they are never clustered as spelling variants of one label.
  */
 export const FREE_TEXT_ROLES: readonly Role[] = ['search_query', 'page_path'];
+/**
+ * Roles every row of an ads, analytics or CRM table needs: a mostly empty column with one of these roles is
+ * a warning; any other mostly empty column is information (an optional metric, a setting).
+ */
+export const REQUIRED_ROLES: readonly Role[] = [
+  'date',
+  'campaign',
+  'spend',
+  'clicks',
+  'impressions',
+  'conversions',
+  'record_id',
+  'campaign_id',
+  'hashed_id',
+];
 /** Roles that carry personal data. */
 export const PII_ROLES: readonly Role[] = ['email', 'phone', 'person_name'];
 

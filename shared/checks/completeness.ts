@@ -47,6 +47,25 @@ const KEY_ROLES: Role[] = [
   'hashed_id',
 ];
 
+/**
+ * Settings (Target CPA, Target ROAS, Budget name, Optimization score…) show " --" where they do not apply to
+ * the row's bidding strategy or campaign type: logged once for all of them, never a gap or a placeholder.
+ */
+function notApplicable(ds: Dataset): CheckTarget[] {
+  const cols = ds.semantics.columns.filter((c) => c.nature === 'setting' && (profileOf(ds, c.name)?.nulls ?? 0) > 0);
+  if (!cols.length) return [];
+  const list = cols.map((c) => `${c.originalName} (${plural(profileOf(ds, c.name)?.nulls ?? 0, 'row')})`).join(', ');
+  return [
+    {
+      columns: cols.map((c) => c.name),
+      where: cols.map((c) => `${tc(c.name)} IS NULL`).join(' OR '),
+      message: () =>
+        `Settings that do not apply to some rows show "--" or nothing, as the platform writes them: ${list}. Not a gap.`,
+      severity: (n) => (n > 0 ? 'info' : null),
+    },
+  ];
+}
+
 export const missingValues: CheckDefinition = {
   id: 'missing_values',
   title: 'Missing values',
@@ -61,20 +80,10 @@ export const missingValues: CheckDefinition = {
     const ds = ctx.dataset;
     const maxShare = numParam(ctx.params, 'maxShare', 0.5);
     const key = ds.semantics.naturalKey;
-    return ds.semantics.columns.flatMap((c): CheckTarget[] => {
+    return [...notApplicable(ds), ...ds.semantics.columns.flatMap((c): CheckTarget[] => {
       const p = profileOf(ds, c.name);
       if (!p || p.nulls === 0) return [];
-      // A setting's " --" means "does not apply to this row's bidding strategy or campaign type": logged once.
-      if (c.nature === 'setting')
-        return [
-          {
-            columns: [c.name],
-            where: `${tc(c.name)} IS NULL`,
-            message: (n) =>
-              `${label(c)} is a setting: "--" or empty in ${plural(n, 'row')} means it does not apply to those rows (bidding strategy or campaign type), not a gap.`,
-            severity: (n) => (n > 0 ? 'info' : null),
-          },
-        ];
+      if (c.nature === 'setting') return []; // logged once below
       // Optional columns are summed up once by high_null_column; placeholders once by placeholder_values.
       if (c.nature === 'optional' || reportedAsPlaceholder(ds, c) || p.nullShare >= maxShare) return [];
       // Only the columns that identify a row (the natural key, the main date) lose rows from breakdowns;
@@ -93,7 +102,7 @@ export const missingValues: CheckDefinition = {
           severity: (n) => (n > 0 ? (isKey ? 'warning' : 'info') : null),
         },
       ];
-    });
+    })];
   },
 };
 

@@ -43,8 +43,8 @@ const LABEL = /^\s*(?:total|totals|grand total|gesamtsumme|gesamt|summe|total ge
 
 /** Counts of discrete events: every row is an exact integer, so their sum is exact too. */
 const COUNT_ROLES: readonly Role[] = ['impressions', 'clicks', 'link_clicks', 'sessions', 'engaged_sessions'];
-/** Reach is deduplicated people: a total's reach is not the sum of its rows' reach. */
-const NOT_ADDITIVE: readonly Role[] = ['reach'];
+/** Reach and users are deduplicated people: a total's reach or users is not the sum of its rows'. */
+const NOT_ADDITIVE: readonly Role[] = ['reach', 'users'];
 
 export type TotalScope =
   | { kind: 'shown' }

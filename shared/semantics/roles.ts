@@ -117,7 +117,7 @@ export function normaliseHeader(header: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\s*\((usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|pln|brl|mxn|inr|[a-z]{3})\)\s*$/, '')
+    .replace(/\s*\((usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|pln|brl|mxn|inr|(?!(?:all|cvr|ctr|cpc|cpm|cpa|cpv|utc)\))[a-z]{3})\)\s*$/, '')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
 }

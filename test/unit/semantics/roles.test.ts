@@ -84,6 +84,15 @@ describe('roles from header names', () => {
     ['Page path and screen class', 'page_path'],
     ['Landing page', 'page_path'],
     ['Landing page URL', 'url'],
+    // "(all)" and "(CVR)" are not currencies: the header keeps them
+    ['CTR (all)', 'ctr'],
+    ['Clicks (all)', 'clicks'],
+    ['Interactions', 'interactions'],
+    ['Active users', 'users'],
+    ['Deal Stage', 'stage'],
+    ['Campaign status', 'status'],
+    ['Amount', 'amount'],
+    ['Account name', 'account'],
     ['Something else', 'unknown'],
   ];
   for (const [header, role] of cases)

@@ -19,7 +19,7 @@ import type { ColumnRole, DatasetFacts, DateCoverage, MeshFinding } from './type
 /** Column roles for the mesh layer, from the semantics roles (one guesser, user overrides included). */
 export function rolesFromSemantics(s: Semantics): Record<string, ColumnRole | null> {
   // One guesser: a role the user set is final, and no header guess brings back a role they took away.
-  return Object.fromEntries(s.columns.map((c) => [c.name, meshRole(c.role)]));
+  return Object.fromEntries(s.columns.map((c) => [c.name, meshRole(c.role, c.originalName)]));
 }
 
 export function meshFindings(findings: Finding[]): MeshFinding[] {

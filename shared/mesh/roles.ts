@@ -36,14 +36,18 @@ const ROLE_MAP: Partial<Record<Role, ColumnRole>> = {
   users: 'users',
 };
 
-/** The mesh role for a semantics role (null when the mesh has no word for it). */
-export function meshRole(role: Role): ColumnRole | null {
+/**
+ * The mesh role for a semantics role (null when the mesh has no word for it). A channel column named as a
+ * source (a CRM's "Lead source") is the mesh's source: attribution splits won deals by it.
+ */
+export function meshRole(role: Role, header = ''): ColumnRole | null {
+  if (role === 'channel' && /source/i.test(header)) return 'source';
   return ROLE_MAP[role] ?? null;
 }
 
 /** The mesh role read from a header name, through the semantics guesser. */
 export function guessRole(name: string): ColumnRole | null {
-  return meshRole(roleFromHeader(name));
+  return meshRole(roleFromHeader(name), name);
 }
 
 /** Domain hints for files the fingerprint cannot name: a CRM pipeline, product analytics. */

@@ -55,21 +55,28 @@ export const CONFIDENCE_THRESHOLD = 0.55;
 function scoreHeaders(k: PlatformKnowledge, headers: string[], normalised: string[]): Pick<Score, 'score' | 'own' | 'headers'> {
   let score = 0;
   let own = 0;
+  // Database-style names (lead_source, close_date) are weaker: the tool's own UI never writes them, so one
+  // of them alone ("active_users" in a product table) does not name GA4; two or more do.
+  let spacedOwn = 0;
   const hits: string[] = [];
+  const r = k.recognise;
   headers.forEach((h, i) => {
     const n = normalised[i]!;
-    const spaced = n.replace(/_/g, ' '); // database-style exports: lead_source, close_date
-    const r = k.recognise;
-    if (r.unique.includes(n) || r.unique.includes(spaced) || r.headerPatterns?.some((re) => re.test(n))) {
+    const spaced = n.replace(/_/g, ' ');
+    if (r.unique.includes(n) || r.headerPatterns?.some((re) => re.test(n))) {
       score += 3;
       own += 1;
+      hits.push(h);
+    } else if (spaced !== n && r.unique.includes(spaced)) {
+      score += 2;
+      spacedOwn += 1;
       hits.push(h);
     } else if (r.shared.includes(n) || r.shared.includes(spaced)) {
       score += 1;
       hits.push(h);
     }
   });
-  return { score, own, headers: hits };
+  return { score, own: own + (spacedOwn >= 2 ? spacedOwn : 0), headers: hits };
 }
 
 function scorePlatform(platform: KnownPlatform, headers: string[], normalised: string[], ctx: FileContext): Score {

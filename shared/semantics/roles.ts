@@ -221,7 +221,7 @@ const HEADER_RULES: Array<[Role, RegExp]> = [
   ],
   // CRM: a deal's or contact's stage, any status column, the money on a deal, the account it belongs to.
   ['stage', /^(stage|deal ?stage|opportunity stage|lifecycle ?stage|pipeline stage|lebenszyklusphase)$/],
-  ['amount', /^(amount|deal value|deal amount|opportunity amount|recent deal amount|amount \(.*\))$/],
+  ['amount', /^(amount( [a-z]{3})?|deal value|deal amount|opportunity amount|recent deal amount|amount \(.*\))$/],
   ['status', /(^|\s)status$/],
   ['account', /^(account|account name|account_name|company|company name|associated company|advertiser name)$/],
   [
@@ -259,6 +259,9 @@ const HEADER_RULES: Array<[Role, RegExp]> = [
 export function roleFromHeader(header: string): Role {
   const h = normaliseHeader(header);
   for (const [role, re] of HEADER_RULES) if (re.test(h)) return role;
+  // Database-style names (lead_source, close_date, amount_eur) read like the words they spell.
+  const spaced = h.replace(/_/g, ' ').trim();
+  if (spaced !== h) for (const [role, re] of HEADER_RULES) if (re.test(spaced)) return role;
   return 'unknown';
 }
 

@@ -105,15 +105,8 @@ interface Plan {
   valid: string;
 }
 
-/** A rate the platform defines but whose parts the file lacks: said once, never guessed from other columns. */
-interface Unchecked {
-  def: RateDefinition;
-  rate: SemanticColumn;
-  missing: Role[];
-}
-
 /** The rate columns the file can check: the platform's own definition, with every part present. */
-function plansFor(ds: Dataset, unchecked: Unchecked[] = []): Plan[] {
+function plansFor(ds: Dataset): Plan[] {
   const platform = ds.semantics.platform.platform;
   const plans: Plan[] = [];
   for (const rate of withRole(ds, ...RATE_ROLES).filter(numeric)) {
@@ -121,11 +114,9 @@ function plansFor(ds: Dataset, unchecked: Unchecked[] = []): Plan[] {
     if (!def) continue;
     const num = firstWithRole(ds, def.num);
     const den = firstWithRole(ds, def.den);
-    // Without the platform's own parts (Conv. rate needs Interactions, not Clicks) nothing is recomputed.
-    if (!numeric(num) || !numeric(den)) {
-      unchecked.push({ def, rate, missing: [def.num, def.den].filter((r) => !numeric(firstWithRole(ds, r))) });
-      continue;
-    }
+    // Without the platform's own parts (Conv. rate needs Interactions, not Clicks) nothing is recomputed:
+    // a guess from other columns would be a false alarm, and an unchecked rate is not a defect of the file.
+    if (!numeric(num) || !numeric(den)) continue;
     const computed = `(${tc(num.name)}::DOUBLE / ${tc(den.name)}::DOUBLE * ${def.factor})`;
     const valid = `${tc(rate.name)} IS NOT NULL AND ${tc(num.name)} IS NOT NULL AND ${tc(den.name)} IS NOT NULL AND ${tc(den.name)} <> 0`;
     plans.push({ def, rate, num, den, computed, valid });
@@ -149,17 +140,8 @@ export const derivedMetricMismatch: CheckDefinition = {
   targets: async (ctx) => {
     const ds = ctx.dataset;
     const rel = numParam(ctx.params, 'relativeTolerance', 0.01);
-    const unchecked: Unchecked[] = [];
-    const plans = plansFor(ds, unchecked);
-    const notCheckable = unchecked.map(({ def, rate, missing }): CheckTarget => ({
-      columns: [rate.name],
-      where: `${tc(rate.name)} IS NOT NULL`,
-      details: { formula: def.text, definition: def.source, missing },
-      message: (n) =>
-        `${label(rate)} cannot be checked: ${ds.semantics.platform.label} defines it as ${def.text}, and the file has no ${missing.map((r) => r.replace(/_/g, ' ')).join(' or ')} column. Its ${plural(n, 'value')} ${verb(n, 'is', 'are')} taken as stated.`,
-      severity: (n) => (n > 0 ? 'info' : null),
-    }));
-    if (!plans.length) return notCheckable;
+    const plans = plansFor(ds);
+    if (!plans.length) return [];
     // One scan decides, per rate column, whether it is written as a ratio or a percent and how many
     // decimals it carries (the rounding we must tolerate).
     const sel = plans.flatMap((p, i) => [
@@ -182,7 +164,7 @@ export const derivedMetricMismatch: CheckDefinition = {
       const bad = `${p.valid} AND abs(${tc(p.rate.name)} - ${expected}) > greatest(${absTol}, ${rel} * abs(${expected}))`;
       return [{ p, scale, decimals, absTol, expected, bad }];
     });
-    if (!checked.length) return notCheckable;
+    if (!checked.length) return [];
     // The first disagreeing row of each rate, for the message: stated value, recomputed value.
     const first = (
       await ctx.engine.query(
@@ -194,7 +176,7 @@ export const derivedMetricMismatch: CheckDefinition = {
           .join(', ')} FROM ${from(ds)}`,
       )
     ).rows[0] ?? {};
-    return [...notCheckable, ...checked.map(({ p, scale, decimals, absTol, bad }, i): CheckTarget => {
+    return checked.map(({ p, scale, decimals, absTol, bad }, i): CheckTarget => {
       const stated = Number(first[`s${i}`]);
       const recomputed = Number(first[`r${i}`]);
       const line = Number(first[`l${i}`]);
@@ -224,6 +206,6 @@ export const derivedMetricMismatch: CheckDefinition = {
             ? `: line ${line} states ${readable(stated, unit, scale)}, recomputed ${readable(recomputed, unit, scale)}; tolerance ${tolText}.`
             : '.'),
       };
-    })];
+    });
   },
 };

@@ -343,11 +343,7 @@ describe('near misses stay quiet', () => {
 
   it('rounded rates in a clean Google Ads export are not mismatches', async () => {
     const { findings } = await auditFixture(engine, 'google-ads-clean.csv', { referenceDate: '2026-01-15' });
-    // Issue 10: Conv. rate is conversions / interactions in Google Ads and this file has no Interactions,
-    // so it is said once (info) that it cannot be checked; CTR and Avg. CPC are checked and agree.
-    const derived = byCheck(findings, 'derived_metric_mismatch');
-    expect(derived.map((f) => `${f.severity} ${f.columns[0]}`)).toEqual(['info Conv. rate']);
-    expect(derived[0]?.message).toContain('cannot be checked');
+    expect(byCheck(findings, 'derived_metric_mismatch')).toEqual([]);
     expect(byCheck(findings, 'stale_data')).toEqual([]);
   });
 

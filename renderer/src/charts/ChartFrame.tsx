@@ -4,6 +4,27 @@ import { ensureChartPalette } from './palette';
 
 ensureChartPalette();
 
+/** First draws waiting for a task of their own, oldest first. */
+const mountQueue: (() => void)[] = [];
+let draining = false;
+
+/** Run each queued first draw in its own macrotask, one after the other, starting after the next paint. */
+function queueChartMount(mount: () => void): void {
+  mountQueue.push(mount);
+  if (draining) return;
+  draining = true;
+  const next = () => {
+    const job = mountQueue.shift();
+    if (!job) {
+      draining = false;
+      return;
+    }
+    job();
+    setTimeout(next, 0);
+  };
+  requestAnimationFrame(() => setTimeout(next, 0));
+}
+
 /** Width used where the page cannot be measured (jsdom in component tests). */
 const FALLBACK_WIDTH = 480;
 
@@ -33,12 +54,29 @@ export const ChartFrame = memo(function ChartFrame(props: {
       startTransition(() => setWidth(el.clientWidth || FALLBACK_WIDTH));
       return;
     }
+    let mounted = false;
+    let queued = false;
+    let cancelled = false;
+    let latest = 0;
     const observer = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      startTransition(() => setWidth(w));
+      latest = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (mounted) return startTransition(() => setWidth(latest));
+      if (latest <= 0 || queued) return;
+      queued = true;
+      // The first draw of each chart gets a task of its own, after the page has painted: Recharts renders
+      // synchronously (its store opts out of time slicing), so several charts drawn in one commit made
+      // one main-thread task of several hundred milliseconds.
+      queueChartMount(() => {
+        if (cancelled) return;
+        mounted = true;
+        startTransition(() => setWidth(latest));
+      });
     });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+    };
   }, []);
   return (
     <figure

@@ -108,6 +108,18 @@ describe('data mesh walkthrough in Chromium', () => {
     await screenshot(page, 'product-card-contract-run');
   });
 
+  it('exports the checks as SodaCL and as dbt tests', async () => {
+    const { page } = session;
+    const [soda] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('export-sodacl'))]);
+    expect(soda.suggestedFilename()).toMatch(/\.sodacl\.yml$/);
+    expect(readFileSync((await soda.path())!, 'utf8')).toMatch(/^checks for \w+:$/m);
+    const [dbt] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('export-dbt'))]);
+    expect(dbt.suggestedFilename()).toMatch(/\.dbt-tests\.tar$/);
+    expect(readFileSync((await dbt.path())!, 'latin1')).toContain('models/');
+    expect(await page.textContent(byTestId('products-message'))).toMatch(/rule\(s\) saved to .*Not exported \(no portable form\)/);
+    await page.waitForSelector(`${byTestId('policy-pack-panel')} ${byTestId('policy-row')}`);
+  });
+
   it('saves a check pack from September and compares October with it', async () => {
     const { page } = session;
     await page.click(byTestId('nav-walkthroughs'));

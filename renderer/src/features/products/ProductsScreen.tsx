@@ -10,7 +10,9 @@ import type { ProductDecisions } from '../../../../shared/mesh/product-state';
 import { EmptyState } from '../../components/EmptyState';
 import { getBridge } from '../../bridge';
 import { setProduct as saveProduct, useDataset, useStore } from '../../store';
+import { exportChecksForDataset } from '../../store/check-export';
 import { runContractOnDataset } from '../../store/mesh-data';
+import { PolicyPackPanel } from '../governance/PolicyPackPanel';
 import type { ScreenProps } from '../registry';
 import { useMeshContext } from '../walkthroughs/use-mesh-context';
 import { ContractReportView } from './ContractReportView';
@@ -69,6 +71,17 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
     const where = await getBridge().saveFile(`${product.id}.odcs.yaml`, new TextEncoder().encode(exportContractYaml(product)), 'application/yaml');
     setMessage(where ? `Contract saved to ${where}.` : null);
   };
+  const exportChecks = async (format: 'sodacl' | 'dbt') => {
+    try {
+      const x = await exportChecksForDataset(id, parseContract(exportContractYaml(product)), format);
+      const where = await getBridge().saveFile(x.fileName, x.bytes, x.mime);
+      if (!where) return setMessage(null);
+      const left = x.notExported.length ? ` Not exported (no portable form): ${x.notExported.map((n) => n.title).join('; ')}; the file's comments say why.` : ' Every rule was exported.';
+      setMessage(`${x.exported} rule(s) saved to ${where}${x.withCheckPack ? '' : ' (the contract only: the checks have not run yet)'}.${left}`);
+    } catch (e) {
+      setMessage(`The ${format === 'dbt' ? 'dbt' : 'SodaCL'} export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   const importYaml = async (file: File) => {
     try {
       const contract = parseContract(await file.text());
@@ -96,6 +109,12 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
       <div className="mesh-buttons">
         <button type="button" className="btn primary" data-testid="contract-export" onClick={() => void exportYaml()}>
           Export contract (.odcs.yaml)
+        </button>
+        <button type="button" className="btn" data-testid="export-sodacl" onClick={() => void exportChecks('sodacl')}>
+          Export checks as SodaCL
+        </button>
+        <button type="button" className="btn" data-testid="export-dbt" onClick={() => void exportChecks('dbt')}>
+          Export checks as dbt tests (.tar)
         </button>
         <button type="button" className="btn" data-testid="contract-run" disabled={busy} onClick={() => void run(parseContract(exportContractYaml(product)))}>
           Run this contract on {dataset.name}
@@ -142,6 +161,7 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
       {busy && <p className="muted">Running the contract…</p>}
       {report && <ContractReportView report={report} file={dataset.name} />}
       <ProductEditor product={product} onChange={setProduct} candidates={candidateRules(ctx.active)} domainDetected={!decisions?.domain} />
+      <PolicyPackPanel facts={ctx.active} product={product} />
       <details>
         <summary>Contract preview (ODCS v3.1.0 YAML)</summary>
         <pre className="product-yaml" data-testid="contract-preview">

@@ -141,7 +141,7 @@ export function withContractReports(output: string, format: string | undefined, 
         ...r.drift.map((d) => `    <testcase classname="contract.schema" name="${xml(`${d.change} ${d.column}`)}">${d.breaking ? `<failure message="${xml(d.message)}"/>` : ''}</testcase>`),
         ...r.rules.map((q) => `    <testcase classname="contract.rules" name="${xml(q.title)}">${q.status === 'fail' ? `<failure message="${xml(q.message)}"/>` : q.status === 'not-run' ? `<skipped message="${xml(q.message)}"/>` : ''}</testcase>`),
       ];
-      return `  <testsuite name="${xml(`contract ${r.contractName}: ${file}`)}" tests="${cases.length}" failures="${r.breakingChanges + r.failedRules}">\n${cases.join('\n')}\n  </testsuite>`;
+      return `  <testsuite name="${xml(`contract ${r.contractName}: ${file}`)}" tests="${cases.length}" failures="${r.breakingChanges + r.failedRules}" skipped="${r.skippedRules}">\n${cases.join('\n')}\n  </testsuite>`;
     });
     return output.replace(/<\/testsuites>\s*$/, `${suites.join('\n')}\n</testsuites>\n`);
   }

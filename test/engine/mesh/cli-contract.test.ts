@@ -62,6 +62,19 @@ describe('meshlens contract', () => {
     expect(junit.stdout.trim().endsWith('</testsuites>')).toBe(true);
   });
 
+  it('init offers findings as candidate rules and writes only those accepted with --accept', async () => {
+    const file = path.join(DEMO_DIR, 'google-ads-campaigns-2026-09.csv');
+    const plain = await cli('contract', 'init', file, '--out', path.join(dir, 'plain.odcs.yaml'), '--reference-date', REFERENCE_DATE);
+    expect(plain.stderr).toMatch(/offered, not accepted: check_funnel_inversion \(Keep fixed: .*\); add it with --accept check_funnel_inversion/);
+    expect(readFileSync(path.join(dir, 'plain.odcs.yaml'), 'utf8')).not.toContain('check_funnel_inversion');
+    const accepted = path.join(dir, 'accepted.odcs.yaml');
+    expect((await cli('contract', 'init', file, '--out', accepted, '--accept', 'check_funnel_inversion', '--reference-date', REFERENCE_DATE)).code).toBe(0);
+    expect(readFileSync(accepted, 'utf8')).toContain('implementation: funnel_inversion');
+    const unknown = await cli('contract', 'init', file, '--out', accepted, '--accept', 'check_nothing');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--accept: no candidate rule check_nothing');
+  });
+
   it('usage errors exit 2 with one line', async () => {
     expect((await cli('contract', 'init', 'x.csv')).code).toBe(2);
     const bad = path.join(dir, 'bad.yaml');

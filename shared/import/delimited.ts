@@ -58,11 +58,14 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     throw new ImportError(`${name} has no line break in its first ${HEAD_BYTES / 1024 / 1024} MB, so it is not a table export; nothing was loaded.`);
   }
   const sniffed = detectDialect(lines, decoded.encoding.startsWith('utf-16'));
-  const dialect: Dialect = {
-    delimiter: options.delimiter ?? sniffed.delimiter,
-    quote: options.quote ?? (options.delimiter && options.delimiter !== sniffed.delimiter ? '"' : sniffed.quote),
-    escape: options.escape ?? (options.quote !== undefined && options.quote !== sniffed.quote ? 'double' : sniffed.escape),
-  };
+  // XLSX and JSON arrive here as CSV written by formats.ts: their dialect is known.
+  const dialect: Dialect = inp.synthetic
+    ? { delimiter: ',', quote: '"', escape: 'double' }
+    : {
+        delimiter: options.delimiter ?? sniffed.delimiter,
+        quote: options.quote ?? (options.delimiter && options.delimiter !== sniffed.delimiter ? '"' : sniffed.quote),
+        escape: options.escape ?? (options.quote !== undefined && options.quote !== sniffed.quote ? 'double' : sniffed.escape),
+      };
   const delimiter = dialect.delimiter;
   log.push({
     level: 'info',

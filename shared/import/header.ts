@@ -66,8 +66,20 @@ function columnKinds(rows: SplitRow[], width: number, first: SplitRow): { kinds:
 
 const YEAR = /^(19|20)\d{2}$/;
 
-/** The first row is data when each of its cells fits its column and at least one is a number or date. */
+/** Whole numbers counting up in even steps (hours 0…23, months 1…12, years) name columns; data rarely does. */
+function isCountingSequence(cells: string[]): boolean {
+  const n = cells.map((c) => (/^\d+$/.test(c.trim()) ? Number(c.trim()) : NaN));
+  if (n.length < 3 || n.some(Number.isNaN)) return false;
+  const step = n[1]! - n[0]!;
+  return step > 0 && n.every((v, i) => i === 0 || v - n[i - 1]! === step);
+}
+
+/**
+ * The first row is data when each of its cells fits its column (a number over numbers, a date over dates,
+ * or a value the rows below repeat) and at least one of them says so.
+ */
 function firstRowIsData(row: SplitRow, cols: ColumnKind[], values: Set<string>[]): boolean {
+  if (isCountingSequence(row.fields.filter((c) => cellKind(c) === 'number'))) return false;
   let evidence = 0;
   for (let j = 0; j < row.fields.length; j++) {
     const cell = row.fields[j]!.trim();

@@ -34,6 +34,17 @@ describe('stray quotes', () => {
       { __line: 7, id: 6, name: 'Eve', height: '165', note: 'last, quoted' },
     ]);
   });
+
+  it('stray quote that pairs with a quote on the next line right before a delimiter: both lines kept (the record alone had the right width)', async () => {
+    const r = await importFixture(engine, 'stray-quote-pairs-with-next-line-same-width.csv');
+    expect(r.rows).toBe(3);
+    expect(r.warnings).toEqual(['Stray quote on line(s) 2: each was read as plain text on its own line (its quotes kept as text) instead of swallowing the lines after it.']);
+    expect(await typedRows(engine, r)).toEqual([
+      { __line: 2, id: 1, name: '"Ann', note: 'quote opens here' },
+      { __line: 3, id: 2, name: 'Bob"', note: 'and closes here before a delimiter' },
+      { __line: 4, id: 3, name: 'Cid', note: 'plain' },
+    ]);
+  });
 });
 
 describe('summary and description rows', () => {

@@ -68,6 +68,11 @@ describe('analyseHeader', () => {
     expect(h.headerRows).toBe(1);
   });
 
+  it('hours or months as column names stay a header (a counting sequence is not data)', () => {
+    const h = analyseHeader(rows(['Campaign', '0', '1', '2'], ['A', '5', '3', '4'], ['B', '1', '0', '2']), 4);
+    expect(h.headerRows).toBe(1);
+  });
+
   it('an all-text table keeps one header line (nothing shows the second line is not data)', () => {
     const h = analyseHeader(rows(['Name', 'City'], ['First', 'Town'], ['Ann', 'Paris']), 2);
     expect(h.headerRows).toBe(1);

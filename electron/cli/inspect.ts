@@ -8,7 +8,7 @@ import { progressFor } from './progress';
 import type { Command } from './types';
 import { UsageError } from './types';
 
-const DELIM: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const DELIM: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', ' ': 'space', ', ': 'comma-and-space' };
 
 export function formatInspect(f: InspectObject): string {
   const out: string[] = [];
@@ -16,7 +16,8 @@ export function formatInspect(f: InspectObject): string {
   out.push(
     `  ${f.format.toUpperCase()}, ${f.encoding}${f.delimiter ? `, ${DELIM[f.delimiter] ?? f.delimiter}-separated` : ''}, decimal "${f.decimalSeparator}"${f.dateOrder ? `, dates ${f.dateOrder}` : ''}`,
   );
-  out.push(`  header on line ${f.headerLine ?? '-'}, ${f.skippedLines} line(s) skipped above it, ${f.rows} row(s), ${f.columns.length} column(s)`);
+  const where = f.headerRows === 0 ? `no header, table starts on line ${f.headerLine}` : `header on line ${f.headerLine ?? '-'}${(f.headerRows ?? 1) > 1 ? ` (${f.headerRows} lines)` : ''}`;
+  out.push(`  ${where}, ${f.skippedLines} line(s) skipped above it, ${f.rows} row(s), ${f.columns.length} column(s)`);
   if (f.statedRange) out.push(`  stated range: ${f.statedRange.start} to ${f.statedRange.end}`);
   if (f.summaryRows.length) out.push(`  summary rows removed: ${f.summaryRows.map((s) => `line ${s.line} "${s.label}"`).join(', ')}`);
   const w = Math.min(40, Math.max(6, ...f.columns.map((c) => c.name.length)));
@@ -34,7 +35,7 @@ export function formatInspect(f: InspectObject): string {
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'Show how each file was read: encoding, header, summary rows, column types, the import log.',
-  usage: 'meshlens inspect <file...> [--json] [--header-line N] [--delimiter D] [--decimal .|,] [--date-order MDY|DMY] [--encoding E] [--table N] [--sheet S]',
+  usage: 'meshlens inspect <file...> [--json] [--header-line N] [--header-rows 0-3] [--delimiter D] [--quote double|single|none] [--escape double|backslash] [--decimal .|,] [--date-order MDY|DMY] [--encoding E] [--table N] [--sheet S]',
   async run(args, io) {
     const p = parseArgs(args, IMPORT_FLAGS, ['json', ...IMPORT_BOOLEANS]);
     if (p.positional.length === 0) throw new UsageError('inspect needs at least one file');

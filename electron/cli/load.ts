@@ -89,9 +89,26 @@ export function importOptionsFromFlags(flags: Map<string, string | true>): Impor
   }
   const delim = get('delimiter');
   if (delim !== undefined) {
-    const map: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', '\\t': '\t' };
+    const map: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', '\\t': '\t', space: ' ', 'comma-space': ', ' };
     o.delimiter = map[delim] ?? delim;
-    if (o.delimiter.length !== 1) throw new UsageError('--delimiter must be one character or comma|semicolon|tab|pipe');
+    if (o.delimiter.length !== 1 && o.delimiter !== ', ') throw new UsageError('--delimiter must be one character or comma|semicolon|tab|pipe|space|comma-space');
+  }
+  const quote = get('quote');
+  if (quote !== undefined) {
+    const q = ({ double: '"', single: "'", none: '' } as const)[quote as 'double' | 'single' | 'none'];
+    if (q === undefined) throw new UsageError('--quote must be double, single or none');
+    o.quote = q;
+  }
+  const escape = get('escape');
+  if (escape !== undefined) {
+    if (escape !== 'double' && escape !== 'backslash') throw new UsageError('--escape must be double or backslash');
+    o.escape = escape;
+  }
+  const rows = get('header-rows');
+  if (rows !== undefined) {
+    const n = Number(rows);
+    if (!Number.isInteger(n) || n < 0 || n > 3) throw new UsageError('--header-rows must be 0 (no header), 1, 2 or 3');
+    o.headerRows = n;
   }
   const dec = get('decimal');
   if (dec !== undefined) {
@@ -121,5 +138,5 @@ export function importOptionsFromFlags(flags: Map<string, string | true>): Impor
   return o;
 }
 
-export const IMPORT_FLAGS = ['header-line', 'delimiter', 'decimal', 'date-order', 'encoding', 'table', 'sheet'];
+export const IMPORT_FLAGS = ['header-line', 'header-rows', 'delimiter', 'quote', 'escape', 'decimal', 'date-order', 'encoding', 'table', 'sheet'];
 export const IMPORT_BOOLEANS = ['keep-summary-rows'];

@@ -9,6 +9,12 @@ export interface InspectObject {
   decimalSeparator: string;
   dateOrder: string | null;
   headerLine: number | null;
+  /** Present when the header is not one line: 0 (no header) or 2-3 lines joined. */
+  headerRows?: number;
+  /** Present when the file is not quoted with "…" and "" escapes. */
+  quote?: string;
+  escape?: string;
+  columnDescriptions?: Record<string, string>;
   skippedLines: number;
   summaryRows: { line: number; label: string; values: Record<string, string> }[];
   rows: number;
@@ -29,6 +35,9 @@ export function inspectObject(r: ImportResult): InspectObject {
     decimalSeparator: r.decimalSeparator,
     dateOrder: r.dateOrder,
     headerLine: r.headerLine,
+    ...(r.headerRows !== undefined && r.headerRows !== 1 ? { headerRows: r.headerRows } : {}),
+    ...(r.quote !== undefined && (r.quote !== '"' || r.escape !== 'double') ? { quote: r.quote, escape: r.escape } : {}),
+    ...(r.columnDescriptions ? { columnDescriptions: r.columnDescriptions } : {}),
     skippedLines: r.skippedLines,
     summaryRows: r.summaryRows.map((s) => ({ line: s.line, label: s.label, values: s.values })),
     rows: r.rows,

@@ -106,26 +106,35 @@ function words(s: string): number {
   return s.trim().split(/\s+/).filter(Boolean).length;
 }
 
+/** A cell holding something: not empty and not a placeholder such as "--". */
+function filled(cell: string): boolean {
+  return cellKind(cell) !== 'empty';
+}
+
 /** A row of sentences under the header, one per metric column, with the first cells empty. */
 function isDescriptionRow(row: SplitRow, cols: ColumnKind[]): boolean {
   const k = kinds(row);
   if (k.some((x) => x === 'number' || x === 'date')) return false;
   if ((row.fields[0] ?? '').trim() !== '') return false;
-  const filled = row.fields.map((f) => f.trim()).filter(Boolean);
-  if (filled.length < 2) return false;
-  const overMetrics = row.fields.some((f, j) => f.trim() !== '' && (cols[j] === 'number' || cols[j] === 'date'));
-  const prose = filled.reduce((a, f) => a + words(f), 0) / filled.length >= 4;
+  const texts = row.fields.filter(filled).map((f) => f.trim());
+  if (texts.length < 2) return false;
+  const overMetrics = row.fields.some((f, j) => filled(f) && (cols[j] === 'number' || cols[j] === 'date'));
+  const prose = texts.reduce((a, f) => a + words(f), 0) / texts.length >= 4;
   return overMetrics && prose;
 }
 
-/** A second or third header line: short labels, at least one of them over a column of numbers or dates. */
-function continuesHeader(row: SplitRow, cols: ColumnKind[], width: number): boolean {
+/**
+ * A second or third header line: short labels, at least one of them over a column of numbers or dates,
+ * and none of them a value the data rows below hold (then it would be a row of data).
+ */
+function continuesHeader(row: SplitRow, below: SplitRow[], cols: ColumnKind[], width: number): boolean {
   if (row.fields.length !== width) return false;
   const k = kinds(row);
   if (k.some((x) => x === 'number' || x === 'date')) return false;
-  const filled = row.fields.map((f) => f.trim()).filter(Boolean);
-  if (filled.length === 0 || filled.some((f) => words(f) > 4 || f.length > 40)) return false;
-  return row.fields.some((f, j) => f.trim() !== '' && (cols[j] === 'number' || cols[j] === 'date'));
+  const texts = row.fields.filter(filled).map((f) => f.trim());
+  if (texts.length === 0 || texts.some((f) => words(f) > 4 || f.length > 40)) return false;
+  if (row.fields.some((f, j) => filled(f) && below.some((r) => (r.fields[j] ?? '').trim() === f.trim()))) return false;
+  return row.fields.some((f, j) => filled(f) && (cols[j] === 'number' || cols[j] === 'date'));
 }
 
 function numberOf(cell: string): number | null {
@@ -188,7 +197,9 @@ export function analyseHeader(rows: SplitRow[], width: number, forcedRows?: numb
   let h = 1;
   if (forcedRows !== undefined) h = Math.max(0, Math.min(MAX_HEADER_ROWS, forcedRows));
   else if (rows.length > 1 && firstRowIsData(first, cols, values)) h = 0;
-  else while (h < MAX_HEADER_ROWS && rows[h] && rows[h + 1] && continuesHeader(rows[h]!, cols, width) && !isDescriptionRow(rows[h]!, cols)) h++;
+  else {
+    while (h < MAX_HEADER_ROWS && rows[h] && rows[h + 1] && continuesHeader(rows[h]!, rows.slice(h + 1), cols, width) && !isDescriptionRow(rows[h]!, cols)) h++;
+  }
 
   const header = rows.slice(0, h);
   const out: HeaderAnalysis = {

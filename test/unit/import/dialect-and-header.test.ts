@@ -73,6 +73,11 @@ describe('analyseHeader', () => {
     expect(h.headerRows).toBe(1);
   });
 
+  it('a first row of placeholders or of values seen below is data, not a second header line', () => {
+    expect(analyseHeader(rows(['Campaign', 'Clicks', 'Cost'], ['Brand', '--', '--'], ['Generic', '2', '3.5'], ['Display', '1', '2']), 3).headerRows).toBe(1);
+    expect(analyseHeader(rows(['Campaign', 'Status', 'Clicks'], ['Brand', 'Enabled', 'unknown'], ['Generic', 'Enabled', '3'], ['Display', 'Paused', '1']), 3).headerRows).toBe(1);
+  });
+
   it('an all-text table keeps one header line (nothing shows the second line is not data)', () => {
     const h = analyseHeader(rows(['Name', 'City'], ['First', 'Town'], ['Ann', 'Paris']), 2);
     expect(h.headerRows).toBe(1);

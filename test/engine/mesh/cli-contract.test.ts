@@ -5,19 +5,14 @@ import { Ajv2019 } from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/index';
+import { cliInProcess } from '../../helpers/cli-in-process';
 import { ODCS_SCHEMA } from '../../helpers/standards';
 import { DEMO_DIR, REFERENCE_DATE } from './demo-loader';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'meshlens-contract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const cli = cliInProcess;
 
 describe('meshlens contract', () => {
   const out = path.join(dir, 'ads.odcs.yaml');

@@ -2,19 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/index';
+import { cliInProcess } from '../../helpers/cli-in-process';
 import { EXAMPLE_PACK_PATH, TWO_POLICY_PACK_YAML } from '../../helpers/policy-packs';
 import { DEMO_DIR, REFERENCE_DATE } from './demo-loader';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'meshlens-policy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const cli = cliInProcess;
 
 const sept = path.join(DEMO_DIR, 'google-ads-campaigns-2026-09.csv');
 

@@ -2,9 +2,6 @@
  * Contracts worth keeping: YAML every reader reads the same, no uniqueness promised on a measure, and rule
  * semantics that match ODCS and the tools that run contracts (Great Expectations, datacontract-cli).
  */
-import { readFileSync } from 'node:fs';
-import { Ajv2019 } from 'ajv/dist/2019';
-import addFormats from 'ajv-formats';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../../electron/engine/node-engine';
@@ -14,13 +11,11 @@ import { exportContractYaml, parseContract, productToContract } from '../../../s
 import type { DataProduct } from '../../../shared/mesh/product';
 import { suggestProduct } from '../../../shared/mesh/product';
 import type { DatasetFacts } from '../../../shared/mesh/types';
-import { ODCS_SCHEMA } from '../../helpers/standards';
+import { validateOdcs } from '../../helpers/odcs-validator';
 import { loadAllDemos, loadBytes, PLAIN_CSV } from './demo-loader';
 import type { Loaded } from './demo-loader';
 
-const ajv = new Ajv2019({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(ODCS_SCHEMA, 'utf8')));
+const validate = validateOdcs;
 
 let engine: NodeEngine;
 let demos: Map<string, Loaded>;

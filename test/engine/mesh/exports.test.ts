@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/index';
+import { cliInProcess } from '../../helpers/cli-in-process';
 import { NodeEngine } from '../../../electron/engine/node-engine';
 import { analyseImport } from '../../../shared/audit/dataset';
 import { quoteIdent } from '../../../shared/engine/sql';
@@ -208,12 +208,7 @@ describe('portable SQL', () => {
 });
 
 describe('meshlens contract export', () => {
-  async function cli(...argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-    return { code, stdout, stderr };
-  }
+  const cli = cliInProcess;
   const sept = path.join(DEMO_DIR, 'google-ads-campaigns-2026-09.csv');
 
   it('--format sodacl prints SodaCL and names the rules it could not export on stderr', async () => {

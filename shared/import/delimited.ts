@@ -209,7 +209,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     dateOrder: typed.dateOrder,
     headerLine,
     headerRows: table.headerRows,
-    ...(table.description ? { columnDescriptions: describeColumns(names, table.description.cells) } : {}),
+    ...(table.description ? { columnDescriptions: describeColumns(names, table.description.cells), descriptionLine: table.description.line } : {}),
     skippedLines: headerLine - 1,
     summaryRows,
     rows: typed.rows,

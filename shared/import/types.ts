@@ -110,6 +110,8 @@ export interface ImportResult {
   headerRows?: number;
   /** A column-description row found under the header: each column's description, by column name. */
   columnDescriptions?: Record<string, string>;
+  /** The line of that description row (removed from the table). */
+  descriptionLine?: number;
   /** Physical lines skipped above the header (title rows, `#` comments, metadata, blanks). */
   skippedLines: number;
   summaryRows: SummaryRow[];

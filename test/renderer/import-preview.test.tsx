@@ -40,6 +40,19 @@ describe('import preview lines', () => {
     expect(marked.map((l) => l.role)).toEqual(['preamble', 'preamble', 'header', 'data', 'data', 'summary', 'data']);
   });
 
+  it('marks every line of a two-line header, and a description row as removed', () => {
+    const lines = ['Campaign,Total', 'Name,Spend', ',Money spent in the period', 'Brand,10'];
+    const marked = markLines(lines, {
+      headerLine: 1,
+      headerRows: 2,
+      descriptionLine: 3,
+      summaryRows: [],
+      tables: [{ index: 0, headerLine: 1, endLine: null, preview: [] }],
+      options: { decimalSeparator: '.' },
+    });
+    expect(marked.map((l) => l.role)).toEqual(['header', 'header', 'summary', 'data']);
+  });
+
   it('names delimiters in words', () => {
     expect(showDelimiter('\t')).toBe('Tab');
     expect(showDelimiter(';')).toBe('Semicolon (;)');

@@ -97,6 +97,7 @@ describe('summary and description rows', () => {
     expect(r.columnDescriptions!['Calls']).toBe('Number of times people called the business from the profile');
     expect(r.columnDescriptions!['Views on Maps desktop']).toBe('Number of times the profile was viewed on Maps, desktop');
     expect(Object.keys(r.columnDescriptions!)).toHaveLength(12);
+    expect(r.descriptionLine).toBe(2);
     const entry = r.log.find((l) => l.message.startsWith('Line 2 describes the columns'))!;
     expect([entry.level, entry.lines]).toEqual(['change', [2]]);
     expect(await typedRows(engine, r, '__line, "Store code" AS s, "Address", "Overall rating" AS rating, "Calls", "Views on Maps desktop" AS maps')).toEqual([

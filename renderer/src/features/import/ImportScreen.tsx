@@ -90,7 +90,7 @@ export function ImportScreen({ datasetId }: ScreenProps) {
           <h2 id="raw-title">Start of the file as read</h2>
           <div className="legend muted">
             <span className="swatch preamble" /> skipped above the header <span className="swatch header" /> header
-            <span className="swatch summary" /> summary row (removed)
+            <span className="swatch summary" /> summary or description row (removed)
           </div>
           <div className="raw-lines" data-testid="raw-lines" tabIndex={0} aria-label="First lines of the file">
             {lines.map((l) => (

@@ -30,16 +30,22 @@ export function firstLines(bytes: Uint8Array, encoding: Encoding | 'binary', max
   return lines.slice(0, maxLines);
 }
 
-export function markLines(lines: string[], result: Pick<ImportResult, 'headerLine' | 'summaryRows' | 'tables' | 'options'>): RawLine[] {
+export function markLines(
+  lines: string[],
+  result: Pick<ImportResult, 'headerLine' | 'summaryRows' | 'tables' | 'options' | 'headerRows' | 'descriptionLine'>,
+): RawLine[] {
   const summary = new Set(result.summaryRows.map((s) => s.line));
+  // A column-description row under the header is removed like a summary row.
+  if (result.descriptionLine !== undefined) summary.add(result.descriptionLine);
   const header = result.headerLine;
+  const headerRows = result.headerRows ?? 1;
   const table = result.tables.find((t) => t.headerLine === header);
   const end = table?.endLine ?? null;
   return lines.map((text, i) => {
     const line = i + 1;
     let role: LineRole = 'data';
     if (header !== null && line < header) role = 'preamble';
-    else if (line === header) role = 'header';
+    else if (header !== null && line >= header && line < header + headerRows) role = 'header';
     else if (summary.has(line)) role = 'summary';
     else if (end !== null && line >= end) role = 'after';
     return { line, text, role };

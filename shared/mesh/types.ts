@@ -5,6 +5,7 @@
  */
 import type { PolicyPack } from './policy-pack';
 import type { ProductDecisions } from './product-state';
+import type { AttributionRuns } from '../reconcile/run';
 
 /** What a column means to a marketer. Matches the vocabulary of shared/semantics where it overlaps. */
 export type ColumnRole =
@@ -121,4 +122,6 @@ export interface MeshContext {
   /** The organisation's policy pack (the workspace's, or the example pack); absent: no pack loaded. */
   policyPack?: PolicyPack;
   product?: ProductDecisions;
+  /** The open datasets reconciled (shared/reconcile), one run per possible source of truth; absent until computed. */
+  attribution?: AttributionRuns;
 }

@@ -25,8 +25,8 @@ import { compareSeries } from './spend';
 import type { KeyMapping, Period, ReconcileReport, Source } from './types';
 
 export interface ReconcileOptions {
-  /** Name of the source of truth (CRM or orders). Picked explicitly; absent: the only candidate, if one. */
-  truth?: string;
+  /** Name of the source of truth (CRM or orders); null: explicitly none; absent: the only candidate, if one (said in the notes). */
+  truth?: string | null;
   /** Keys the user confirmed (`--on campaign,date`), by kind or column name. */
   on?: string[];
   /** Metric compared between a platform and finance/GA4 (`--metric cost`), by column name or role. */
@@ -67,8 +67,11 @@ export async function reconcile(engine: Engine, sources: Source[], options: Reco
   // --- Source of truth and over-claim -------------------------------------------------------------
   let overclaim: ReconcileReport['overclaim'] = null;
   const truthCandidates = sources.filter((s) => !('reason' in truthSpecOf(s)));
-  const truthSource = options.truth ? sources.find((s) => s.name === options.truth) : truthCandidates.length === 1 ? truthCandidates[0] : undefined;
-  if (options.truth && !truthSource) notes.push(`"${options.truth}" is not one of the sources; no source of truth was used.`);
+  const truthSource =
+    options.truth === null ? undefined : options.truth ? sources.find((s) => s.name === options.truth) : truthCandidates.length === 1 ? truthCandidates[0] : undefined;
+  if (options.truth === undefined && truthSource) notes.push(`Source of truth: ${truthSource.name}, the only CRM or orders file (pick another explicitly to change it).`);
+  if (options.truth === null) notes.push('No source of truth picked: platform claims are listed but not checked.');
+  else if (options.truth && !truthSource) notes.push(`"${options.truth}" is not one of the sources; no source of truth was used.`);
   else if (!truthSource && truthCandidates.length > 1)
     notes.push(`Several sources could be the source of truth (${truthCandidates.map((s) => s.name).join(', ')}): pick one.`);
   else if (!truthSource) {

@@ -11,6 +11,7 @@ import { diffInDiff, liftSentence } from './lift';
 import type { LiftDay, LiftEstimate } from './lift';
 import { readConversionPaths, readTest } from './readers';
 import type { PathColumns, TestColumns } from './readers';
+import { truthSpecOf } from './overclaim';
 import { reconcile } from './reconcile';
 import { makeSource } from './sources';
 import type { ReconcileReport, ReconDomain } from './types';
@@ -25,7 +26,8 @@ export interface RunInput {
 }
 
 export interface RunOptions {
-  truth?: string;
+  /** See ReconcileOptions.truth: a name, null for explicitly none, absent to take the only candidate. */
+  truth?: string | null;
   on?: string[];
   metric?: string;
   params?: Record<string, Params>;
@@ -97,7 +99,7 @@ export async function runAttribution(engine: Engine, inputs: RunInput[], options
       }),
     );
   const report = await reconcile(engine, sources, {
-    ...(options.truth ? { truth: options.truth } : {}),
+    ...(options.truth !== undefined ? { truth: options.truth } : {}),
     ...(options.on ? { on: options.on } : {}),
     ...(options.metric ? { metric: options.metric } : {}),
     ...(options.params ? { params: options.params } : {}),
@@ -114,4 +116,30 @@ function claimPlatform(column: string | undefined): string {
   if (/tiktok/.test(c)) return 'TikTok Ads';
   if (/bing|microsoft/.test(c)) return 'Microsoft Ads';
   return 'The platform';
+}
+
+/** One run per possible source of truth (and '' for none), so a walkthrough can let the user pick explicitly. */
+export interface AttributionRuns {
+  /** Files that can be the source of truth. */
+  candidates: string[];
+  /** Every reconciled file: offered as the source of truth or not, and why, in the user's words. */
+  offers: { name: string; offered: boolean; reason: string }[];
+  byTruth: Record<string, AttributionRun>;
+}
+
+export async function attributionByTruth(engine: Engine, inputs: RunInput[], options: Omit<RunOptions, 'truth'> = {}): Promise<AttributionRuns> {
+  const none = await runAttribution(engine, inputs, { ...options, truth: null });
+  const offers: AttributionRuns['offers'] = none.reconcile.sources.map((s) => {
+    const spec = truthSpecOf(s);
+    if ('reason' in spec) return { name: s.name, offered: false, reason: spec.reason };
+    return {
+      name: s.name,
+      offered: true,
+      reason: spec.kind === 'won deals' ? `records deals with a stage column (${spec.stage}), so it says which were won` : 'records orders, one per row',
+    };
+  });
+  const candidates = offers.filter((o) => o.offered).map((o) => o.name);
+  const byTruth: Record<string, AttributionRun> = { '': none };
+  for (const c of candidates) byTruth[c] = await runAttribution(engine, inputs, { ...options, truth: c });
+  return { candidates, offers, byTruth };
 }

@@ -13,6 +13,7 @@ import { FindingsScreen } from './findings/FindingsScreen';
 import { WalkthroughsScreen } from './walkthroughs/WalkthroughsScreen';
 import { ProductsScreen } from './products/ProductsScreen';
 import { WorkshopScreen } from './workshop/WorkshopScreen';
+import { ReconcileScreen } from './reconcile/ReconcileScreen';
 
 export interface ScreenProps {
   /** The active dataset tab, or null when none is open. */
@@ -38,6 +39,7 @@ export const screens: ScreenDef[] = [
   { id: 'sql', label: 'SQL', component: SqlScreen, icon: '›_' },
   { id: 'walkthroughs', label: 'Walkthroughs', component: WalkthroughsScreen, icon: '☷', needsDataset: true },
   { id: 'products', label: 'Data product', component: ProductsScreen, icon: '▣', needsDataset: true },
+  { id: 'reconcile', label: 'Reconcile', component: ReconcileScreen, icon: '⇄' },
   { id: 'workshop', label: 'Workshop', component: WorkshopScreen, icon: '✎' },
 ];
 

@@ -5,6 +5,8 @@ import type { DatasetFacts, MeshContext, MeshFinding } from '../../../shared/mes
 import { answerStep, applyAnswer, buildArtefact, NO_DATASET, renderStep, restoreProgress, startProgress, WALKTHROUGHS } from '../../../shared/mesh/walkthroughs';
 import type { Answer, Walkthrough, WalkthroughProgress } from '../../../shared/mesh/walkthroughs';
 import { loadAllDemos, loadBytes, PLAIN_CSV } from './demo-loader';
+import { analyseImport } from '../../../shared/audit/dataset';
+import { attributionByTruth } from '../../../shared/reconcile/run';
 import type { PolicyReport } from '../../../shared/mesh/policy-eval';
 import { parsePolicyPack } from '../../../shared/mesh/policy-pack';
 import { EXAMPLE_PACK, TWO_POLICY_PACK_YAML } from '../../helpers/policy-packs';
@@ -99,15 +101,37 @@ describe('walkthrough content uses the user’s numbers', () => {
     expect(cmp.volume).toEqual({ before: 117, after: 31 * 5, changePercent: expect.any(Number) });
   });
 
-  it('honest attribution picks the CRM and finds the platforms over-claim', () => {
+  it('honest attribution: the user picks the CRM; periods aligned; claims, test lift and models explained; the report', async () => {
+    const demos = await loadAllDemos(engine);
+    const inputs = [];
+    for (const l of demos.values()) inputs.push({ dataset: (await analyseImport(engine, l.result)).dataset });
+    const attribution = await attributionByTruth(engine, inputs);
+    expect(attribution.candidates).toEqual(['crm-opportunities-2026-09.csv']);
+    expect(attribution.offers.find((o) => o.name === 'meta-ads-2026-09.csv')).toMatchObject({ offered: false, reason: expect.stringMatching(/claims, not the source of truth/) });
     const active = all.find((f) => f.name === 'meta-ads-2026-09.csv')!;
     const w = WALKTHROUGHS.find((x) => x.id === 'honest-attribution')!;
-    const { progress } = runToEnd(w, { active, datasets: all }, { truth: 'crm-opportunities-2026-09.csv' });
+    const ctx = { active, datasets: all, attribution };
+    const { texts, progress } = runToEnd(w, ctx, { truth: 'crm-opportunities-2026-09.csv' });
+    expectClean(texts);
     expect(progress.answers.truth).toBe('crm-opportunities-2026-09.csv');
-    const r = buildArtefact(w, { active, datasets: all }, progress).data as { claims: { platform: string; claimed: number; truthForPlatform: number }[] };
-    const google = r.claims.filter((c) => c.platform === 'Google Ads');
-    expect(google).toHaveLength(1); // October's file is outside the CRM's September period
-    for (const c of r.claims) expect(c.claimed).toBeGreaterThan(c.truthForPlatform);
+    const all3 = texts.join('\n');
+    // October's Google Ads file is outside the CRM's September period: said, never added.
+    expect(all3).toMatch(/google-ads-campaigns-2026-10\.csv \(2026-10-01 to 2026-10-31\) does not overlap/);
+    expect(all3).toMatch(/Google Ads claims 93\.10 \(Conversions\); Meta Ads claims 47\.00 \(Purchases\)\. Together: 140\.10\./);
+    expect(all3).toMatch(/records 110 won deals in the same days\. The platforms claim 1\.27 for every deal/);
+    expect(all3).toMatch(/Meta claimed 223; the test shows \d+ \(\d+–\d+\) more than control\./);
+    const a = buildArtefact(w, ctx, progress);
+    expect(a.markdown).toContain('# Attribution report');
+    expect(a.markdown).toContain('| **All platforms** | **140.10** | **110** | **1.27×** |');
+    const r = a.data as { overclaim: { claims: { label: string; claimed: number; truthForChannel: number }[] } };
+    for (const c of r.overclaim.claims) expect(c.claimed).toBeGreaterThan(c.truthForChannel);
+  }, 120_000);
+
+  it('honest attribution without a source of truth says so and adds nothing up', () => {
+    const active = all.find((f) => f.name === 'meta-ads-2026-09.csv')!;
+    const w = WALKTHROUGHS.find((x) => x.id === 'honest-attribution')!;
+    const { texts } = runToEnd(w, { active, datasets: all });
+    expect(texts.join(' ')).toMatch(/not been reconciled yet/);
   });
 
   it('federated governance flags the CRM e-mail column and non-snake_case ad headers', () => {

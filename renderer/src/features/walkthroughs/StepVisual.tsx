@@ -2,12 +2,11 @@
  * The part of the data a step talks about, drawn next to its text. Each visual carries the step's
  * `highlight` id as its data-testid, so the player outlines it while the step is shown.
  */
-import { buildAttribution } from '../../../../shared/mesh/attribution';
-import { governanceReport, NO_DATASET, productFromContext } from '../../../../shared/mesh/walkthroughs';
+import { attributionRunFor } from '../../../../shared/mesh/walkthroughs/honest-attribution';
+import { governanceReport, productFromContext } from '../../../../shared/mesh/walkthroughs';
 import type { Answers } from '../../../../shared/mesh/walkthroughs';
 import type { MeshContext } from '../../../../shared/mesh/types';
 
-const text = (a: Answers[string] | undefined) => (typeof a === 'string' ? a : '');
 
 function Table({ id, head, rows }: { id: string; head: string[]; rows: (string | number)[][] }) {
   return (
@@ -76,13 +75,19 @@ export function StepVisual({ id, ctx, answers }: { id: string | undefined; ctx: 
       return <Table id={id} head={['Policy', 'Severity', 'Result', 'Detail']} rows={r.results.map((x) => [x.statement, x.severity, x.status, x.detail])} />;
     }
     case 'attribution-table': {
-      const truth = text(answers.truth);
-      const r = buildAttribution(ctx.datasets, truth && truth !== NO_DATASET ? truth : null);
+      const oc = attributionRunFor(ctx, answers)?.reconcile.overclaim;
       return (
         <Table
           id={id}
-          head={['Platform', 'Claimed conversions', 'Won deals citing it', 'Period']}
-          rows={[...r.claims.map((c) => [`${c.platform} (${c.dataset})`, c.claimed, c.truthForPlatform ?? 'n/a', c.period]), ['All platforms', r.claimedTotal, r.truthTotal ?? 'n/a', '']]}
+          head={['Platform', 'Claimed conversions', `Truth for its channel`, 'Ratio']}
+          rows={
+            oc
+              ? [
+                  ...oc.claims.map((c) => [`${c.label} (${c.name})`, c.claimed, c.truthForChannel ?? 'n/a', c.ratio === null ? 'n/a' : `${c.ratio.toFixed(2)}×`]),
+                  [`All platforms, ${oc.period.start} to ${oc.period.end}`, oc.claimedTotal, `${oc.truth.total} ${oc.truth.kind}`, oc.ratio === null ? 'n/a' : `${oc.ratio.toFixed(2)}×`],
+                ]
+              : []
+          }
         />
       );
     }

@@ -8,6 +8,10 @@ import { useStore } from '../../store';
 import { auditStateOf, ensureAnalysis } from '../../store/analysis-slice';
 import { factsKey, readFacts } from '../../store/mesh-data';
 import { examplePolicyPack } from '../governance/example-pack';
+import { attributionByTruth } from '../../../../shared/reconcile/run';
+import type { AttributionRuns } from '../../../../shared/reconcile/run';
+import { getEngine } from '../../db';
+import { attributionInputs, inputsKey } from '../reconcile/attribution-inputs';
 
 export interface MeshContextState {
   ctx: MeshContext | null;
@@ -24,6 +28,27 @@ export function useMeshContext(activeId: string | null): MeshContextState {
   const ready = useMemo(() => datasets.filter((d) => d.status === 'ready' && d.result), [datasets]);
   const key = ready.map(factsKey).join('|');
   const [state, setState] = useState<{ key: string; facts: DatasetFacts[]; error: string | null }>({ key: '', facts: [], error: null });
+  const products = useStore((s) => s.products);
+  const runKey = inputsKey(datasets, products);
+  const [runs, setRuns] = useState<{ key: string; runs: AttributionRuns | null }>({ key: '', runs: null });
+
+  // The reconciliation behind "Honest attribution": one run per possible source of truth, re-run when a dataset changes.
+  useEffect(() => {
+    if (!runKey) return;
+    let live = true;
+    getEngine()
+      .then((engine) => attributionByTruth(engine, attributionInputs(datasets, products)))
+      .then(
+        (r) => live && setRuns({ key: runKey, runs: r }),
+        () => live && setRuns({ key: runKey, runs: null }),
+      );
+    return () => {
+      live = false;
+    };
+    // `runKey` captures the datasets and product domains that matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [runKey]);
+  const attribution = runs.key === runKey ? runs.runs : null;
 
   useEffect(() => {
     for (const d of ready) ensureAnalysis(d.id);
@@ -44,8 +69,8 @@ export function useMeshContext(activeId: string | null): MeshContextState {
   const active = activeDataset ? state.facts[ready.indexOf(activeDataset)] : undefined;
   const current = state.key === key;
   const ctx = useMemo(
-    () => (active && current ? { active, datasets: state.facts, policyPack, ...(product ? { product } : {}) } : null),
-    [active, current, state.facts, product, policyPack],
+    () => (active && current ? { active, datasets: state.facts, policyPack, ...(product ? { product } : {}), ...(attribution ? { attribution } : {}) } : null),
+    [active, current, state.facts, product, policyPack, attribution],
   );
   return { ctx, loading: !current, error: state.error, auditing };
 }

@@ -1,0 +1,58 @@
+/**
+ * The attribution run over every open dataset (shared/reconcile/run.ts), with the user's choices: the source
+ * of truth, confirmed keys, domains. Datasets are read exactly as the app analysed them (the user's roles), and
+ * a data product's domain is reused when the user set one. Re-run when a dataset or a choice changes.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { AttributionRun, RunOptions } from '../../../../shared/reconcile/run';
+import { runAttribution } from '../../../../shared/reconcile/run';
+import type { ReconDomain } from '../../../../shared/reconcile/types';
+import { getEngine } from '../../db';
+import { useStore } from '../../store';
+import { ensureAnalysis } from '../../store/analysis-slice';
+import { analysedDatasets, attributionInputs, inputsKey } from './attribution-inputs';
+
+export interface ReconcileChoices {
+  truth?: string;
+  on?: string[];
+  domains: Record<string, ReconDomain>;
+}
+
+export interface RunState {
+  run: AttributionRun | null;
+  loading: boolean;
+  error: string | null;
+  /** Open datasets still being profiled (left out until ready). */
+  waiting: string[];
+}
+
+export function useAttributionRun(choices: ReconcileChoices): RunState {
+  const datasets = useStore((s) => s.datasets);
+  const products = useStore((s) => s.products);
+  const ready = useMemo(() => analysedDatasets(datasets), [datasets]);
+  const waiting = datasets.filter((d) => !ready.includes(d)).map((d) => d.name);
+  const key = JSON.stringify([inputsKey(datasets, products), choices]);
+  const [state, setState] = useState<{ key: string; run: AttributionRun | null; error: string | null }>({ key: '', run: null, error: null });
+
+  useEffect(() => {
+    for (const d of datasets) ensureAnalysis(d.id);
+    if (!ready.length) return;
+    let live = true;
+    (async () => {
+      const engine = await getEngine();
+      const inputs = attributionInputs(datasets, products, choices.domains);
+      const options: RunOptions = { ...(choices.truth ? { truth: choices.truth } : {}), ...(choices.on?.length ? { on: choices.on } : {}) };
+      return runAttribution(engine, inputs, options);
+    })().then(
+      (run) => live && setState({ key, run, error: null }),
+      (e: unknown) => live && setState({ key, run: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+    // `key` captures the datasets and choices that matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  return { run: state.key === key ? state.run : null, loading: state.key !== key && ready.length > 0, error: state.error, waiting };
+}

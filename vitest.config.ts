@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Builds the CLI bundle that the CLI tests run (only when the sources changed).
+    globalSetup: ['test/helpers/cli-bundle.ts'],
   },
 });

@@ -1,9 +1,13 @@
-/** `meshlens export <file> --out <path.csv|path.parquet>`: write the loaded, typed table. */
+/**
+ * `meshlens export <file> --out <path.csv|path.parquet>` and `meshlens export <file...> --out-dir DIR`:
+ * write the loaded, typed table, or with --as-text the same rows and columns in their original text.
+ */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { exportTable } from '../../shared/import/export';
 import { flagString, parseArgs } from './args';
-import { checkInputs, IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, parquetCodecFor, withEngine } from './load';
+import type { ParsedArgs } from './args';
+import { checkInputs, eachFile, IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, parquetCodecFor, reportFailures, withEngine } from './load';
 import { progressFor } from './progress';
 import type { Command } from './types';
 import { UsageError } from './types';
@@ -26,34 +30,95 @@ export function writeAtomic(target: string, bytes: Uint8Array): void {
   }
 }
 
-export const exportCommand: Command = {
-  name: 'export',
-  summary: 'Write the loaded, typed table as UTF-8 CSV or Parquet (summary rows removed, numbers plain).',
-  usage: 'meshlens export <file> --out <path.csv|path.parquet> [import options as for inspect]',
-  async run(args, io) {
-    const p = parseArgs(args, ['out', ...IMPORT_FLAGS], IMPORT_BOOLEANS);
-    if (p.positional.length !== 1) throw new UsageError('export needs exactly one input file');
-    const out = flagString(p, 'out');
-    if (!out) throw new UsageError('export needs --out <path.csv|path.parquet>');
+function requireFolder(dir: string, what: string): void {
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error();
+  } catch {
+    throw new UsageError(`cannot write ${what}: folder ${dir} does not exist`);
+  }
+}
+
+/** `report.csv.gz` → `report`, `a.tsv` → `a`: the output's base name in --out-dir. */
+export function outputBase(file: string): string {
+  return (
+    path
+      .basename(file)
+      .replace(/\.(gz|gzip|zip)$/i, '')
+      .replace(/\.[^.]+$/, '') || 'export'
+  );
+}
+
+/** Where each input goes in --out-dir: DIR/<base>.<format>, with -2, -3, … when two inputs share a base name. */
+function plannedTargets(files: string[], dir: string, ext: string): Map<string, string> {
+  const used = new Set<string>();
+  const out = new Map<string, string>();
+  for (const f of files) {
+    const base = outputBase(f);
+    let name = `${base}${ext}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}${ext}`;
+    used.add(name.toLowerCase());
+    out.set(f, path.join(dir, name));
+  }
+  return out;
+}
+
+function targets(p: ParsedArgs): { ext: '.csv' | '.parquet'; targetOf: Map<string, string> } {
+  const out = flagString(p, 'out');
+  const outDir = flagString(p, 'out-dir');
+  if (out && outDir) throw new UsageError('choose --out (one file) or --out-dir (many files), not both');
+  if (out) {
+    if (p.positional.length !== 1)
+      throw new UsageError('--out takes exactly one input file; use --out-dir DIR for several');
     const ext = path.extname(out).toLowerCase();
     if (ext !== '.csv' && ext !== '.parquet') throw new UsageError('--out must end in .csv or .parquet');
-    const dir = path.dirname(path.resolve(out));
-    try {
-      if (!statSync(dir).isDirectory()) throw new Error();
-    } catch {
-      throw new UsageError(`cannot write ${out}: folder ${dir} does not exist`);
-    }
-    if (path.resolve(out) === path.resolve(p.positional[0]!)) throw new UsageError('--out must not be the input file (MeshLens never modifies your file)');
+    requireFolder(path.dirname(path.resolve(out)), out);
+    return { ext, targetOf: new Map([[p.positional[0]!, out]]) };
+  }
+  if (!outDir) throw new UsageError('export needs --out <path.csv|path.parquet> or --out-dir DIR');
+  requireFolder(path.resolve(outDir), `to ${outDir}`);
+  const format = flagString(p, 'format') ?? 'csv';
+  if (format !== 'csv' && format !== 'parquet') throw new UsageError('--format must be csv or parquet');
+  const ext = format === 'csv' ? '.csv' : '.parquet';
+  return { ext, targetOf: plannedTargets(p.positional, outDir, ext) };
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary:
+    "Write the loaded table as UTF-8 CSV or Parquet (summary rows removed, numbers plain); --as-text keeps every cell's original text. Many files: --out-dir.",
+  usage:
+    'meshlens export <file> --out <path.csv|path.parquet> | meshlens export <file...> --out-dir DIR [--format csv|parquet] [--as-text] [import options as for inspect]',
+  async run(args, io) {
+    const p = parseArgs(args, ['out', 'out-dir', 'format', ...IMPORT_FLAGS], ['as-text', ...IMPORT_BOOLEANS]);
+    if (p.positional.length === 0) throw new UsageError('export needs at least one input file');
+    if (flagString(p, 'format') && flagString(p, 'out'))
+      throw new UsageError('--format goes with --out-dir; with --out the file name says the format');
+    const { ext, targetOf } = targets(p);
+    const view = p.flags.get('as-text') === true ? 'text' : 'typed';
     const options = importOptionsFromFlags(p.flags);
-    checkInputs([p.positional[0]!]);
+    if (p.positional.length === 1) {
+      if (path.resolve(targetOf.get(p.positional[0]!)!) === path.resolve(p.positional[0]!)) {
+        throw new UsageError('--out must not be the input file (MeshLens never modifies your file)');
+      }
+      checkInputs(p.positional);
+    }
     const bar = progressFor(io, false);
-    const { bytes, rows } = await withEngine(async (engine) => {
-      const result = await loadFile(engine, p.positional[0]!, options, bar.part(path.basename(p.positional[0]!), 0, 0.9));
-      bar.part(path.basename(out), 0.9, 1)({ stage: 'Writing', fraction: 0 });
-      return { bytes: await exportTable(engine, result, ext === '.csv' ? 'csv' : 'parquet', ext === '.csv' ? undefined : await parquetCodecFor(engine)), rows: result.rows };
-    }).finally(() => bar.done());
-    writeAtomic(out, bytes);
-    io.stderr(`wrote ${rows} row(s) to ${out}\n`);
-    return 0;
+    const outcomes = await withEngine((engine) =>
+      eachFile(
+        engine,
+        p.positional,
+        options,
+        async (result, file) => {
+          const target = targetOf.get(file)!;
+          if (path.resolve(target) === path.resolve(file)) throw new Error(`${file}: the output ${target} would overwrite the input (MeshLens never modifies your file); nothing was written`);
+          writeAtomic(target, await exportTable(engine, result, ext === '.csv' ? 'csv' : 'parquet', ext === '.csv' ? undefined : await parquetCodecFor(engine), view));
+          bar.done();
+          io.stderr(`wrote ${result.rows} row(s) to ${target}\n`);
+          return target;
+        },
+        bar,
+      ),
+    ).finally(() => bar.done());
+    return reportFailures('export', outcomes, io);
   },
 };

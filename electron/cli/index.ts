@@ -1,55 +1,71 @@
 /**
  * `meshlens`: the headless face of MeshLens. Every command uses the same shared/ code as the app.
- * To add a command: write electron/cli/<name>.ts exporting a `Command`, and list it in COMMANDS.
+ * To add a command: write electron/cli/<name>.ts exporting a `Command`, and list its loader in COMMANDS.
+ * A command's module is loaded only when it runs (or for --help), so `--version` starts without DuckDB.
  */
-import { auditCommand } from './audit';
-import { contractCommand } from './contract';
-import { exportCommand } from './export';
-import { inspectCommand } from './inspect';
-import { ENGINES, setEngineChoice } from './load';
-import { reconcileCommand } from './reconcile';
-import type { EngineChoice } from './load';
 import type { CliIO, Command } from './types';
 import { UsageError } from './types';
+import { cliVersion } from './version';
 
-const COMMANDS: Command[] = [inspectCommand, exportCommand, auditCommand, contractCommand, reconcileCommand];
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  inspect: async () => (await import('./inspect')).inspectCommand,
+  export: async () => (await import('./export')).exportCommand,
+  audit: async () => (await import('./audit')).auditCommand,
+  contract: async () => (await import('./contract')).contractCommand,
+  reconcile: async () => (await import('./reconcile')).reconcileCommand,
+};
 
-function help(): string {
-  const lines = ['meshlens: audit marketing exports offline', '', 'Usage:'];
-  for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
-  lines.push('', 'Every command takes --engine native|wasm: native DuckDB (the default) or duckdb-wasm (the app\'s engine).');
-  lines.push('', 'Exit codes: 0 ok, 1 error-level findings (audit), 2 usage or unreadable input.');
+async function help(): Promise<string> {
+  const lines = [`meshlens ${cliVersion()}: audit marketing exports offline`, '', 'Usage:'];
+  for (const load of Object.values(COMMANDS)) {
+    const c = await load();
+    lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  }
+  lines.push(
+    '',
+    "Every command takes --engine native|wasm: native DuckDB (the default) or duckdb-wasm (the app's engine).",
+    'Files may be gzip-compressed (.gz) or in a .zip archive (--entry picks the file inside).',
+    '',
+    'Exit codes: 0 ok, 1 error-level findings (audit), 2 usage or unreadable input (with many files: any of them).',
+  );
   return lines.join('\n') + '\n';
 }
 
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    io.stdout(`${cliVersion()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(help());
+    io.stdout(await help());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr(`meshlens: unknown command '${name}'. Run 'meshlens --help' for the list.\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`Usage: ${command.usage}\n${command.summary}\n`);
-    return 0;
-  }
   try {
-    const args = takeEngineOption(rest);
+    const command = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`Usage: ${command.usage}\n${command.summary}\n`);
+      return 0;
+    }
+    const args = await takeEngineOption(rest);
     return await command.run(args, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const oneLine = message.split('\n')[0]?.trim() || 'unknown error';
     io.stderr(`meshlens ${name}: ${oneLine}\n`);
-    return err instanceof UsageError || (err instanceof Error && err.name === 'ImportError') ? 2 : 2;
+    return 2;
   }
 }
 
 /** `--engine native|wasm` (or `--engine=wasm`) anywhere after the command: chosen once for every command. */
-function takeEngineOption(args: string[]): string[] {
+async function takeEngineOption(args: string[]): Promise<string[]> {
+  const { ENGINES, setEngineChoice } = await import('./load');
+  type EngineChoice = (typeof ENGINES)[number];
   const out: string[] = [];
   let choice: EngineChoice = 'native';
   for (let i = 0; i < args.length; i++) {

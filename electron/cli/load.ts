@@ -3,10 +3,12 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Engine, ProgressFn } from '../../shared/engine/types';
 import { detectSignature } from '../../shared/import/encoding';
-import { importFile } from '../../shared/import/index';
+import { dropTables, importFile } from '../../shared/import/index';
 import type { ParquetCodec } from '../../shared/import/parquet';
 import type { ImportOptions, ImportResult } from '../../shared/import/types';
 import { ImportError } from '../../shared/import/types';
+import type { CliProgress } from './progress';
+import type { CliIO } from './types';
 import { UsageError } from './types';
 
 const MAX_BYTES = 1.5 * 1024 * 1024 * 1024;
@@ -75,6 +77,53 @@ export async function loadFile(engine: Engine, file: string, options: ImportOpti
   return importFile(engine, input, options, { ...(parquet ? { parquet } : {}), ...(progress ? { progress } : {}) });
 }
 
+/** One file's outcome in a many-file run: its value, or the one-line reason it failed. */
+export type FileOutcome<T> = { path: string; value: T } | { path: string; error: string };
+
+/**
+ * Load each file in turn on one engine and hand it to `use`. A file that cannot be loaded (or whose
+ * `use` throws) becomes `{ path, error }` and the run goes on; its tables are dropped either way, so
+ * memory stays flat across hundreds of files. `bar` shows each file as its share of the whole run.
+ */
+export async function eachFile<T>(
+  engine: Engine,
+  files: string[],
+  options: ImportOptions,
+  use: (result: ImportResult, file: string) => Promise<T>,
+  bar?: CliProgress,
+): Promise<FileOutcome<T>[]> {
+  const out: FileOutcome<T>[] = [];
+  for (const [i, file] of files.entries()) {
+    let result: ImportResult | null = null;
+    try {
+      result = await loadFile(engine, file, options, bar?.part(path.basename(file), i / files.length, (i + 1) / files.length));
+      out.push({ path: file, value: await use(result, file) });
+    } catch (err) {
+      out.push({ path: file, error: oneLineMessage(err) });
+    } finally {
+      if (result) await dropTables(engine, result.tableName, result.rawTableName);
+    }
+  }
+  return out;
+}
+
+export function oneLineMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0]?.trim() || 'unknown error';
+}
+
+/**
+ * Report a many-file run's failures on stderr: one line each, then one summary line. Returns the exit
+ * code (2 when any file failed). With a single file, a failure is thrown as before (one line, exit 2).
+ */
+export function reportFailures(command: string, outcomes: FileOutcome<unknown>[], io: CliIO): number {
+  const failed = outcomes.filter((o) => 'error' in o);
+  if (outcomes.length === 1 && failed.length === 1) throw new ImportError(failed[0]!.error);
+  for (const f of failed) io.stderr(`meshlens ${command}: ${f.error}\n`);
+  if (failed.length) io.stderr(`meshlens ${command}: ${failed.length} of ${outcomes.length} file(s) failed; the other ${outcomes.length - failed.length} were processed.\n`);
+  return failed.length ? 2 : 0;
+}
+
 export function importOptionsFromFlags(flags: Map<string, string | true>): ImportOptions {
   const o: ImportOptions = {};
   const get = (k: string) => {
@@ -134,9 +183,11 @@ export function importOptionsFromFlags(flags: Map<string, string | true>): Impor
   }
   const sheet = get('sheet');
   if (sheet !== undefined) o.sheet = sheet;
+  const entry = get('entry');
+  if (entry !== undefined) o.entry = entry;
   if (flags.get('keep-summary-rows') === true) o.keepSummaryRows = true;
   return o;
 }
 
-export const IMPORT_FLAGS = ['header-line', 'header-rows', 'delimiter', 'quote', 'escape', 'decimal', 'date-order', 'encoding', 'table', 'sheet'];
+export const IMPORT_FLAGS = ['header-line', 'header-rows', 'delimiter', 'quote', 'escape', 'decimal', 'date-order', 'encoding', 'table', 'sheet', 'entry'];
 export const IMPORT_BOOLEANS = ['keep-summary-rows'];

@@ -1,23 +1,42 @@
-/** The loaded, typed table as bytes: CSV (UTF-8, comma, quoted where needed, NULL as empty) or Parquet. */
+/**
+ * The loaded table as bytes: CSV (UTF-8, comma, quoted where needed, NULL as empty) or Parquet.
+ * Two views of the same cleaned structure (header, rows, summary rows removed):
+ * - 'typed': the values as read (numbers plain, dates ISO, `--` as empty);
+ * - 'text': every cell's original text exactly as the file had it (`$74.69`, `28/01/2018`, `2.81%`).
+ */
 import type { Engine } from '../engine/types';
 import { quoteIdent } from '../engine/sql';
 import type { ParquetCodec } from './parquet';
 import type { ImportResult } from './types';
 
+export type ExportView = 'typed' | 'text';
+type Loaded = Pick<ImportResult, 'tableName' | 'rawTableName' | 'columns'>;
+
+const EMPTY = 'SELECT NULL AS "empty" WHERE false';
+
 export function exportSelect(result: Pick<ImportResult, 'tableName' | 'columns'>): string {
   const cols = result.columns.map((c) => quoteIdent(c.name));
-  if (cols.length === 0) return 'SELECT NULL AS "empty" WHERE false';
+  if (cols.length === 0) return EMPTY;
   return `SELECT ${cols.join(', ')} FROM ${quoteIdent(result.tableName)} ORDER BY __line`;
 }
 
-export async function exportTable(
-  engine: Engine,
-  result: Pick<ImportResult, 'tableName' | 'columns'>,
-  format: 'csv' | 'parquet',
-  parquet?: ParquetCodec,
-): Promise<Uint8Array> {
-  const select = exportSelect(result);
-  if (format === 'csv') return engine.copyToBytes(select, 'csv', "HEADER true, DELIMITER ',', QUOTE '\"', NULLSTR ''");
+/**
+ * Original text rows: the rows and columns of the typed table (so summary rows, description rows and
+ * left-out columns stay out), each cell as the file's own text ('' for an empty field). This is the one
+ * place that knows where original text lives (today the all-VARCHAR raw twin, joined on `__line`);
+ * swap its body to change that.
+ */
+export function originalTextSelect(result: Loaded): string {
+  if (result.columns.length === 0) return EMPTY;
+  const cols = result.columns.map((c) => `coalesce(r.${quoteIdent(c.name)}, '') AS ${quoteIdent(c.name)}`);
+  return `SELECT ${cols.join(', ')} FROM ${quoteIdent(result.rawTableName)} r SEMI JOIN ${quoteIdent(result.tableName)} t ON r.__line = t.__line ORDER BY r.__line`;
+}
+
+export const CSV_COPY_OPTIONS = "HEADER true, DELIMITER ',', QUOTE '\"', NULLSTR ''";
+
+export async function exportTable(engine: Engine, result: Loaded, format: 'csv' | 'parquet', parquet?: ParquetCodec, view: ExportView = 'typed'): Promise<Uint8Array> {
+  const select = view === 'text' ? originalTextSelect(result) : exportSelect(result);
+  if (format === 'csv') return engine.copyToBytes(select, 'csv', CSV_COPY_OPTIONS);
   if (engine.writeParquet) return engine.writeParquet(select);
   if (!parquet) throw new Error('Parquet writing is not available in this build.');
   return parquet.fromIPC(await engine.queryArrowIPC(select));

@@ -21,6 +21,7 @@ export interface InspectObject {
   columns: { name: string; originalName: string; type: string; kind: string; nulls: number; placeholders: number; percent: boolean; currency?: string }[];
   tables: { index: number; headerLine: number }[];
   sheets?: string[];
+  entries?: string[];
   statedRange?: { start: string; end: string };
   log: string[];
   warnings: string[];
@@ -53,6 +54,7 @@ export function inspectObject(r: ImportResult): InspectObject {
     })),
     tables: r.tables.map((t) => ({ index: t.index, headerLine: t.headerLine })),
     ...(r.sheets ? { sheets: r.sheets } : {}),
+    ...(r.entries ? { entries: r.entries } : {}),
     ...(r.statedRange ? { statedRange: r.statedRange } : {}),
     log: r.log.map((l) => l.message),
     warnings: r.warnings,

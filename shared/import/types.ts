@@ -26,6 +26,8 @@ export interface ImportOptions {
   tableIndex?: number;
   /** XLSX sheet name; the first sheet by default. */
   sheet?: string;
+  /** File inside a .zip archive to load; the first data file by default. */
+  entry?: string;
   /** Keep summary rows in the table instead of removing them. */
   keepSummaryRows?: boolean;
 }
@@ -127,6 +129,8 @@ export interface ImportResult {
   tables: TableInFile[];
   /** XLSX sheet names. */
   sheets?: string[];
+  /** Data files inside a .zip archive (the one loaded is `options.entry`). */
+  entries?: string[];
   /** Title/date-range text from the preamble, e.g. "27 January 2026 - 23 February 2026". */
   preamble: string[];
   /** Date range stated in the preamble, when one could be read (ISO dates). */

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const BIN = path.join(ROOT, 'bin/meshlens.mjs');
@@ -13,12 +14,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `node [nodeArgs] bin/meshlens.mjs args…`; killed after timeoutMs so a hang fails the test instead of stalling it. */
+/**
+ * `node [nodeArgs] bin/meshlens.mjs args…`, running the bundle built from the sources under test
+ * (test/helpers/cli-bundle.ts); killed after timeoutMs so a hang fails the test instead of stalling it.
+ */
 export function runCli(args: string[], opts: { nodeArgs?: string[]; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliRun> {
+  const bundle = inject('cliBundle');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...opts.env },
+      env: { ...process.env, ...(bundle ? { MESHLENS_CLI_BUNDLE: bundle } : {}), ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -3,12 +3,14 @@
 //
 // - ESM with code splitting: each command is a dynamic import, so `meshlens --version` and `--help` load
 //   only the small entry chunk, and `inspect` never loads the Parquet or contract code it does not use.
-// - Packages holding .wasm or worker files (duckdb-wasm, parquet-wasm) and apache-arrow (which must be
-//   the same CJS instance duckdb-wasm uses) stay external: they are resolved from node_modules at run
+// - Packages holding .wasm, worker or native .node files (duckdb-wasm, @duckdb/node-api, parquet-wasm) and
+//   apache-arrow (which must be the same CJS instance duckdb-wasm uses) stay external: they are resolved from node_modules at run
 //   time, walking up from dist/cli/. Everything else (shared/, zod, yaml, fflate, …) is bundled.
 // - The output is written to a fresh folder and swapped in, so a half-written bundle is never run.
 //
-// Usage: node scripts/build-cli.mjs [--outdir <dir>]
+// Usage: node scripts/build-cli.mjs [--outdir <dir>] [--if-possible]
+//   --if-possible (the `prepare` script): a failed build warns and removes the old bundle instead of failing
+//   `npm install`; bin/meshlens.mjs then runs the sources through tsx. `npm run build` and the tests fail loudly.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +43,7 @@ export async function buildCli(target = outdir) {
     outdir: target,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'meshlens-[name]-[hash]',
-    external: ['@duckdb/duckdb-wasm', 'apache-arrow', 'parquet-wasm'],
+    external: ['@duckdb/*', 'apache-arrow', 'parquet-wasm'],
     // Bundled CommonJS code may call require(): give ESM chunks a real one.
     banner: { js: "import { createRequire as __meshlensCreateRequire } from 'node:module'; const require = __meshlensCreateRequire(import.meta.url);" },
     define: { 'process.env.NODE_ENV': '"production"', __MESHLENS_VERSION__: JSON.stringify(version) },
@@ -69,6 +71,12 @@ export async function buildCli(target = outdir) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const built = await buildCli();
-  if (built) console.log(`built ${built.entry} in ${built.ms} ms`);
+  try {
+    const built = await buildCli();
+    if (built) console.log(`built ${built.entry} in ${built.ms} ms`);
+  } catch (err) {
+    if (!args.includes('--if-possible')) throw err;
+    await rm(outdir, { recursive: true, force: true });
+    console.warn(`meshlens: the CLI bundle could not be built (${String(err.message).split('\n')[0]}); bin/meshlens.mjs will run the sources through tsx.`);
+  }
 }

@@ -182,16 +182,64 @@ export function refuseBinary(sig: Signature, name: string): void {
     jpeg: 'a JPEG image',
     gif: 'a GIF image',
     pdf: 'a PDF document',
-    zip: 'a ZIP archive',
-    gzip: 'a gzip-compressed file (unzip it first)',
     xls: 'an old binary Excel (.xls) workbook (save it as .xlsx or CSV first)',
   };
   if (sig && what[sig]) throw new ImportError(`${name} is ${what[sig]}, not a data export; nothing was loaded.`);
 }
 
-export function looksBinary(utf8Head: Uint8Array): boolean {
-  let zeros = 0;
-  const n = Math.min(utf8Head.length, 8192);
-  for (let i = 0; i < n; i++) if (utf8Head[i] === 0) zeros++;
-  return n > 0 && zeros / n > 0.01;
+/**
+ * Binary through and through, not text with a stray byte: more than 1 in 20 of the first 8 KB are NUL or
+ * control characters that text never holds (tab, line breaks, form feed and escape are text). A few NULs
+ * in a text file are a repair (see stripStrayNul), not a reason to refuse it.
+ */
+export function looksBinary(head: Uint8Array): boolean {
+  const n = Math.min(head.length, 8192);
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    const c = head[i]!;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) odd++;
+  }
+  return n > 0 && odd / n > 0.05;
+}
+
+export interface NulRepair {
+  bytes: Uint8Array;
+  /** NUL bytes removed. */
+  count: number;
+  /** 1-based lines that held them (at most `maxLines`). */
+  lines: number[];
+}
+
+/**
+ * Remove stray NUL bytes from single-byte or UTF-8 text (a crashed write, a fixed-width export, a NUL
+ * escape). Returns null when there are none. Never for UTF-16, where every other byte is NUL. The input
+ * is not modified: the result is a copy.
+ */
+export function stripStrayNul(bytes: Uint8Array, maxLines = 20): NulRepair | null {
+  const first = bytes.indexOf(0);
+  if (first < 0) return null;
+  const out = new Uint8Array(bytes.length);
+  out.set(bytes.subarray(0, first));
+  let w = first;
+  let line = lineOf(bytes, first);
+  const lines: number[] = [];
+  let count = 0;
+  for (let i = first; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c === 0x0a) line++;
+    if (c === 0) {
+      count++;
+      if (lines[lines.length - 1] !== line && lines.length < maxLines) lines.push(line);
+      continue;
+    }
+    out[w++] = c;
+  }
+  return { bytes: out.subarray(0, w), count, lines };
+}
+
+/** True when the bytes are (or are declared as) UTF-16, whose NUL bytes are part of the text. */
+export function isUtf16(bytes: Uint8Array, forced?: Encoding): boolean {
+  if (forced) return forced === 'utf-16le' || forced === 'utf-16be';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  return guessUtf16(bytes) !== null;
 }

@@ -5,8 +5,9 @@
 import type { Engine, ProgressFn } from '../engine/types';
 import { CancelledError } from '../engine/types';
 import { quoteIdent, safeTableName } from '../engine/sql';
+import { unpack } from './archive';
 import { loadDelimited } from './delimited';
-import { detectSignature, refuseBinary } from './encoding';
+import { detectSignature, isUtf16, looksBinary, refuseBinary, stripStrayNul } from './encoding';
 import { jsonToCsv, oneLine, xlsxToCsv } from './formats';
 import { loadParquet } from './parquet';
 import type { ParquetCodec } from './parquet';
@@ -44,7 +45,15 @@ function formatFromName(name: string): FileFormat | null {
 }
 
 export async function importFile(engine: Engine, file: InputFile, options: ImportOptions = {}, hooks: ImportHooks = {}): Promise<ImportResult> {
-  const { name, bytes } = file;
+  return importBytes(engine, file, options, hooks, 0);
+}
+
+/** Archives unpack at most this deep (a .csv.gz inside a .zip); deeper nesting is refused. */
+const MAX_NESTING = 2;
+
+async function importBytes(engine: Engine, file: InputFile, options: ImportOptions, hooks: ImportHooks, depth: number): Promise<ImportResult> {
+  const { name } = file;
+  let bytes = file.bytes;
   const step = (stage: string, fraction: number) => {
     if (hooks.signal?.aborted) throw new CancelledError(`Loading ${name} was cancelled; nothing was kept.`);
     hooks.progress?.({ stage, fraction, detail: name });
@@ -52,10 +61,24 @@ export async function importFile(engine: Engine, file: InputFile, options: Impor
   step('Reading the file', 0);
   if (bytes.length === 0) throw new ImportError(`${name} is empty (0 bytes); nothing to load.`);
 
+  const sig = detectSignature(bytes);
+  const packed = sig === 'xlsx' || sig === 'parquet' ? null : unpack(bytes, name, sig === 'zip', options.entry);
+  if (packed) {
+    if (depth >= MAX_NESTING) throw new ImportError(`${name} is an archive inside an archive inside an archive; unpack it first. Nothing was loaded.`);
+    step('Unpacking', 0.02);
+    const result = await importBytes(engine, { path: file.path, name: packed.name, bytes: packed.bytes }, options, hooks, depth + 1);
+    result.log.unshift(...packed.log);
+    result.warnings.unshift(...packed.warnings);
+    if (packed.entries) {
+      result.entries = packed.entries;
+      result.options = { ...result.options, entry: packed.entry };
+    }
+    return result;
+  }
+
   const base = safeTableName(name.replace(/\.[^.]+$/, ''), `_${++counter}`);
   const tableName = base;
   const rawTableName = `${base}__raw`;
-  const sig = detectSignature(bytes);
   const byName = formatFromName(name);
   const log: ImportLogEntry[] = [];
   const warnings: string[] = [];
@@ -68,8 +91,32 @@ export async function importFile(engine: Engine, file: InputFile, options: Impor
   } else if (byName === 'parquet' || byName === 'xlsx') {
     throw new ImportError(`${name} is not a valid ${byName === 'parquet' ? 'Parquet file (its magic bytes are missing: corrupt or truncated)' : 'Excel workbook'}; nothing was loaded.`);
   }
+  // Stray NUL bytes in a text file are repaired (removed from a copy), not a reason to refuse the file.
+  const repairs: ImportLogEntry[] = [];
+  if (format !== 'parquet' && format !== 'xlsx' && !isUtf16(bytes, options.encoding)) {
+    const nul = stripStrayNul(bytes);
+    if (nul) {
+      if (nul.bytes.length === 0 || looksBinary(nul.bytes.subarray(0, 8192))) throw new ImportError(`${name} contains binary data, not text; nothing was loaded.`);
+      bytes = nul.bytes;
+      repairs.push({
+        level: 'change',
+        message: `${nul.count} NUL byte(s) removed (on line(s) ${nul.lines.join(', ')}${nul.lines.length === 20 ? ', …' : ''}): they are not text. Every other byte was read as it is; the file itself was not changed.`,
+        lines: nul.lines,
+      });
+    }
+  }
 
   try {
+    const result = await loadFormat();
+    result.log.unshift(...repairs);
+    return result;
+  } catch (err) {
+    await dropTables(engine, tableName, rawTableName);
+    if (err instanceof ImportError || err instanceof CancelledError) throw err;
+    throw new ImportError(`${name} could not be loaded: ${oneLine(err)}`);
+  }
+
+  async function loadFormat(): Promise<ImportResult> {
     if (format === 'parquet') {
       return await loadParquet({ engine, file, codec: hooks.parquet, tableName, rawTableName, warnings, step });
     }
@@ -94,10 +141,6 @@ export async function importFile(engine: Engine, file: InputFile, options: Impor
     const result = await loadDelimited({ engine, name, path: file.path, bytes, options, tableName, rawTableName, step });
     result.warnings.unshift(...warnings);
     return result;
-  } catch (err) {
-    await dropTables(engine, tableName, rawTableName);
-    if (err instanceof ImportError || err instanceof CancelledError) throw err;
-    throw new ImportError(`${name} could not be loaded: ${oneLine(err)}`);
   }
 }
 

@@ -24,7 +24,7 @@ function inspected(run: CliRun): InspectFile {
   return (JSON.parse(run.stdout) as { files: InspectFile[] }).files[0]!;
 }
 
-// Each run starts Node, tsx and duckdb-wasm; on a loaded shared machine that alone can take a minute.
+// Each run starts Node and duckdb-wasm; on a loaded shared machine that alone can take a minute.
 vi.setConfig({ testTimeout: 300_000 });
 
 const bad = (name: string) => path.join(BAD, name);
@@ -39,7 +39,11 @@ describe('refused with one clear line (exit 2)', () => {
     ['a folder', () => (mkdirSync(path.join(dir, 'folder.csv'), { recursive: true }), path.join(dir, 'folder.csv')), /folder\.csv is a folder, not a file$/],
     ['a 0-byte file', () => bad('zero-bytes.csv'), /zero-bytes\.csv is empty \(0 bytes\); nothing to load\.$/],
     ['a PNG renamed .csv', () => bad('png-renamed.csv'), /png-renamed\.csv is a PNG image, not a data export; nothing was loaded\.$/],
-    ['a ZIP renamed .csv', () => bad('zip-renamed.csv'), /zip-renamed\.csv is a ZIP archive, not a data export; nothing was loaded\.$/],
+    [
+      'a zstd-compressed file (named, with the command that unpacks it; never "CSV Error on Line: 2")',
+      () => (writeFileSync(path.join(dir, 'report.csv.zst'), Buffer.from('28b52ffd2408410000', 'hex')), path.join(dir, 'report.csv.zst')),
+      /report\.csv\.zst is a zstd-compressed file: MeshLens reads \.gz and \.zip; decompress it first \(for example `zstd -d "report\.csv\.zst"`\)\. Nothing was loaded\.$/,
+    ],
     ['a corrupt Parquet file', () => bad('corrupt.parquet'), /corrupt\.parquet is not a readable Parquet file \(.+\); nothing was loaded\.$/],
     ['a truncated Parquet file', () => bad('truncated.parquet'), /truncated\.parquet is not a readable Parquet file \(.+\); nothing was loaded\.$/],
     ['a text file named .parquet', () => bad('text-named.parquet'), /text-named\.parquet is not a valid Parquet file \(its magic bytes are missing: corrupt or truncated\); nothing was loaded\.$/],
@@ -62,6 +66,12 @@ describe('refused with one clear line (exit 2)', () => {
 });
 
 describe('loaded, possibly empty, with warnings (exit 0)', () => {
+  it('a ZIP renamed .csv: the file inside is read, with a warning', async () => {
+    const f = inspected(await runCli(['inspect', bad('zip-renamed.csv'), '--json']));
+    expect([f.rows, f.columns.map((c) => c.name)]).toEqual([1, ['a', 'b']]);
+    expect(f.warnings).toEqual(['zip-renamed.csv is named .csv but is really a ZIP archive; "report.csv" inside it was read.']);
+  });
+
   it('a header-only file: 0 rows, the columns, a warning', async () => {
     const f = inspected(await runCli(['inspect', bad('header-only.csv'), '--json']));
     expect([f.rows, f.headerLine, f.columns.map((c) => c.name)]).toEqual([0, 1, ['Campaign', 'Clicks', 'Cost']]);

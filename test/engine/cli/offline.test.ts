@@ -12,7 +12,7 @@ import { fixture, tempDir } from '../import/helpers';
 import { ROOT, runCli } from './run-cli';
 
 const PRELOAD = path.join(ROOT, 'test/engine/cli/no-network-preload.mjs');
-// Each CLI run starts Node, tsx and duckdb-wasm; on a loaded shared machine that alone can take a minute.
+// Each CLI run starts Node and duckdb-wasm; on a loaded shared machine that alone can take a minute.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
 
 let dir: string;

@@ -16,7 +16,7 @@ import { fixture, tempDir } from '../import/helpers';
 import { ownStderr, runCli } from './run-cli';
 import { CSV_SPECTRUM_DIR } from '../../helpers/standards';
 
-// Each CLI run starts Node, tsx and duckdb-wasm; on a loaded shared machine that alone can take a minute.
+// Each CLI run starts Node and duckdb-wasm; on a loaded shared machine that alone can take a minute.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
 
 let engine: NodeEngine;

@@ -5,10 +5,11 @@
 import type { BrowserWindow, FileFilter } from 'electron';
 import { dialog } from 'electron';
 import { basename, extname } from 'node:path';
+import { IMPORT_EXTENSIONS } from '../../shared/import/types';
 import { WORKSPACE_EXTENSION } from '../../shared/workspace/schema';
 
 export const DATA_FILTERS: FileFilter[] = [
-  { name: 'Marketing exports', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'parquet', 'json', 'ndjson', 'jsonl'] },
+  { name: 'Marketing exports', extensions: [...IMPORT_EXTENSIONS] },
   { name: 'All files', extensions: ['*'] },
 ];
 export const WORKSPACE_FILTERS: FileFilter[] = [{ name: 'MeshLens workspace', extensions: [WORKSPACE_EXTENSION.slice(1)] }];

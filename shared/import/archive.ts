@@ -4,7 +4,7 @@
  * inside goes through the normal import. Compression formats MeshLens does not read are named, with the
  * command that unpacks them, instead of being read as text. The user's file is never modified.
  */
-import { Gunzip, unzipSync } from 'fflate';
+import { Gunzip, Unzip, UnzipInflate, unzipSync } from 'fflate';
 import type { UnzipFileInfo } from 'fflate';
 import { looksBinary } from './encoding';
 import type { ImportLogEntry } from './types';
@@ -221,4 +221,44 @@ export function unpack(bytes: Uint8Array, name: string, isZip: boolean, entry?: 
   const byName = packingByName(name);
   if (byName && looksBinary(bytes.subarray(0, 8192))) throw new ImportError(foreignMessage(byName, name));
   return null;
+}
+
+/**
+ * The first bytes of the file inside a gzip file or a ZIP entry, for the import preview (which shows the
+ * start of the file as text). Works on the head of a file too; null when the bytes are not packed or the
+ * entry is not in the head.
+ */
+export function unpackedHead(bytes: Uint8Array, entry: string | undefined, maxBytes = 256 * 1024): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const take = (chunk: Uint8Array) => {
+    if (total < maxBytes) parts.push(chunk.subarray(0, maxBytes - total));
+    total += chunk.length;
+  };
+  try {
+    if (packingOf(bytes) === 'gzip') {
+      const g = new Gunzip(take);
+      for (let i = 0; i < bytes.length && total < maxBytes; i += 64 * 1024) g.push(bytes.subarray(i, i + 64 * 1024));
+    } else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && entry) {
+      const u = new Unzip((file) => {
+        if (file.name !== entry) return;
+        file.ondata = (err, chunk) => {
+          if (!err) take(chunk);
+        };
+        file.start();
+      });
+      u.register(UnzipInflate);
+      for (let i = 0; i < bytes.length && total < maxBytes; i += 64 * 1024) u.push(bytes.subarray(i, i + 64 * 1024));
+    } else return null;
+  } catch {
+    // A head cut mid-stream or an unreadable entry: show what was unpacked so far.
+  }
+  if (parts.length === 0) return null;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
 }

@@ -139,6 +139,9 @@ export interface ImportResult {
   options: Required<Pick<ImportOptions, 'decimalSeparator'>> & ImportOptions;
 }
 
+/** File name extensions the app offers to open (dialogs, the file picker): one list for every door. */
+export const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'parquet', 'json', 'ndjson', 'jsonl', 'gz', 'zip'] as const;
+
 /** Raised for input that cannot be loaded at all; the message is one line for the user. */
 export class ImportError extends Error {
   constructor(message: string) {

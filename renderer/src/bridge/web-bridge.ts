@@ -2,6 +2,7 @@
  * The Bridge in a plain browser: file inputs to open, Blob-URL downloads to save, localStorage for the
  * list of recent workspaces. Nothing leaves the machine.
  */
+import { IMPORT_EXTENSIONS } from '../../../shared/import/types';
 import type { Bridge, BridgeResult, MenuCommand, OpenedFile, RecentWorkspace } from './types';
 
 const RECENT_KEY = 'meshlens.recentWorkspaces';
@@ -91,7 +92,7 @@ export const webBridge: Bridge = {
   kind: 'web',
 
   async openFiles() {
-    return readBrowserFiles(await pickFiles('.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx', true));
+    return readBrowserFiles(await pickFiles(IMPORT_EXTENSIONS.map((e) => `.${e}`).join(','), true));
   },
 
   async saveFile(suggestedName, bytes, mime) {

@@ -9,6 +9,7 @@ import { getBridge } from '../../bridge';
 import { DataGrid } from './DataGrid';
 import type { GridQuery } from './grid-sql';
 import { exportSelectSql } from './grid-export';
+import { CSV_COPY_OPTIONS, originalTextSelect } from '../../../../shared/import/export';
 import './grid.css';
 
 export function GridScreen({ datasetId }: ScreenProps) {
@@ -44,6 +45,19 @@ export function GridScreen({ datasetId }: ScreenProps) {
     }
   };
 
+  // The cleaned structure (header, rows, summary rows removed) with every cell's original text, for handing a
+  // repaired file to another tool without changing any value. The whole table: grid filters do not apply.
+  const exportOriginalText = async () => {
+    try {
+      const bytes = await runJob(`Exporting ${dataset.name} with its original text`, dataset.id, async () =>
+        (await getEngine()).copyToBytes(originalTextSelect(result), 'csv', CSV_COPY_OPTIONS),
+      );
+      await getBridge().saveFile(`${dataset.name.replace(/\.(gz|zip)$/i, '').replace(/\.[^.]+$/, '')}-original-text.csv`, bytes, 'text/csv');
+    } catch (e) {
+      if (!(e instanceof CancelledError)) showBanner('error', `The export failed: ${errorMessage(e)}`);
+    }
+  };
+
   return (
     <div className="screen grid-screen">
       <div className="grid-toolbar">
@@ -57,6 +71,15 @@ export function GridScreen({ datasetId }: ScreenProps) {
         </button>
         <button type="button" className="btn" onClick={() => void exportAs('parquet')} disabled={!view} data-testid="export-parquet">
           Export as Parquet
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void exportOriginalText()}
+          title="The same rows and columns (summary rows removed), every cell exactly as the file wrote it: $74.69, 28/01/2018, 2.81%"
+          data-testid="export-original-text"
+        >
+          Cleaned structure, original text
         </button>
       </div>
       <DataGrid

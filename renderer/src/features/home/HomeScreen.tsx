@@ -4,6 +4,7 @@ import type { DragEvent } from 'react';
 import { droppedFilePath, getBridge } from '../../bridge';
 import type { RecentWorkspace } from '../../bridge';
 import { browserFileSources, HEAD_BYTES } from '../../bridge/web-bridge';
+import { IMPORT_EXTENSIONS } from '../../../../shared/import/types';
 import { openFiles, showBanner, errorMessage } from '../../store';
 import type { DatasetFile } from '../../store';
 import { landingScreen } from '../registry';
@@ -13,7 +14,7 @@ import { demoDatasets, fetchDemoFile } from './demo-datasets';
 import { useStore } from '../../store';
 import './home.css';
 
-const ACCEPT = '.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx';
+const ACCEPT = IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 function open(files: DatasetFile[]): void {
   if (files.length) openFiles(files, landingScreen());

@@ -174,6 +174,17 @@ export function ImportOptionsForm({ datasetId, options, result, busy }: Props) {
             disabled={busy}
           />
         )}
+        {result?.entries && result.entries.length > 1 && (
+          <Choice
+            label="File in the archive"
+            value={options.entry}
+            detected={result.entries[0] ?? ''}
+            choices={result.entries.map((e) => [e, e] as const)}
+            onChange={(entry) => set({ entry })}
+            testId="option-entry"
+            disabled={busy}
+          />
+        )}
         <label className="field checkbox">
           <span>Summary rows</span>
           <span>

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useDataset, setImportOptions, importDataset } from '../../store';
 import type { ScreenProps } from '../registry';
 import { EmptyState } from '../../components/EmptyState';
+import { unpackedHead } from '../../../../shared/import/archive';
 import { firstLines, markLines } from './raw-lines';
 import { ImportOptionsForm } from './ImportOptionsForm';
 import { ImportLog } from './ImportLog';
@@ -18,7 +19,9 @@ export function ImportScreen({ datasetId }: ScreenProps) {
   const result = dataset?.result ?? null;
   const lines = useMemo(() => {
     if (!dataset || !result) return [];
-    return markLines(firstLines(dataset.file.bytes, result.encoding), result);
+    // A .gz or .zip: preview the start of the file inside, as the importer read it.
+    const text = unpackedHead(dataset.file.bytes, result.options.entry) ?? dataset.file.bytes;
+    return markLines(firstLines(text, result.encoding), result);
   }, [dataset, result]);
 
   if (!dataset) return <EmptyState title="No file open" />;
@@ -30,7 +33,7 @@ export function ImportScreen({ datasetId }: ScreenProps) {
         {dataset.status === 'error' && (
           <div className="banner" data-kind="error" role="alert" data-testid="import-error">
             <p>
-              {dataset.error} The file itself is untouched. Check that it is a CSV, TSV, Excel, Parquet or JSON export, or
+              {dataset.error} The file itself is untouched. Check that it is a CSV, TSV, Excel, Parquet or JSON export (or one of those in a .gz or .zip file), or
               change the options below and try again.
             </p>
           </div>

@@ -12,6 +12,7 @@ import { importFile } from '../../shared/import/index';
 import { useStore } from '../../renderer/src/store';
 import { GridScreen } from '../../renderer/src/features/grid/GridScreen';
 import { fixture } from '../engine/import/helpers';
+import type * as BridgeModule from '../../renderer/src/bridge';
 
 const shared = vi.hoisted(() => ({ engine: null as unknown, saved: [] as { name: string; bytes: Uint8Array; mime: string }[] }));
 
@@ -20,7 +21,7 @@ vi.mock('../../renderer/src/db', async (importOriginal) => ({
   getEngine: () => Promise.resolve(shared.engine),
 }));
 vi.mock('../../renderer/src/bridge', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../renderer/src/bridge')>();
+  const original = await importOriginal<typeof BridgeModule>();
   const bridge = {
     ...original.getBridge(),
     saveFile: async (name: string, bytes: Uint8Array, mime: string) => {

@@ -4,12 +4,14 @@
  * - baseline: native DuckDB alone (read_csv into a table, then SUMMARIZE);
  * - wasm / native: MeshLens's importer, profile and checks on duckdb-wasm and on native DuckDB, split into
  *   stages (decode, sniff, body pass, raw table, summary rows, typing, statistics, profile, checks);
- * - cli: the real `meshlens audit --json` process, start-up included, with its default engine.
+ * - cli: the real `meshlens audit --json` process, start-up included, with its default engine;
+ * - cli-files: the CLI's cold start and `inspect` of 100 small files in one process (scripts/bench-cli.ts).
  * Each measurement runs in its own process. BENCH_ROWS=1000000 runs one size (default 1M and 5M);
  * BENCH_ONLY=baseline,wasm limits the runs.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { benchCli } from './bench-cli';
 import { ensureBenchFile } from './bench-data';
 import type { Stage, StageResult } from './bench-stages';
 import { STAGES } from './bench-stages';
@@ -84,3 +86,5 @@ for (const rows of sizes) {
     else console.log(`\nmeshlens audit (CLI process, default engine, start-up included): ${s(c.ms).trim()} s = ${(c.ms / ref).toFixed(2)}× native (target ≤ 2×)`);
   }
 }
+
+if (want('cli-files')) await benchCli();

@@ -1,7 +1,12 @@
 /**
- * A small, independent RFC 4180 reader for tests: records with the physical line each starts on.
- * Quotes only open at the start of a field; `""` inside quotes is one quote; CRLF, LF and a lone CR
- * end a record. It is deliberately not the importer's code, so a test built on it can catch the importer.
+ * A small, independent delimited-text reader for tests: records with the physical line each starts on.
+ * It is deliberately not the importer's code, so a test built on it can catch the importer.
+ * - A quote opens a quoted value only at the start of a field; inside, the quote is escaped by doubling it
+ *   (`""`) or, with escape 'backslash', by a backslash (`\"`, `\\`); an unquoted `\N` is the empty value.
+ * - A record whose quoting is broken (a quoted value that never closes, or that closes before something
+ *   other than a delimiter or the line end) is read as plain text on its own line: its quotes are kept
+ *   as characters and it never swallows the next line.
+ * - CRLF, LF and a lone CR end a record. The delimiter may be several characters (`, `).
  */
 export interface CsvRecord {
   /** 1-based physical line the record starts on. */
@@ -9,51 +14,89 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export function csvRecords(text: string, delimiter = ','): CsvRecord[] {
-  const out: CsvRecord[] = [];
-  let fields: string[] = [];
+export interface CsvDialect {
+  delimiter?: string;
+  /** '' reads no quotes at all. */
+  quote?: string;
+  escape?: 'double' | 'backslash';
+}
+
+/** One record from `i` by RFC 4180 rules; null when its quoting is broken. */
+function strictRecord(text: string, start: number, d: Required<CsvDialect>): { fields: string[]; end: number; lines: number } | null {
+  const fields: string[] = [];
   let field = '';
-  let line = 1;
-  let start = 1;
-  let inQuotes = false;
-  let atFieldStart = true;
-  const endRecord = () => {
-    fields.push(field);
-    out.push({ line: start, fields });
-    fields = [];
-    field = '';
-    atFieldStart = true;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inQuotes) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') inQuotes = false;
-      else {
-        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-        field += c;
-      }
-      continue;
+  let i = start;
+  let lines = 0;
+  let fieldStart = true;
+  while (i <= text.length) {
+    if (i === text.length || text[i] === '\n' || text[i] === '\r') {
+      fields.push(field);
+      const end = i < text.length && text[i] === '\r' && text[i + 1] === '\n' ? i + 2 : Math.min(text.length, i + 1);
+      return { fields, end, lines: lines + 1 };
     }
-    if (c === '"' && atFieldStart) {
-      inQuotes = true;
-      atFieldStart = false;
-    } else if (c === delimiter) {
+    if (text.startsWith(d.delimiter, i)) {
       fields.push(field);
       field = '';
-      atFieldStart = true;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-    } else {
-      field += c;
-      atFieldStart = false;
+      fieldStart = true;
+      i += d.delimiter.length;
+      continue;
     }
+    if (fieldStart && d.quote && text[i] === d.quote) {
+      i++;
+      for (;;) {
+        if (i >= text.length) return null; // never closes
+        const c = text[i]!;
+        if (d.escape === 'backslash' && c === '\\' && i + 1 < text.length) {
+          field += text[i + 1];
+          i += 2;
+        } else if (c === d.quote && d.escape === 'double' && text[i + 1] === d.quote) {
+          field += c;
+          i += 2;
+        } else if (c === d.quote) {
+          i++;
+          break;
+        } else {
+          if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) lines++;
+          field += c;
+          i++;
+        }
+      }
+      const next = text[i];
+      if (!(i >= text.length || next === '\n' || next === '\r' || text.startsWith(d.delimiter, i))) return null; // closes mid-field
+      fieldStart = false;
+      continue;
+    }
+    if (fieldStart && d.escape === 'backslash' && text.startsWith('\\N', i) && (i + 2 >= text.length || '\r\n'.includes(text[i + 2]!) || text.startsWith(d.delimiter, i + 2))) {
+      i += 2;
+      fieldStart = false;
+      continue;
+    }
+    field += text[i];
+    fieldStart = false;
+    i++;
   }
-  if (field !== '' || fields.length) endRecord();
+  return null;
+}
+
+export function csvRecords(text: string, dialect: CsvDialect | string = {}): CsvRecord[] {
+  const d: Required<CsvDialect> = { delimiter: ',', quote: '"', escape: 'double', ...(typeof dialect === 'string' ? { delimiter: dialect } : dialect) };
+  const out: CsvRecord[] = [];
+  let i = 0;
+  let line = 1;
+  while (i < text.length) {
+    const rec = strictRecord(text, i, d);
+    if (rec) {
+      out.push({ line, fields: rec.fields });
+      i = rec.end;
+      line += rec.lines;
+      continue;
+    }
+    // Broken quoting: this physical line alone, as plain text.
+    const m = /\r\n|\n|\r/.exec(text.slice(i));
+    const end = m ? i + m.index : text.length;
+    out.push({ line, fields: text.slice(i, end).split(d.delimiter) });
+    i = m ? end + m[0].length : text.length;
+    line++;
+  }
   return out;
 }

@@ -4,8 +4,10 @@
  * engine); each output is then compared cell for cell with an expected table that does not come from the
  * exporter:
  * - csv-spectrum: the suite's own JSON twin;
- * - delimited fixtures: the fixture's text read by an independent RFC 4180 reader (test/helpers/csv-records),
- *   at the lines and columns the importer kept (the typed table's `__line`, the raw table's column order);
+ * - delimited fixtures: the fixture's text read by an independent reader (test/helpers/csv-records: RFC 4180
+ *   with the delimiter, quote and escape the importer reports; a record with broken quoting read as plain text
+ *   on its own line), at the lines and columns the importer kept (the typed table's `__line`, the raw table's
+ *   column order);
  * - JSON fixtures (no text cells of their own): the flattened text the importer kept in the raw table.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -93,7 +95,8 @@ describe('export --as-text: import fixtures', () => {
       expect(rows).toEqual(raw.rows.map((x) => r.columns.map((c) => x[c.name])));
       return;
     }
-    const records = new Map(csvRecords(decodedText(file, r.encoding), r.delimiter!).map((rec) => [rec.line, rec.fields]));
+    const dialect = { delimiter: r.delimiter!, quote: r.quote ?? '"', escape: r.escape ?? 'double' };
+    const records = new Map(csvRecords(decodedText(file, r.encoding), dialect).map((rec) => [rec.line, rec.fields]));
     const idx = await fieldIndexes(r);
     const expected = (await keptLines(r)).map((line) => idx.map((i) => records.get(line)?.[i] ?? ''));
     expect(rows).toEqual(expected);

@@ -9,7 +9,7 @@ import { getBridge } from '../../bridge';
 import { DataGrid } from './DataGrid';
 import type { GridQuery } from './grid-sql';
 import { exportSelectSql } from './grid-export';
-import { CSV_COPY_OPTIONS, originalTextSelect } from '../../../../shared/import/export';
+import { originalTextSelect } from '../../../../shared/import/export';
 import './grid.css';
 
 export function GridScreen({ datasetId }: ScreenProps) {
@@ -49,9 +49,7 @@ export function GridScreen({ datasetId }: ScreenProps) {
   // repaired file to another tool without changing any value. The whole table: grid filters do not apply.
   const exportOriginalText = async () => {
     try {
-      const bytes = await runJob(`Exporting ${dataset.name} with its original text`, dataset.id, async () =>
-        (await getEngine()).copyToBytes(originalTextSelect(result), 'csv', CSV_COPY_OPTIONS),
-      );
+      const bytes = await runJob(`Exporting ${dataset.name} with its original text`, dataset.id, () => exportRows(originalTextSelect(result), 'csv'));
       await getBridge().saveFile(`${dataset.name.replace(/\.(gz|zip)$/i, '').replace(/\.[^.]+$/, '')}-original-text.csv`, bytes, 'text/csv');
     } catch (e) {
       if (!(e instanceof CancelledError)) showBanner('error', `The export failed: ${errorMessage(e)}`);

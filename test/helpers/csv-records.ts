@@ -4,8 +4,9 @@
  * - A quote opens a quoted value only at the start of a field; inside, the quote is escaped by doubling it
  *   (`""`) or, with escape 'backslash', by a backslash (`\"`, `\\`); an unquoted `\N` is the empty value.
  * - A record whose quoting is broken (a quoted value that never closes, or that closes before something
- *   other than a delimiter or the line end) is read as plain text on its own line: its quotes are kept
- *   as characters and it never swallows the next line.
+ *   other than a delimiter or the line end), or whose quoted value spans lines that each have the table's
+ *   width on their own (`width`), is read as plain text on its own line: its quotes are kept as characters
+ *   and it never swallows the next line.
  * - CRLF, LF and a lone CR end a record. The delimiter may be several characters (`, `).
  */
 export interface CsvRecord {
@@ -19,6 +20,11 @@ export interface CsvDialect {
   /** '' reads no quotes at all. */
   quote?: string;
   escape?: 'double' | 'backslash';
+  /**
+   * The field count the table's lines agree on. A quoted value that spans lines is a stray quote when every
+   * line it spans has exactly this many fields read as plain text: those lines are then read one by one.
+   */
+  width?: number;
 }
 
 /** One record from `i` by RFC 4180 rules; null when its quoting is broken. */
@@ -79,19 +85,21 @@ function strictRecord(text: string, start: number, d: Required<CsvDialect>): { f
 }
 
 export function csvRecords(text: string, dialect: CsvDialect | string = {}): CsvRecord[] {
-  const d: Required<CsvDialect> = { delimiter: ',', quote: '"', escape: 'double', ...(typeof dialect === 'string' ? { delimiter: dialect } : dialect) };
+  const d: Required<CsvDialect> = { delimiter: ',', quote: '"', escape: 'double', width: 0, ...(typeof dialect === 'string' ? { delimiter: dialect } : dialect) };
   const out: CsvRecord[] = [];
   let i = 0;
   let line = 1;
   while (i < text.length) {
     const rec = strictRecord(text, i, d);
-    if (rec) {
+    const spanned = rec && rec.lines > 1 ? text.slice(i, rec.end).replace(/(\r\n|\n|\r)$/, '').split(/\r\n|\n|\r/) : [];
+    const stray = d.width > 0 && spanned.length > 1 && spanned.every((l) => l.split(d.delimiter).length === d.width);
+    if (rec && !stray) {
       out.push({ line, fields: rec.fields });
       i = rec.end;
       line += rec.lines;
       continue;
     }
-    // Broken quoting: this physical line alone, as plain text.
+    // Broken or stray quoting: this physical line alone, as plain text.
     const m = /\r\n|\n|\r/.exec(text.slice(i));
     const end = m ? i + m.index : text.length;
     out.push({ line, fields: text.slice(i, end).split(d.delimiter) });

@@ -95,9 +95,9 @@ describe('export --as-text: import fixtures', () => {
       expect(rows).toEqual(raw.rows.map((x) => r.columns.map((c) => x[c.name])));
       return;
     }
-    const dialect = { delimiter: r.delimiter!, quote: r.quote ?? '"', escape: r.escape ?? 'double' };
-    const records = new Map(csvRecords(decodedText(file, r.encoding), dialect).map((rec) => [rec.line, rec.fields]));
     const idx = await fieldIndexes(r);
+    const dialect = { delimiter: r.delimiter!, quote: r.quote ?? '"', escape: r.escape ?? 'double', width: idx.length };
+    const records = new Map(csvRecords(decodedText(file, r.encoding), dialect).map((rec) => [rec.line, rec.fields]));
     const expected = (await keptLines(r)).map((line) => idx.map((i) => records.get(line)?.[i] ?? ''));
     expect(rows).toEqual(expected);
   });

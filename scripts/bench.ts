@@ -59,7 +59,7 @@ for (const rows of sizes) {
     continue;
   }
   const ref = base.totalMs;
-  console.log(`native DuckDB ${base.version}: read_csv ${s(base.stages.raw).trim()} + SUMMARIZE ${s(base.stages.profile).trim()} = ${s(ref).trim()} s (reference), peak RSS ${base.peakRssMb} MB`);
+  console.log(`native DuckDB ${base.version}: read_csv ${s(base.stages.raw).trim()} + SUMMARIZE ${s(base.stages.profile).trim()} = ${s(ref).trim()} s (reference; CPU ${s(base.cpuMs).trim()} s), peak RSS ${base.peakRssMb} MB`);
 
   const results: StageResult[] = [];
   for (const kind of ['wasm', 'native']) {
@@ -77,6 +77,7 @@ for (const rows of sizes) {
     row('engine start', (r) => r.startMs);
     for (const st of STAGES) row(st, (r) => r.stages[st as Stage]);
     row('**whole audit**', (r) => r.totalMs);
+    console.log(`| CPU s, all threads (×ref CPU) | ${results.map((r) => `${s(r.cpuMs)} | ${(r.cpuMs / base.cpuMs).toFixed(2)}`).join(' | ')} |`);
     console.log(`| rows / findings | ${results.map((r) => `${r.rows} | ${r.findings}`).join(' | ')} |`);
     console.log(`| peak RSS MB | ${results.map((r) => `${r.peakRssMb} | ${(r.peakRssMb / base.peakRssMb).toFixed(2)}`).join(' | ')} |`);
   }

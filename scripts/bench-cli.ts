@@ -5,7 +5,7 @@
  * The bundle is rebuilt first (scripts/build-cli.mjs), so the figures are for the sources as they are.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { buildCli } from './build-cli.mjs';
@@ -47,10 +47,11 @@ export async function benchCli(log: (line: string) => void = console.log): Promi
   const files = smallFiles();
   log(`\n## CLI (bundle dist/cli, cold processes; node ${process.version})`);
   log(`meshlens --version: ${sec(median(Array.from({ length: 5 }, () => timed(['--version']).ms)))} s (median of 5; target < 0.3 s)`);
+  const kb = `${(statSync(files[0]!).size / 1024).toFixed(1)} KB`;
   for (const engine of ['native', 'wasm']) {
     const one = Array.from({ length: 5 }, () => timed(['inspect', files[0]!, '--engine', engine]));
-    if (one.some((r) => r.status !== 0)) log(`inspect one 1 KB file (${engine}): FAILED: ${one.find((r) => r.status !== 0)!.stderr.trim().split('\n')[0]}`);
-    else log(`inspect one 1 KB file, ${engine}: ${sec(median(one.map((r) => r.ms)))} s (median of 5; target < 1 s)`);
+    if (one.some((r) => r.status !== 0)) log(`inspect one ${kb} file (${engine}): FAILED: ${one.find((r) => r.status !== 0)!.stderr.trim().split('\n')[0]}`);
+    else log(`inspect one ${kb} file, ${engine}: ${sec(median(one.map((r) => r.ms)))} s (median of 5; target < 1 s)`);
     const many = timed(['inspect', ...files, '--json', '--engine', engine]);
     const read = many.status === 0 ? (JSON.parse(many.stdout) as { files: { rows?: number }[] }).files : [];
     if (many.status !== 0 || read.length !== files.length) log(`inspect 100 small files in one process (${engine}): FAILED: ${many.stderr.trim().split('\n')[0]}`);

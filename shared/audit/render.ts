@@ -1,12 +1,17 @@
 /** The audit report as JSON (machines), Markdown (people) and JUnit XML (CI systems). */
 import { OWNER_LABELS } from '../checks/types';
 import type { Finding } from '../checks/types';
+import { sortFindings } from '../checks/order';
+import { plural } from '../text/plural';
 import type { AuditReport, DatasetSummary } from './audit';
+
+const tally = (x: { errors: number; warnings: number; infos: number }) =>
+  `${plural(x.errors, 'error')}, ${plural(x.warnings, 'warning')}, ${plural(x.infos, 'info')}`;
 
 /** The JSON of `meshlens audit --json`: files, findings, summary. */
 export function renderJson(report: AuditReport): string {
-  const { files, findings, summary } = report;
-  return JSON.stringify({ files, findings, summary }, null, 2) + '\n';
+  const { files, summary } = report;
+  return JSON.stringify({ files, findings: sortFindings(report.findings), summary }, null, 2) + '\n';
 }
 
 const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -22,7 +27,7 @@ export function renderMarkdown(report: AuditReport): string {
   const { summary } = report;
   const out: string[] = ['# MeshLens audit', ''];
   out.push(
-    `**Score ${summary.score}/100** · ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info(s) · reference date ${summary.referenceDate}`,
+    `**Score ${summary.score}/100** · ${tally(summary)} · reference date ${summary.referenceDate}`,
     '',
   );
   out.push(
@@ -35,7 +40,7 @@ export function renderMarkdown(report: AuditReport): string {
     );
   }
   for (const d of summary.datasets) {
-    const fs = report.findings.filter((f) => f.file === d.file);
+    const fs = sortFindings(report.findings.filter((f) => f.file === d.file));
     out.push('', `## ${d.file}`, '');
     out.push(
       `Score **${d.score}/100**. By dimension: ${Object.entries(d.dimensions)
@@ -151,9 +156,9 @@ export function renderText(report: AuditReport): string {
   const out: string[] = [];
   for (const d of summary.datasets) {
     out.push(
-      `${d.file}: ${platformText(d)}, ${d.rows.toLocaleString('en-US')} rows, score ${d.score}/100 (${d.errors} error(s), ${d.warnings} warning(s), ${d.infos} info(s))`,
+      `${d.file}: ${platformText(d)}, ${plural(d.rows, 'row')}, score ${d.score}/100 (${tally(d)})`,
     );
-    for (const f of report.findings.filter((x) => x.file === d.file)) {
+    for (const f of sortFindings(report.findings.filter((x) => x.file === d.file))) {
       out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.check}: ${f.message}`);
       if (f.sample.length) out.push(`          lines ${sampleLines(f)} · owner: ${OWNER_LABELS[f.owner]}`);
     }
@@ -161,7 +166,7 @@ export function renderText(report: AuditReport): string {
   for (const s of summary.skipped) out.push(`  (could not run ${s.check} on ${s.file}: ${s.reason})`);
   out.push(
     '',
-    `Overall score ${summary.score}/100: ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info(s). Reference date ${summary.referenceDate}.`,
+    `Overall score ${summary.score}/100: ${tally(summary)}. Reference date ${summary.referenceDate}.`,
   );
   return out.join('\n') + '\n';
 }

@@ -8,6 +8,7 @@ import { invalidFormat, mixedCurrency, piiDetected } from './formats';
 import { inconsistentLabels, utmConvention } from './labels';
 import { derivedMetricMismatch, funnelInversion, negativeMetric } from './metrics';
 import { metricOutliers } from './outliers';
+import { personalData } from './personal-data';
 import { totalsMismatch } from './totals';
 import { urlVariants } from './urls';
 import type { CheckDefinition } from './types';
@@ -34,6 +35,7 @@ export const CATALOGUE: CheckDefinition[] = [
   mixedCurrency,
   invalidFormat,
   piiDetected,
+  personalData,
   metricOutliers,
 ];
 

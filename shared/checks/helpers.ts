@@ -51,10 +51,7 @@ export function shareSeverity(
   return 'info';
 }
 
-export const plural = (n: number, one: string, many = one + 's'): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-/** "1 row has" / "2 rows have". */
-export const verb = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+export { plural, verb } from '../text/plural';
 export const pct = (n: number, total: number): string =>
   total ? `${((n / total) * 100).toFixed(n / total < 0.01 ? 2 : 1)}%` : '0%';
 export const label = (c: SemanticColumn): string => `'${c.originalName}'`;

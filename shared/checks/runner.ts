@@ -8,6 +8,7 @@ import { isInternalColumn, LINE_COLUMN, quoteIdent } from '../engine/sql';
 import { CATALOGUE } from './catalogue';
 import { from, LINE } from './helpers';
 import { defaultNaming } from './labels';
+import { SEVERITY_ORDER, sortFindings } from './order';
 import type {
   CheckConfig,
   CheckContext,
@@ -22,7 +23,7 @@ import type {
 } from './types';
 
 export const SAMPLE_SIZE = 20;
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const SEVERITIES = SEVERITY_ORDER;
 
 export interface RunHooks {
   progress?: ProgressFn;
@@ -127,9 +128,7 @@ export async function runChecks(
     }
   }
   hooks.progress?.({ stage: 'checks', fraction: 1 });
-  return findings.sort(
-    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.rows - a.rows,
-  );
+  return sortFindings(findings);
 }
 
 async function countPredicates(engine: Engine, dataset: Dataset, predicates: Pending[]): Promise<void> {
@@ -173,7 +172,7 @@ function decideSeverity(p: Pending, total: number): Severity | null {
   const s = rule(p.affected, total, p.params);
   if (!s || p.affected <= 0) return null;
   const forced = p.params.severity;
-  return typeof forced === 'string' && (SEVERITIES as string[]).includes(forced) ? (forced as Severity) : s;
+  return typeof forced === 'string' && (SEVERITIES as readonly string[]).includes(forced) ? (forced as Severity) : s;
 }
 
 function whereSql(ds: Dataset, target: CheckTarget): string {

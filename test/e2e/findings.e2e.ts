@@ -109,24 +109,40 @@ describe('overview, columns, findings and report export', () => {
     ).toBe('true');
   });
 
-  it('lists the planted problems grouped by dimension and severity', async () => {
+  it('lists the planted problems by severity, then affected rows; dimension is a filter', async () => {
     const { page } = session;
     await page.click(byTestId('nav-findings'));
     await page.waitForSelector(byTestId('finding-item'));
-    const checks = await page
-      .locator(byTestId('finding-item'))
-      .evaluateAll((els) =>
-        els.map((e) => `${e.getAttribute('data-check')}:${e.getAttribute('data-severity')}`),
+    const read = () =>
+      page.locator(byTestId('finding-item')).evaluateAll((els) =>
+        els.map((e) => ({
+          check: e.getAttribute('data-check')!,
+          severity: e.getAttribute('data-severity')!,
+          dimension: e.getAttribute('data-dimension')!,
+          rows: Number(/([\d,]+) rows?\b/.exec(e.textContent ?? '')?.[1]?.replace(/,/g, '')),
+        })),
       );
-    const ids = checks.map((c) => c.split(':')[0]);
+    const items = await read();
+    const ids = items.map((c) => c.check);
     for (const id of ['funnel_inversion', 'negative_metric', 'duplicate_rows', 'inconsistent_labels'])
       expect(ids).toContain(id);
-    expect(checks).toContain('funnel_inversion:error');
-    const groups = await page
-      .locator(byTestId('findings-group'))
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-dimension')));
-    expect(groups.length).toBeGreaterThan(1);
-    expect(new Set(groups).size).toBe(groups.length);
+    expect(items.map((c) => `${c.check}:${c.severity}`)).toContain('funnel_inversion:error');
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    for (let i = 1; i < items.length; i++) {
+      const [a, b] = [items[i - 1]!, items[i]!];
+      expect(rank[a.severity]! < rank[b.severity]! || (a.severity === b.severity && a.rows >= b.rows)).toBe(
+        true,
+      );
+    }
+    expect(await page.locator(byTestId('findings-group')).count()).toBe(0);
+    const dimensions = [...new Set(items.map((c) => c.dimension))];
+    expect(dimensions.length).toBeGreaterThan(1);
+    await page.selectOption(byTestId('findings-filter-dimension'), dimensions[1]!);
+    const filtered = await read();
+    expect(filtered.length).toBe(items.filter((c) => c.dimension === dimensions[1]).length);
+    expect(new Set(filtered.map((c) => c.dimension))).toEqual(new Set([dimensions[1]]));
+    await page.selectOption(byTestId('findings-filter-dimension'), '');
+    expect((await read()).length).toBe(items.length);
   });
 
   it('opens a finding: explanation, owner, fix, and exactly its rows with the offending cells highlighted', async () => {
@@ -138,6 +154,9 @@ describe('overview, columns, findings and report export', () => {
     expect(await page.textContent(`${detail} ${byTestId('finding-fix')}`)).toMatch(/\w{10,}/);
     await page.waitForSelector(
       `${detail} ${byTestId('grid-row-count')}[data-count="${fixture.funnelLines.length}"]`,
+    );
+    expect(await page.textContent(`${detail} ${byTestId('grid-row-count')}`)).toBe(
+      `${fixture.funnelLines.length} rows that fail`,
     );
     expect(await page.getAttribute(`${detail} ${byTestId('finding-rows')}`, 'data-lines')).toBe(
       fixture.funnelLines.join(','),

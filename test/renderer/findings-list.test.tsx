@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FindingList } from '../../renderer/src/features/findings/FindingsScreen';
 import { findingKey } from '../../renderer/src/features/findings/findings-model';
@@ -36,20 +36,59 @@ const findings = [
 ];
 
 describe('FindingList', () => {
-  it('groups by dimension in catalogue order, then severity', () => {
-    render(<FindingList findings={findings} selected={null} onSelect={() => {}} />);
-    const groups = screen.getAllByTestId('findings-group');
-    expect(groups.map((g) => g.getAttribute('data-dimension'))).toEqual([
-      'completeness',
-      'validity',
-      'timeliness',
-      'accuracy',
+  it('seven_missing_value_infos_pushed_the_only_error_below_the_fold: one list by severity, then affected rows', () => {
+    const many = [
+      ...Array.from({ length: 7 }, (_, i) => f('missing_values', 'completeness', 'info', 50 + i)),
+      ...findings,
+    ];
+    render(<FindingList findings={many} selected={null} onSelect={() => {}} />);
+    const items = screen.getAllByTestId('finding-item');
+    expect(
+      items.slice(0, 5).map((i) => `${i.getAttribute('data-check')}:${i.getAttribute('data-severity')}`),
+    ).toEqual([
+      'funnel_inversion:error',
+      'negative_metric:error',
+      'stale_data:warning',
+      'metric_outliers:warning',
+      'missing_values:info',
     ]);
-    const accuracy = within(groups[3]!).getAllByTestId('finding-item');
-    expect(accuracy.map((i) => i.getAttribute('data-check'))).toEqual([
+    // Within a severity the most affected rows come first.
+    expect(items.slice(4, 7).map((i) => i.textContent)).toEqual([
+      expect.stringContaining('56 rows'),
+      expect.stringContaining('55 rows'),
+      expect.stringContaining('54 rows'),
+    ]);
+    expect(screen.queryAllByTestId('findings-group')).toHaveLength(0);
+  });
+
+  it('dimension is a filter, not a grouping', () => {
+    render(<FindingList findings={findings} selected={null} onSelect={() => {}} />);
+    const select = screen.getByTestId('findings-filter-dimension') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'All (5)',
+      'completeness (1)',
+      'validity (1)',
+      'timeliness (1)',
+      'accuracy (2)',
+    ]);
+    fireEvent.change(select, { target: { value: 'accuracy' } });
+    expect(screen.getAllByTestId('finding-item').map((i) => i.getAttribute('data-check'))).toEqual([
       'funnel_inversion',
       'metric_outliers',
     ]);
+    fireEvent.change(select, { target: { value: '' } });
+    expect(screen.getAllByTestId('finding-item')).toHaveLength(5);
+  });
+
+  it('says "1 row" and "1 error", not "1 rows" or "1 errors"', () => {
+    render(<FindingList findings={findings.slice(1, 3)} selected={null} onSelect={() => {}} />);
+    expect(screen.getByTestId('findings-filter-error').textContent).toContain('2 errors');
+    expect(screen.getByTestId('findings-filter-warning').textContent).toContain('0 warnings');
+    const items = screen.getAllByTestId('finding-item');
+    expect(items[1]!.textContent).toContain('1 row ·');
+    cleanup();
+    render(<FindingList findings={findings.slice(2, 3)} selected={null} onSelect={() => {}} />);
+    expect(screen.getByTestId('findings-filter-error').textContent).toMatch(/1 error$/);
   });
 
   it('filters by severity and reports the selection by key', () => {
@@ -65,6 +104,6 @@ describe('FindingList', () => {
     fireEvent.click(items.find((i) => i.getAttribute('data-check') === 'negative_metric')!);
     expect(onSelect).toHaveBeenCalledWith(findingKey(findings[2]!, 2));
     fireEvent.click(screen.getByTestId('findings-filter-error'));
-    expect(screen.getByText('No finding at the chosen severities.')).toBeTruthy();
+    expect(screen.getByText('No finding at the chosen severities and dimension.')).toBeTruthy();
   });
 });

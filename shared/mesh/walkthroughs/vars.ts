@@ -1,11 +1,11 @@
 /** The placeholders every walkthrough can use, computed from the user's dataset. */
+import { plural } from '../../text/plural';
 import { DOMAIN_LABELS } from '../roles';
 import type { ColumnRole, DatasetFacts, MeshContext } from '../types';
 
 const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export const n = (v: number) => fmt.format(v);
-/** "1 day", "3 days". */
-export const plural = (v: number, one: string, many = one + 's') => `${n(v)} ${v === 1 ? one : many}`;
+export { plural };
 
 const ROLE_NAMES: ColumnRole[] = ['date', 'campaign', 'ad_group', 'channel', 'spend', 'impressions', 'clicks', 'conversions', 'revenue', 'stage', 'source', 'amount', 'account', 'users', 'email'];
 

@@ -1,6 +1,9 @@
 /** One defect, one finding: no phantom gaps from out-of-range rows, no format warning for a PII error. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../../electron/engine/node-engine';
+import { personalDataClassification } from '../../../shared/checks/personal-data';
+import type { Semantics } from '../../../shared/semantics/describe';
+import type { Role } from '../../../shared/semantics/roles';
 import { auditFixture, byCheck } from './helpers';
 
 let engine: NodeEngine;
@@ -36,5 +39,51 @@ describe('no cascades', () => {
     expect(format.map((f) => [f.severity, f.rows])).toEqual([['warning', 1]]);
     // The MD5 on line 11, not the e-mails.
     expect(format[0]!.sample.map((s) => s.line)).toEqual([11]);
+  });
+});
+
+describe('personal data in contact exports', () => {
+  it('names what the file holds, for the contract and the governance walkthrough', () => {
+    const col = (name: string, role: Role) => ({
+      name,
+      originalName: name,
+      type: 'VARCHAR',
+      kind: 'text' as const,
+      role,
+      roleSource: 'header' as const,
+      percent: false,
+      unparsed: 0,
+    });
+    const semantics = {
+      columns: [col('Email', 'email'), col('Phone', 'phone'), col('Stage', 'segment')],
+    } as unknown as Semantics;
+    expect(personalDataClassification(semantics)).toMatchObject({
+      classification: 'personal',
+      categories: ['email', 'phone'],
+      summary: 'holds e-mail addresses and phone numbers: personal data',
+    });
+    // A bare "Name" column alone may name a product: no classification.
+    const names = { columns: [col('Name', 'person_name')] } as unknown as Semantics;
+    expect(personalDataClassification(names).classification).toBeNull();
+  });
+
+  it('crm_contacts_are_classified_not_warned: an info saying what personal data the file holds', async () => {
+    const { findings } = await auditFixture(engine, 'hubspot-contacts-clean.csv');
+    const info = byCheck(findings, 'personal_data');
+    expect(info).toHaveLength(1);
+    expect(info[0]!.severity).toBe('info');
+    expect(info[0]!.message).toContain(
+      "This file holds e-mail addresses and names of people: personal data ('First Name', 'Last Name', 'Email'; 10 rows).",
+    );
+    expect(info[0]!.details).toMatchObject({ classification: 'personal' });
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('audiences and hashed-ID columns keep their warning or error, and are not classified twice', async () => {
+    const audience = (await auditFixture(engine, 'pii-unhashed-audience-upload.csv')).findings;
+    expect(byCheck(audience, 'pii_detected').map((f) => f.severity)).toContain('warning');
+    expect(byCheck(audience, 'personal_data')).toEqual([]);
+    const hashed = (await auditFixture(engine, 'pii-raw-email-in-hashed-column.csv')).findings;
+    expect(byCheck(hashed, 'pii_detected').map((f) => f.severity)).toEqual(['error']);
   });
 });

@@ -106,10 +106,10 @@ describe('meshlens audit', () => {
     );
     expect(r.code).toBe(1);
     expect(r.out).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="meshlens audit" tests="42" failures="1"/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="meshlens audit" tests="44" failures="1"/,
     );
     expect(r.out.match(/<testsuite /g)).toHaveLength(2);
-    expect(r.out.match(/<testcase /g)).toHaveLength(42);
+    expect(r.out.match(/<testcase /g)).toHaveLength(44);
     expect(r.out).toContain(
       '<testcase classname="duplicate-rows-appended-export.csv" name="duplicate_rows: Duplicate rows"><failure type="error"',
     );

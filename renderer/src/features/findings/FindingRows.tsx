@@ -122,6 +122,7 @@ export function FindingRows({ datasetId, finding }: { datasetId: string; finding
         where={state.where}
         highlight={highlight}
         label={`Rows affected by ${finding.title}`}
+        countNoun={['row that fails', 'rows that fail']}
       />
     </div>
   );

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { Finding, Severity } from '../../../../shared/checks/types';
-import { formatNumber } from '../../charts/format';
+import type { Dimension, Finding, Severity } from '../../../../shared/checks/types';
+import { plural } from '../../../../shared/text/plural';
 import type { ScreenProps } from '../registry';
 import { AnalysisGate } from '../overview/AnalysisGate';
 import type { Analysed } from '../overview/AnalysisGate';
 import { ReportButtons } from '../report/ReportButtons';
 import { FindingDetail } from './FindingDetail';
-import { findingKey, groupFindings, SEVERITY_ORDER } from './findings-model';
+import { dimensionCounts, findingKey, SEVERITY_ORDER, visibleFindings } from './findings-model';
 import { takeRequestedFinding } from './open-finding';
 import './findings.css';
 
@@ -20,8 +20,10 @@ export function FindingList({
   onSelect: (key: string) => void;
 }) {
   const [shown, setShown] = useState<Set<Severity>>(new Set(SEVERITY_ORDER));
+  const [dimension, setDimension] = useState<Dimension | null>(null);
   const keys = useMemo(() => new Map(findings.map((f, i) => [f, findingKey(f, i)])), [findings]);
-  const groups = groupFindings(findings, shown);
+  const list = visibleFindings(findings, { severities: shown, dimension });
+  const dimensions = dimensionCounts(findings);
   const toggle = (s: Severity) =>
     setShown((prev) => {
       const next = new Set(prev);
@@ -32,64 +34,63 @@ export function FindingList({
   return (
     <nav className="ml-finding-list" aria-label="Findings">
       <div className="ml-toolbar" role="group" aria-label="Show severities">
-        {SEVERITY_ORDER.map((s) => {
-          const n = findings.filter((f) => f.severity === s).length;
+        {SEVERITY_ORDER.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className="btn small"
+            aria-pressed={shown.has(s)}
+            data-testid={`findings-filter-${s}`}
+            onClick={() => toggle(s)}
+          >
+            <span className={`ml-dot ml-sev-${s}`} aria-hidden="true" />{' '}
+            {plural(findings.filter((f) => f.severity === s).length, s)}
+          </button>
+        ))}
+        <label className="ml-muted">
+          Dimension{' '}
+          <select
+            data-testid="findings-filter-dimension"
+            value={dimension ?? ''}
+            onChange={(e) => setDimension((e.target.value || null) as Dimension | null)}
+          >
+            <option value="">All ({findings.length})</option>
+            {dimensions.map((d) => (
+              <option key={d.dimension} value={d.dimension}>
+                {d.dimension} ({d.count})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ul className="ml-finding-items" aria-label="Findings by severity, then affected rows">
+        {list.map((f) => {
+          const key = keys.get(f)!;
+          const active = key === selected;
           return (
-            <button
-              key={s}
-              type="button"
-              className="btn small"
-              aria-pressed={shown.has(s)}
-              data-testid={`findings-filter-${s}`}
-              onClick={() => toggle(s)}
-            >
-              <span className={`ml-dot ml-sev-${s}`} aria-hidden="true" /> {n} {s}
-              {n === 1 ? '' : 's'}
-            </button>
+            <li key={key}>
+              <button
+                type="button"
+                className="ml-finding-item"
+                aria-current={active ? 'true' : undefined}
+                data-testid="finding-item"
+                data-check={f.check}
+                data-severity={f.severity}
+                data-dimension={f.dimension}
+                onClick={() => onSelect(key)}
+              >
+                <span className={`ml-badge ml-sev-${f.severity}`}>{f.severity}</span>
+                <span className="ml-finding-title">{f.title}</span>
+                <span className="ml-muted ml-finding-count">
+                  {plural(f.rows, 'row')} · {f.dimension}
+                </span>
+                <span className="ml-muted ml-finding-message">{f.message}</span>
+              </button>
+            </li>
           );
         })}
-      </div>
-      {groups.map((g) => (
-        <section
-          key={g.dimension}
-          className="ml-finding-group"
-          data-testid="findings-group"
-          data-dimension={g.dimension}
-        >
-          <h2>
-            {g.dimension} <span className="ml-muted">({g.count})</span>
-          </h2>
-          {g.bySeverity.map(({ severity, findings: list }) => (
-            <ul key={severity} className="ml-finding-items" aria-label={`${g.dimension}: ${severity}`}>
-              {list.map((f) => {
-                const key = keys.get(f)!;
-                const active = key === selected;
-                return (
-                  <li key={key}>
-                    <button
-                      type="button"
-                      className="ml-finding-item"
-                      aria-current={active ? 'true' : undefined}
-                      data-testid="finding-item"
-                      data-check={f.check}
-                      data-severity={f.severity}
-                      onClick={() => onSelect(key)}
-                    >
-                      <span className={`ml-badge ml-sev-${f.severity}`}>{f.severity}</span>
-                      <span className="ml-finding-title">{f.title}</span>
-                      <span className="ml-muted ml-finding-count">
-                        {formatNumber(f.rows)} {f.rows === 1 ? 'row' : 'rows'}
-                      </span>
-                      <span className="ml-muted ml-finding-message">{f.message}</span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          ))}
-        </section>
-      ))}
-      {groups.length === 0 && <p className="ml-muted">No finding at the chosen severities.</p>}
+      </ul>
+      {list.length === 0 && <p className="ml-muted">No finding at the chosen severities and dimension.</p>}
     </nav>
   );
 }
@@ -119,8 +120,8 @@ function Findings({ dataset, audit }: Analysed) {
       )}
       {audit?.checkErrors.length ? (
         <p className="ml-muted" data-testid="findings-check-errors">
-          {audit.checkErrors.length} check{audit.checkErrors.length === 1 ? '' : 's'} could not run on this
-          table: {audit.checkErrors.map((e) => e.check).join(', ')}.
+          {plural(audit.checkErrors.length, 'check')} could not run on this table:{' '}
+          {audit.checkErrors.map((e) => e.check).join(', ')}.
         </p>
       ) : null}
       {findings.length > 0 && (

@@ -1,30 +1,35 @@
-/** Findings grouped the way the screen lists them: by dimension, then severity. */
+/** Findings as the screen lists them: one list by severity, then extent; severity and dimension are filters. */
+import { SEVERITY_ORDER, sortFindings } from '../../../../shared/checks/order';
 import type { Dimension, Finding, Severity } from '../../../../shared/checks/types';
 import { DIMENSIONS } from '../overview/overview-model';
 
-export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
-
-export interface FindingGroup {
-  dimension: Dimension;
-  bySeverity: Array<{ severity: Severity; findings: Finding[] }>;
-  count: number;
-}
+export { SEVERITY_ORDER };
 
 /** A stable id for a finding within one audit (a check can find several things). */
 export function findingKey(f: Finding, index: number): string {
   return `${f.check}:${f.columns.join(',')}:${index}`;
 }
 
-export function groupFindings(
-  findings: Finding[],
-  severities: Set<Severity> = new Set(SEVERITY_ORDER),
-): FindingGroup[] {
-  return DIMENSIONS.map((dimension) => {
-    const of = findings.filter((f) => f.dimension === dimension && severities.has(f.severity));
-    const bySeverity = SEVERITY_ORDER.map((severity) => ({
-      severity,
-      findings: of.filter((f) => f.severity === severity).sort((a, b) => b.rows - a.rows),
-    })).filter((g) => g.findings.length > 0);
-    return { dimension, bySeverity, count: of.length };
-  }).filter((g) => g.count > 0);
+export interface FindingFilter {
+  severities: Set<Severity>;
+  /** One dimension, or null for all. */
+  dimension: Dimension | null;
+}
+
+/** The findings that pass the filter, in the one shared order (errors first, then most rows). */
+export function visibleFindings(findings: Finding[], filter: FindingFilter): Finding[] {
+  return sortFindings(
+    findings.filter(
+      (f) =>
+        filter.severities.has(f.severity) && (filter.dimension === null || f.dimension === filter.dimension),
+    ),
+  );
+}
+
+/** The dimensions that have findings, in catalogue order, with their counts (for the filter). */
+export function dimensionCounts(findings: Finding[]): Array<{ dimension: Dimension; count: number }> {
+  return DIMENSIONS.map((dimension) => ({
+    dimension,
+    count: findings.filter((f) => f.dimension === dimension).length,
+  })).filter((d) => d.count > 0);
 }

@@ -11,6 +11,7 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { nextSort } from './grid-sql';
 import type { GridQuery, GridSort } from './grid-sql';
 import { usePagedRows } from './use-paged-rows';
+import { plural } from '../../../../shared/text/plural';
 
 export interface GridHighlight {
   /** Original physical lines (`__line`) of the rows to mark. */
@@ -32,6 +33,8 @@ export interface DataGridProps {
   percentColumns?: ReadonlySet<string>;
   /** Connection name: grids share one so they never queue behind an import or an audit. */
   connection?: string;
+  /** What the counted rows are, singular and plural (default "row matches" / "rows match" when filtered). */
+  countNoun?: [string, string];
 }
 
 export function useEngine(connection: string): Engine | null {
@@ -46,7 +49,7 @@ export function useEngine(connection: string): Engine | null {
   return engine;
 }
 
-export function DataGrid({ table, revision = 0, where, highlight, onQueryChange, label, percentColumns, connection = 'grid' }: DataGridProps) {
+export function DataGrid({ table, revision = 0, where, highlight, onQueryChange, label, percentColumns, connection = 'grid', countNoun }: DataGridProps) {
   const engine = useEngine(connection);
   const [columns, setColumns] = useState<ColumnInfo[] | null>(null);
   const [columnsError, setColumnsError] = useState<string | null>(null);
@@ -114,8 +117,11 @@ export function DataGrid({ table, revision = 0, where, highlight, onQueryChange,
           <span className="muted">Counting rows…</span>
         ) : (
           <span data-testid="grid-row-count" data-count={paged.count}>
-            {paged.count.toLocaleString('en-US')} rows
-            {Object.values(appliedFilters).some((f) => f.trim()) || where ? ' match' : ''}
+            {countNoun
+              ? plural(paged.count, ...countNoun)
+              : Object.values(appliedFilters).some((f) => f.trim()) || where
+                ? plural(paged.count, 'row matches', 'rows match')
+                : plural(paged.count, 'row')}
           </span>
         )}
         <span className="muted">

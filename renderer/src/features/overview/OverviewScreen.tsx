@@ -8,7 +8,9 @@ import { columnMeta } from '../../../../shared/audit/dataset';
 import { describeColumns } from '../../../../shared/semantics/describe';
 import type { Finding } from '../../../../shared/checks/types';
 import { setScreen } from '../../store';
-import { findingKey, SEVERITY_ORDER } from '../findings/findings-model';
+import { sortFindings } from '../../../../shared/checks/order';
+import { plural } from '../../../../shared/text/plural';
+import { findingKey } from '../findings/findings-model';
 import { openFinding } from '../findings/open-finding';
 import { analyseDataset } from '../../store/analysis-slice';
 import { ReportButtons } from '../report/ReportButtons';
@@ -19,7 +21,7 @@ import { ScoreCard } from './ScoreCard';
 import { scoreView } from './score-view';
 
 function summaryNote(n: number): string | undefined {
-  return n ? `${n} summary row${n === 1 ? '' : 's'} (totals) removed` : undefined;
+  return n ? `${plural(n, 'summary row')} (totals) removed` : undefined;
 }
 
 function Stat({ label, value, testId, sub }: { label: string; value: string; testId: string; sub?: string }) {
@@ -141,13 +143,10 @@ function Overview({ dataset, profile, audit }: Analysed) {
 
 /** The few findings that matter most, each one click from its rows. */
 function TopFindings({ datasetId, findings }: { datasetId: string; findings: Finding[] }) {
-  const top = findings
-    .map((f, i) => ({ f, key: findingKey(f, i) }))
-    .sort(
-      (a, b) =>
-        SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) || b.f.rows - a.f.rows,
-    )
-    .slice(0, 5);
+  const keys = new Map(findings.map((f, i) => [f, findingKey(f, i)]));
+  const top = sortFindings(findings)
+    .slice(0, 5)
+    .map((f) => ({ f, key: keys.get(f)! }));
   return (
     <section className="ml-card" aria-label="Top findings" data-testid="overview-top-findings">
       <h3>What to look at first</h3>

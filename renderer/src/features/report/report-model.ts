@@ -61,16 +61,5 @@ export interface ReportModel {
   product?: { name: string; owner: string; domain: string; consumers: string[] };
 }
 
-export const SEVERITY_ORDER: Record<ReportSeverity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Findings sorted as the report lists them: errors first, then by affected rows. */
-export function sortFindings<T extends { severity: ReportSeverity; rows: number; check: string }>(
-  findings: T[],
-): T[] {
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      b.rows - a.rows ||
-      a.check.localeCompare(b.check),
-  );
-}
+/** Findings sorted as everywhere else: errors first, then by affected rows. */
+export { sortFindings } from '../../../../shared/checks/order';

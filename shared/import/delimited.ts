@@ -4,7 +4,7 @@ import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { bodyPass } from './body';
 import { decodeToUtf8, looksBinary } from './encoding';
 import { uniqueNames } from './names';
-import { NO_DATA, statedRange, SUMMARY_LABEL_SQL } from './preamble';
+import { NO_DATA, statedRange, SUMMARY_LABEL, SUMMARY_LABEL_SQL } from './preamble';
 import type { Dialect } from './dialect';
 import { DELIM_NAMES, detectDialect } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
@@ -142,9 +142,8 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   }
   inp.step('Finding summary rows', 0.5);
 
-  // Summary rows: "Total: Account", "Grand total", … in one of the first three columns.
-  const labelCols = names.slice(0, Math.min(3, names.length));
-  // Computed once while reading (the __summary column of the raw table), then used as a plain flag.
+  // Summary rows: "Total: Account", "Grand total", … in one of the first three columns, or a totals row
+  // the header analysis found under the header. Computed once while reading (the __summary column of the raw table), then used as a plain flag.
   const isSummary = '__summary';
   const summaryRows: SummaryRow[] = [];
   if (names.length) {
@@ -157,7 +156,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     for (const r of found.rows) {
       const values: Record<string, string> = {};
       for (const n of names) if (r[n] !== null) values[n] = String(r[n]);
-      const label = labelCols.map((n) => r[n]).find((v) => typeof v === 'string' && /total|summe|gesamt|totaux/i.test(v));
+      const label = names.map((n) => r[n]).find((v) => typeof v === 'string' && SUMMARY_LABEL.test(v));
       summaryRows.push({ line: Number(r.__line), label: String(label ?? '').trim() || UNLABELLED_TOTALS, values });
     }
   }

@@ -6,6 +6,7 @@
  */
 import type { CellKind } from './dialect';
 import { cellKind } from './dialect';
+import { SUMMARY_LABEL } from './preamble';
 import { parseNumber } from './values';
 
 export interface SplitRow {
@@ -143,15 +144,16 @@ function numberOf(cell: string): number | null {
 }
 
 /**
- * A totals row without a label (GA4 Explorations writes one first, with empty dimension cells and one
- * extra trailing field). It is a total when every text column is empty in it but filled in the other
+ * A totals row under the header, without a label or with one in any dimension column (GA4 Explorations
+ * writes one first, with empty dimension cells and one extra trailing field). It is a total when every text column is empty in it but filled in the other
  * rows, and it has one field more than the header, or each count in it is at least every other row's.
  */
 function isUnlabelledTotals(row: SplitRow, rest: SplitRow[], cols: ColumnKind[], width: number): boolean {
   const textCols = cols.map((c, j) => (c === 'text' || c === 'date' ? j : -1)).filter((j) => j >= 0);
   const numCols = cols.map((c, j) => (c === 'number' ? j : -1)).filter((j) => j >= 0);
   if (textCols.length === 0 || numCols.length === 0 || rest.length < 2) return false;
-  if (textCols.some((j) => cellKind(row.fields[j] ?? '') !== 'empty')) return false;
+  // Empty, or a summary label ("Grand total") in whichever dimension column the export put it.
+  if (textCols.some((j) => cellKind(row.fields[j] ?? '') !== 'empty' && !SUMMARY_LABEL.test(row.fields[j]!))) return false;
   if (numCols.some((j) => cellKind(row.fields[j] ?? '') !== 'number')) return false;
   const filledElsewhere = textCols.some((j) => rest.filter((r) => cellKind(r.fields[j] ?? '') !== 'empty').length >= rest.length * 0.95);
   if (!filledElsewhere) return false;

@@ -77,6 +77,17 @@ describe('summary and description rows', () => {
     expect(kept.rows).toBe(4);
   });
 
+  it('grand total first with its label in the fourth column and one extra field: a summary row with its label, no extra column', async () => {
+    const r = await importFixture(engine, 'ga4-grand-total-label-in-fourth-column-extra-field.csv');
+    expect([r.rows, r.warnings, r.columns.length]).toEqual([3, [], 7]);
+    expect(r.summaryRows).toEqual([{ line: 2, label: 'Grand total', values: { 'Session source / medium': 'Grand total', Sessions: '1500', 'Engaged sessions': '900', 'Total revenue': '250.75' } }]);
+    expect((await typedRows(engine, r, '__line, "Session source / medium" AS s, "Sessions"')).map((x) => [x.__line, x.s, x.Sessions])).toEqual([
+      [3, 'google / organic', 800],
+      [4, '(direct) / (none)', 500],
+      [5, 'newsletter / email; spring', 200],
+    ]);
+  });
+
   it('business profile: the column-description row under the header is removed and kept with the columns; metrics stay numbers', async () => {
     const r = await importFixture(engine, 'business-profile-description-row-under-header.csv');
     expect([r.headerLine, r.headerRows, r.rows, r.warnings, r.summaryRows]).toEqual([1, 1, 3, [], []]);

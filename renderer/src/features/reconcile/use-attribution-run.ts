@@ -34,8 +34,12 @@ export function useAttributionRun(choices: ReconcileChoices): RunState {
   const key = JSON.stringify([inputsKey(datasets, products), choices]);
   const [state, setState] = useState<{ key: string; run: AttributionRun | null; error: string | null }>({ key: '', run: null, error: null });
 
+  // Every open dataset is profiled, also one that finishes loading after this screen opened.
   useEffect(() => {
     for (const d of datasets) ensureAnalysis(d.id);
+  }, [datasets]);
+
+  useEffect(() => {
     if (!ready.length) return;
     let live = true;
     (async () => {
@@ -54,5 +58,5 @@ export function useAttributionRun(choices: ReconcileChoices): RunState {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  return { run: state.key === key ? state.run : null, loading: state.key !== key && ready.length > 0, error: state.error, waiting };
+  return { run: state.key === key ? state.run : null, loading: (state.key !== key && ready.length > 0) || (ready.length === 0 && waiting.length > 0), error: state.error, waiting };
 }

@@ -34,7 +34,11 @@ export function SourcesTable({ report, onDomain }: { report: ReconcileReport; on
               </td>
               <td>{a?.period ? `${a.period.start} to ${a.period.end}` : 'no dates'}</td>
               <td>
-                {a ? `${a.rowsInside.toLocaleString('en-US')} in, ${a.rowsOutside.toLocaleString('en-US')} outside` : '–'}
+                {!a
+                  ? '–'
+                  : report.alignment.overlap
+                    ? `${a.rowsInside.toLocaleString('en-US')} in, ${a.rowsOutside.toLocaleString('en-US')} outside`
+                    : 'no day every file covers'}
               </td>
               <td>{s.currency ?? 'not stated'}</td>
             </tr>

@@ -30,7 +30,7 @@ export function ReconcileScreen(_props: ScreenProps) {
     void getBridge().saveFile(`attribution-report.${kind}`, new TextEncoder().encode(text), kind === 'md' ? 'text/markdown' : 'text/html');
   };
   return (
-    <div className="reconcile" data-testid="reconcile-screen">
+    <div className="screen mesh-screen reconcile" data-testid="reconcile-screen">
       <h2>Reconcile</h2>
       {waiting.length > 0 && <p className="ml-muted">Still reading: {waiting.join(', ')}.</p>}
       <section className="ml-card">

@@ -37,3 +37,15 @@ describe('platform knowledge as data', () => {
     expect(rateDefinition('meta_ads', 'ctr (link click-through rate)')).toMatchObject({ num: 'link_clicks' });
   });
 });
+
+describe('the evidence is shown where the platform is shown (CLI text and Markdown)', () => {
+  it('names the tool with its evidence, or says why it cannot', async () => {
+    const { platformText } = await import('../../../shared/audit/render');
+    expect(
+      platformText({ platform: 'ga4', platformLabel: 'Google Analytics 4', platformConfidence: 0.93, platformEvidence: 'from: Property line, 6 of 7 headers' }),
+    ).toBe('Google Analytics 4 (93%, from: Property line, 6 of 7 headers)');
+    expect(
+      platformText({ platform: 'generic', platformLabel: 'Unknown tool', platformConfidence: 0.5, platformEvidence: 'only headers several tools share (LinkedIn Ads, Google Ads): not enough to name one' }),
+    ).toMatch(/^Unknown tool \(only headers several tools share/);
+  });
+});

@@ -83,7 +83,10 @@ export function buildReportModel(src: ReportSource): ReportModel {
       platformConfidence: platform ? platform.confidence : null,
       details: [
         ...(platform
-          ? ([['Platform confidence', confidenceText(platform.confidence)]] as Array<[string, string]>)
+          ? ([
+              ['Platform confidence', platform.platform === 'generic' ? 'not named' : confidenceText(platform.confidence)],
+              ['Platform evidence', platform.because],
+            ] as Array<[string, string]>)
           : []),
         ...fileDetails(src.result, src.referenceDate),
       ],

@@ -59,6 +59,8 @@ export interface BodyPassResult {
   repairedCount: number;
   /** `\N` cells read as empty (backslash-escaped files). */
   backslashNulls: number;
+  /** `\0` (an escaped NUL character) removed from values (backslash-escaped files). */
+  backslashNuls: number;
   footerLines: { line: number; text: string }[];
 }
 
@@ -110,6 +112,7 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
     repaired: [],
     repairedCount: 0,
     backslashNulls: 0,
+    backslashNuls: 0,
     footerLines: [],
   };
   // Output offsets and field counts of the last few records, to trim footers.
@@ -224,8 +227,9 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
     let encoded: Uint8Array | null = null;
     if (repairedFields || !fast) {
       const recordText = repairedFields ? null : text(recStart, recEnd);
-      if (backslash && recordText !== null && recordText.includes(BACKSLASH_NULL)) {
+      if (backslash && recordText !== null && recordText.includes('\\')) {
         res.backslashNulls += recordText.split(dialect.delimiter).filter((f) => f === BACKSLASH_NULL).length;
+        res.backslashNuls += (recordText.match(/(?<!\\)\\0/g) ?? []).length;
       }
       encoded = encoder.encode(csvRecord(repairedFields ?? splitFields(recordText!, dialect), outDelim));
     }

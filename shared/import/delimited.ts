@@ -313,6 +313,7 @@ function reportBody(body: ReturnType<typeof bodyPass>, headerWidth: number, log:
       lines,
     });
   }
+  if (body.backslashNuls) log.push({ level: 'change', message: `${body.backslashNuls} escaped NUL character(s) (\\0) removed from values; the source file keeps them.` });
   if (body.backslashNulls) log.push({ level: 'change', message: `${body.backslashNulls} cell(s) written as \\N (the NULL marker of backslash-escaped exports) read as empty.` });
   if (body.raggedCount) {
     const longer = body.ragged.filter((r) => r.fields > headerWidth);

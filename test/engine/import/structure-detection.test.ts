@@ -79,9 +79,10 @@ describe('dialects', () => {
     ]);
   });
 
-  it('backslash-escaped quotes (\\") and backslashes (\\\\); \\N is an empty cell', async () => {
+  it('backslash-escaped quotes (\\") and backslashes (\\\\); \\N is an empty cell; an escaped NUL (\\0) is removed and logged', async () => {
     const r = await importFixture(engine, 'backslash-escaped-quotes.csv');
-    expect([r.delimiter, r.rows, r.warnings]).toEqual([',', 4, []]);
+    expect([r.delimiter, r.rows, r.warnings]).toEqual([',', 5, []]);
+    expect(r.log.some((l) => l.message.startsWith('1 escaped NUL character(s) (\\0) removed'))).toBe(true);
     expect(r.log.find((l) => l.option === 'quote')!.message).toContain('as \\"');
     expect(r.log.some((l) => l.message.startsWith('1 cell(s) written as \\N'))).toBe(true);
     expect(names(r)).toEqual(['id:BIGINT', 'title:VARCHAR', 'views:BIGINT']);
@@ -90,6 +91,7 @@ describe('dialects', () => {
       { __line: 3, id: 2, title: 'Path C:\\temp', views: 20 },
       { __line: 4, id: 3, title: 'Comma, inside "quotes", too', views: 30 },
       { __line: 5, id: 4, title: null, views: 40 },
+      { __line: 6, id: 5, title: 'nulbyte', views: 50 },
     ]);
   });
 

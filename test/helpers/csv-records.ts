@@ -53,7 +53,8 @@ function strictRecord(text: string, start: number, d: Required<CsvDialect>): { f
         if (i >= text.length) return null; // never closes
         const c = text[i]!;
         if (d.escape === 'backslash' && c === '\\' && i + 1 < text.length) {
-          field += text[i + 1];
+          // `\0` is an escaped NUL character, which the importer removes (and logs).
+          field += text[i + 1] === '0' ? '' : text[i + 1];
           i += 2;
         } else if (c === d.quote && d.escape === 'double' && text[i + 1] === d.quote) {
           field += c;

@@ -90,9 +90,13 @@ describe('product card with candidate rules', () => {
     expect(screen.getByTestId('product-owner-missing').textContent).toBe('missing');
     expect((screen.getByTestId('product-owner') as HTMLInputElement).value).toBe('');
     expect((screen.getByTestId('product-name') as HTMLInputElement).value).toBe('');
-    expect(screen.getByTestId('product-domain').textContent).toContain('Marketing (detected from the file, not chosen yet)');
+    expect((screen.getByTestId('product-domain') as HTMLSelectElement).value).toBe('marketing');
+    // The hint sits beside the select, so a 220px select does not cut it to "Marketing (detected from th".
+    expect(screen.getByTestId('product-domain-detected').textContent).toBe('Detected from the file, not chosen yet');
+    expect(screen.getByTestId('product-domain').textContent).not.toContain('detected');
     cleanup();
     render(<ProductEditor product={productOf(ADS, { owner: 'Jana Roth', domain: 'marketing' })} onChange={() => undefined} />);
     expect(screen.queryByTestId('product-owner-missing')).toBeNull();
+    expect(screen.queryByTestId('product-domain-detected')).toBeNull();
   });
 });

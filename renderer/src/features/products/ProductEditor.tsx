@@ -150,10 +150,14 @@ export function ProductEditor({
             {DOMAINS.map((d) => (
               <option key={d} value={d}>
                 {DOMAIN_LABELS[d]}
-                {domainDetected && d === p.domain ? ' (detected from the file, not chosen yet)' : ''}
               </option>
             ))}
           </select>
+          {domainDetected && (
+            <span className="muted small" data-testid="product-domain-detected">
+              Detected from the file, not chosen yet
+            </span>
+          )}
         </label>
         <label>
           Status
@@ -227,6 +231,7 @@ export function ProductEditor({
               <td className="muted">{c.logicalType}</td>
               <td>
                 <input
+                  className="product-meaning"
                   aria-label={`Meaning of ${c.name}`}
                   value={c.meaning}
                   onChange={(e) => setColumn(i, { meaning: e.target.value })}

@@ -59,6 +59,7 @@ export async function analyseImport(
     semantics,
     profile,
     ...(result.statedRange ? { statedRange: result.statedRange } : {}),
+    ...(result.exportedOn ? { exportedOn: result.exportedOn } : {}),
     ...(result.summaryRows.length ? { summaryRows: result.summaryRows } : {}),
     decimalSeparator: result.decimalSeparator,
   };

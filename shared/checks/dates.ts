@@ -140,9 +140,9 @@ export const staleData: CheckDefinition = {
   dimension: 'timeliness',
   owner: 'data',
   explanation:
-    'Decisions taken on this file assume it is current. When the newest date is weeks old, recent spend and results are missing from every number.',
+    'Decisions taken on a feed assume it is current: when its newest date is weeks old, recent spend and results are missing from every number. A report of a past period is not stale; it is only old. MeshLens warns when the file itself shows it was already old when exported (its export date is in the file) or when the dataset is declared a current feed (`current: true`); otherwise the age is an info.',
   fix: 'Export again with a date range that ends yesterday, or schedule the export so it refreshes automatically.',
-  defaults: { maxAgeDays: 7, errorAgeDays: 0 },
+  defaults: { maxAgeDays: 7, errorAgeDays: 0, current: false },
   severity: (n) => (n > 0 ? 'warning' : null),
   targets: (ctx) => {
     // The newest date of any date column: a Meta export without a Day breakdown ends at "Reporting ends".
@@ -152,19 +152,34 @@ export const staleData: CheckDefinition = {
       .sort((a, b) => newestOf(b.name).localeCompare(newestOf(a.name)))[0];
     if (!date || !isPerformanceData(ctx.dataset)) return [];
     const newest = newestOf(date.name);
-    const age = Math.round((Date.parse(ctx.referenceDate.slice(0, 10)) - Date.parse(newest)) / 86_400_000);
+    const daysBetween = (later: string) => Math.round((Date.parse(later.slice(0, 10)) - Date.parse(newest)) / 86_400_000);
     const maxAge = numParam(ctx.params, 'maxAgeDays', 7);
     const errorAge = numParam(ctx.params, 'errorAgeDays', 0);
-    if (!(age > maxAge)) return [];
+    const current = ctx.params.current === true;
+    const exported = ctx.dataset.exportedOn;
+    // Stale when exported: the file's own export date is far after its data. That is a defect of the export.
+    const exportAge = exported ? daysBetween(exported) : undefined;
+    const age = daysBetween(ctx.referenceDate);
+    const staleWhenExported = exportAge !== undefined && exportAge > maxAge;
+    if (!staleWhenExported && !(age > maxAge)) return [];
+    const shownAge = staleWhenExported ? exportAge : age;
+    const message = staleWhenExported
+      ? (n: number, total: number) =>
+          `The newest ${date.originalName} is ${newest}, but the file was exported on ${exported}, ${plural(exportAge, 'day')} later (limit ${maxAge}); all ${plural(n, 'row')} (${pct(n, total)}) were already that old when exported. Samples show the newest day.`
+      : current
+        ? (n: number, total: number) =>
+            `The newest ${date.originalName} is ${newest}, ${plural(age, 'day')} before ${ctx.referenceDate} (limit ${maxAge} for a current feed); all ${plural(n, 'row')} (${pct(n, total)}) are older than that. Samples show the newest day.`
+        : () =>
+            `The newest ${date.originalName} is ${newest}, ${plural(age, 'day')} before ${ctx.referenceDate}. That is fine for a report of a past period; if this file should be a current feed, export it again (set stale_data current: true to be warned).`;
+    const warn = staleWhenExported || current;
     return [
       {
         columns: [date.name],
         where: `${day(date.name)} = ${isoDay(newest)}`,
         count: ctx.dataset.rows,
-        details: { newestDate: newest, ageDays: age, referenceDate: ctx.referenceDate },
-        message: (n, total) =>
-          `The newest ${date.originalName} is ${newest}, ${plural(age, 'day')} before ${ctx.referenceDate} (limit ${maxAge}); all ${plural(n, 'row')} (${pct(n, total)}) are older than that. Samples show the newest day.`,
-        severity: () => (errorAge > 0 && age > errorAge ? 'error' : 'warning'),
+        details: { newestDate: newest, ageDays: shownAge, referenceDate: ctx.referenceDate, ...(exported ? { exportedOn: exported } : {}) },
+        message,
+        severity: () => (!warn ? 'info' : errorAge > 0 && shownAge > errorAge ? 'error' : 'warning'),
       },
     ];
   },

@@ -39,6 +39,8 @@ export interface Dataset {
   profile: TableProfile;
   /** Range stated in the file's own title rows (ISO dates). */
   statedRange?: { start: string; end: string };
+  /** The day the file says it was exported, when it says so (ISO). */
+  exportedOn?: string;
   /** Summary rows the importer took out of the table ("Total: Campaigns", "Grand total"), as text. */
   summaryRows?: SummaryRow[];
   /** The decimal separator the file's numbers use (to read the summary rows' text). */

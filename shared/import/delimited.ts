@@ -4,7 +4,7 @@ import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { bodyPass } from './body';
 import { decodeToUtf8, looksBinary } from './encoding';
 import { uniqueNames } from './names';
-import { NO_DATA, statedRange, SUMMARY_LABEL, SUMMARY_LABEL_SQL } from './preamble';
+import { exportedOn, NO_DATA, statedRange, SUMMARY_LABEL, SUMMARY_LABEL_SQL } from './preamble';
 import type { Dialect } from './dialect';
 import { DELIM_NAMES, detectDialect } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
@@ -221,6 +221,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     sheets: inp.synthetic?.sheets,
     preamble,
     statedRange: statedRange(preamble),
+    ...optional('exportedOn', exportedOn(preamble, inp.path.split(/[\\/]/).pop() ?? '')),
     options: { ...options, decimalSeparator: typed.decimalSeparator },
   };
 }
@@ -326,4 +327,8 @@ function reportBody(body: ReturnType<typeof bodyPass>, headerWidth: number, log:
     );
     log.push({ level: 'warning', message: `Ragged rows on lines ${body.ragged.slice(0, 20).map((r) => r.line).join(', ')}${body.raggedCount > 20 ? ', …' : ''}.`, lines: body.ragged.map((r) => r.line) });
   }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

@@ -55,6 +55,21 @@ export function statedRange(preamble: string[]): { start: string; end: string } 
   return undefined;
 }
 
+/**
+ * The day the file was exported, when the file says so: a preamble line naming its creation
+ * ("Date Generated: Jan 15, 2026", "Exported on 2026-01-16", "Erstellt am 16.01.2026") with one date, or a
+ * file name carrying a timestamp ("…-2026-01-16T08_12_40Z.csv"). A line with two dates is a range, not this.
+ */
+export function exportedOn(preamble: string[], fileName = ''): string | undefined {
+  const created = /\b(generated|exported|downloaded|created|run on|report run|erstellt|exporté|généré|generado|exportado)\b/i;
+  for (const line of preamble) {
+    const dates = datesIn(line);
+    if (dates.length === 1 && created.test(line)) return dates[0];
+  }
+  const stamp = /((?:19|20)\d{2})-?(\d{2})-?(\d{2})T\d{2}[_:.-]?\d{2}/.exec(fileName);
+  return stamp ? (iso(+stamp[1]!, +stamp[2]!, +stamp[3]!) ?? undefined) : undefined;
+}
+
 export const NO_DATA = /^\s*(no data( available)?|no results|there is no data|keine daten|aucune donn[ée]e|sin datos)\b/i;
 
 export const SUMMARY_LABEL = /^\s*(total|totals|grand total|gesamtsumme|gesamt|summe|total general|totaux|total général)\s*(:.*)?$/i;

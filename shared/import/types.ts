@@ -135,6 +135,8 @@ export interface ImportResult {
   preamble: string[];
   /** Date range stated in the preamble, when one could be read (ISO dates). */
   statedRange?: { start: string; end: string };
+  /** The day the file says it was exported (preamble line or file-name timestamp), ISO. */
+  exportedOn?: string;
   /** Options in effect (detected or overridden): feed back to re-import with a change. */
   options: Required<Pick<ImportOptions, 'decimalSeparator'>> & ImportOptions;
 }

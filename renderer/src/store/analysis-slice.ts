@@ -75,6 +75,7 @@ export function checkDataset(
     semantics,
     profile,
     ...(result.statedRange ? { statedRange: result.statedRange } : {}),
+    ...(result.exportedOn ? { exportedOn: result.exportedOn } : {}),
     ...(result.summaryRows.length ? { summaryRows: result.summaryRows } : {}),
     decimalSeparator: result.decimalSeparator,
   };

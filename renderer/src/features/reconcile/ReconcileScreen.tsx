@@ -31,10 +31,10 @@ export function ReconcileScreen(_props: ScreenProps) {
   };
   return (
     <div className="screen mesh-screen reconcile" data-testid="reconcile-screen">
-      <h2>Reconcile</h2>
+      <h1>Reconcile</h1>
       {waiting.length > 0 && <p className="ml-muted">Still reading: {waiting.join(', ')}.</p>}
       <section className="ml-card">
-        <h3>Source of truth</h3>
+        <h2>Source of truth</h2>
         <select
           aria-label="Source of truth"
           data-testid="reconcile-truth"
@@ -57,7 +57,7 @@ export function ReconcileScreen(_props: ScreenProps) {
         )}
       </section>
       <section className="ml-card">
-        <h3>Sources and period</h3>
+        <h2>Sources and period</h2>
         <SourcesTable report={r} onDomain={(name, d: ReconDomain) => setChoices({ ...choices, domains: { ...choices.domains, [name]: d } })} />
         <ul data-testid="reconcile-notes">
           {run.notes.map((n) => (
@@ -66,7 +66,7 @@ export function ReconcileScreen(_props: ScreenProps) {
         </ul>
       </section>
       <section className="ml-card">
-        <h3>Join keys (suggested; tick to confirm)</h3>
+        <h2>Join keys (suggested; tick to confirm)</h2>
         <KeysTable
           report={r}
           confirmed={confirmed}
@@ -75,19 +75,19 @@ export function ReconcileScreen(_props: ScreenProps) {
       </section>
       {r.overclaim && (
         <section className="ml-card">
-          <h3>Claimed against actual conversions · {r.overclaim.period.start} to {r.overclaim.period.end}</h3>
+          <h2>Claimed against actual conversions · {r.overclaim.period.start} to {r.overclaim.period.end}</h2>
           <ClaimsChart oc={r.overclaim} />
         </section>
       )}
       {r.spend && (
         <section className="ml-card">
-          <h3>Daily spend by source</h3>
+          <h2>Daily spend by source</h2>
           <SpendChart spend={r.spend} left={spendPair[0] ?? 'platform'} right={spendPair[1] ?? 'reference'} />
         </section>
       )}
       {run.lift && (
         <section className="ml-card">
-          <h3>What the ads really caused</h3>
+          <h2>What the ads really caused</h2>
           <p data-testid="lift-sentence">
             <strong>{run.lift.sentence}</strong>
           </p>
@@ -96,7 +96,7 @@ export function ReconcileScreen(_props: ScreenProps) {
       )}
       {run.sandbox && (
         <section className="ml-card">
-          <h3>Credit by channel under each model · {run.sandbox.file}</h3>
+          <h2>Credit by channel under each model · {run.sandbox.file}</h2>
           <CreditChart sandbox={run.sandbox.result} />
           <ul className="ml-muted">
             {run.sandbox.result.assumptions.map((a) => (
@@ -106,14 +106,14 @@ export function ReconcileScreen(_props: ScreenProps) {
         </section>
       )}
       <section className="ml-card">
-        <h3>Findings</h3>
+        <h2>Findings</h2>
         <ReconcileFindings findings={r.findings} />
       </section>
       <p>
-        <button type="button" data-testid="reconcile-save-md" onClick={() => save('md')}>
+        <button type="button" className="btn" data-testid="reconcile-save-md" onClick={() => save('md')}>
           Save attribution report (Markdown)
         </button>{' '}
-        <button type="button" data-testid="reconcile-save-html" onClick={() => save('html')}>
+        <button type="button" className="btn" data-testid="reconcile-save-html" onClick={() => save('html')}>
           Save as HTML
         </button>
       </p>

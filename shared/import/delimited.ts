@@ -6,7 +6,7 @@ import { decodeToUtf8, looksBinary } from './encoding';
 import { uniqueNames } from './names';
 import { exportedOn, NO_DATA, statedRange, SUMMARY_LABEL, SUMMARY_LABEL_SQL } from './preamble';
 import type { Dialect } from './dialect';
-import { DELIM_NAMES, detectDialect } from './dialect';
+import { DELIM_NAMES, detectDialect, isCommentLine } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
 import { findTables, headerAt, headLines, HEAD_BYTES, isSeparatorLine } from './sniff';
 import { typeTable } from './typing';
@@ -51,7 +51,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   inp.step('Finding the header', 0.1);
 
   const { lines, complete } = headLines(utf8);
-  if (lines.length === 0 || lines.every((l) => isSeparatorLine(l.text) && !l.text.trim().startsWith('#'))) {
+  if (lines.length === 0 || lines.every((l) => isSeparatorLine(l.text) && !isCommentLine(l.text))) {
     throw new ImportError(`${name} has no data: it contains only blank lines.`);
   }
   if (!complete && lines.length === 1) {

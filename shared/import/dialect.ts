@@ -137,11 +137,19 @@ export interface DialectChoice extends Dialect {
 export const SAMPLE_LINES = 400;
 const SAMPLE_CHARS = 256 * 1024;
 
+/**
+ * A `#` comment line (GA4's "# Property: …" block). A `#` that is a whole first field followed by a delimiter
+ * (`#,Keyword,Volume` — Ahrefs' rank column) is a header cell, not a comment.
+ */
+export function isCommentLine(text: string): boolean {
+  return /^\s*#(?![,;\t|])/.test(text);
+}
+
 export function sampleLines(texts: string[]): string[] {
   const out: string[] = [];
   let chars = 0;
   for (const t of texts) {
-    if (t.trim() === '' || t.trimStart().startsWith('#')) continue;
+    if (t.trim() === '' || isCommentLine(t)) continue;
     out.push(t);
     chars += t.length;
     if (out.length >= SAMPLE_LINES || (chars >= SAMPLE_CHARS && out.length >= 2)) break;

@@ -3,7 +3,7 @@
  * Works on physical lines (1-based, as a text editor numbers them); the dialect comes from dialect.ts.
  */
 import type { Dialect } from './dialect';
-import { splitFields } from './dialect';
+import { isCommentLine, splitFields } from './dialect';
 import type { HeaderAnalysis, SplitRow } from './header';
 import { analyseHeader } from './header';
 
@@ -47,7 +47,7 @@ export { DELIMITERS, splitFields } from './dialect';
 
 export function isSeparatorLine(text: string): boolean {
   const t = text.trim();
-  return t === '' || t.startsWith('#') || /^[,;\t|]+$/.test(t);
+  return t === '' || isCommentLine(t) || /^[,;\t|]+$/.test(t);
 }
 
 const NUMERIC_CELL = /^[\s(+-]*[$€£¥₹]?\s*[\d.,]+\s*%?\)?\s*$/;

@@ -5,6 +5,13 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { exportTable } from '../../shared/import/export';
+import type { Engine } from '../../shared/engine/types';
+import type { ImportResult } from '../../shared/import/types';
+import { analyseImport } from '../../shared/audit/dataset';
+import { runChecks } from '../../shared/checks/runner';
+import { inconsistentLabels } from '../../shared/checks/labels';
+import { labelFixes, labelFixLog } from '../../shared/checks/label-fixes';
+import type { LabelFix } from '../../shared/checks/label-fixes';
 import { flagString, parseArgs } from './args';
 import type { ParsedArgs } from './args';
 import { checkInputs, eachFile, IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, parquetCodecFor, reportFailures, withEngine } from './load';
@@ -82,19 +89,27 @@ function targets(p: ParsedArgs): { ext: '.csv' | '.parquet'; targetOf: Map<strin
   return { ext, targetOf: plannedTargets(p.positional, outDir, ext) };
 }
 
+/** The suggested canonical spelling of every label cluster `inconsistent_labels` finds in the loaded table. */
+async function suggestedLabelFixes(engine: Engine, result: ImportResult): Promise<LabelFix[]> {
+  const { dataset } = await analyseImport(engine, result);
+  return labelFixes(await runChecks(engine, dataset, {}, {}, [inconsistentLabels]));
+}
+
 export const exportCommand: Command = {
   name: 'export',
   summary:
-    "Write the loaded table as UTF-8 CSV or Parquet (summary rows removed, numbers plain); --as-text keeps every cell's original text. Many files: --out-dir.",
+    "Write the loaded table as UTF-8 CSV or Parquet (summary rows removed, numbers plain); --as-text keeps every cell's original text. Many files: --out-dir. --apply-label-fixes writes each label cluster's suggested canonical spelling.",
   usage:
-    'meshlens export <file> --out <path.csv|path.parquet> | meshlens export <file...> --out-dir DIR [--format csv|parquet] [--as-text] [import options as for inspect]',
+    'meshlens export <file> --out <path.csv|path.parquet> | meshlens export <file...> --out-dir DIR [--format csv|parquet] [--as-text | --apply-label-fixes] [import options as for inspect]',
   async run(args, io) {
-    const p = parseArgs(args, ['out', 'out-dir', 'format', ...IMPORT_FLAGS], ['as-text', ...IMPORT_BOOLEANS]);
+    const p = parseArgs(args, ['out', 'out-dir', 'format', ...IMPORT_FLAGS], ['as-text', 'apply-label-fixes', ...IMPORT_BOOLEANS]);
     if (p.positional.length === 0) throw new UsageError('export needs at least one input file');
     if (flagString(p, 'format') && flagString(p, 'out'))
       throw new UsageError('--format goes with --out-dir; with --out the file name says the format');
     const { ext, targetOf } = targets(p);
     const view = p.flags.get('as-text') === true ? 'text' : 'typed';
+    const applyLabelFixes = p.flags.get('apply-label-fixes') === true;
+    if (applyLabelFixes && view === 'text') throw new UsageError('--apply-label-fixes changes values; --as-text keeps the original text. Choose one.');
     const options = importOptionsFromFlags(p.flags);
     if (p.positional.length === 1) {
       if (path.resolve(targetOf.get(p.positional[0]!)!) === path.resolve(p.positional[0]!)) {
@@ -111,7 +126,12 @@ export const exportCommand: Command = {
         async (result, file) => {
           const target = targetOf.get(file)!;
           if (path.resolve(target) === path.resolve(file)) throw new Error(`${file}: the output ${target} would overwrite the input (MeshLens never modifies your file); nothing was written`);
-          writeAtomic(target, await exportTable(engine, result, ext === '.csv' ? 'csv' : 'parquet', ext === '.csv' ? undefined : await parquetCodecFor(engine), view));
+          const fixes = applyLabelFixes ? await suggestedLabelFixes(engine, result) : [];
+          writeAtomic(target, await exportTable(engine, result, ext === '.csv' ? 'csv' : 'parquet', ext === '.csv' ? undefined : await parquetCodecFor(engine), view, fixes));
+          if (applyLabelFixes) {
+            const log = labelFixLog(fixes);
+            io.stderr(log.length ? `${file}: label spellings replaced:\n${log.map((l) => `  ${l}\n`).join('')}` : `${file}: no label spellings to replace\n`);
+          }
           bar.done();
           io.stderr(`wrote ${result.rows} row(s) to ${target}\n`);
           return target;

@@ -7,6 +7,8 @@
 import type { Engine } from '../engine/types';
 import { quoteIdent } from '../engine/sql';
 import type { ParquetCodec } from './parquet';
+import { labelFixColumnSql } from '../checks/label-fixes';
+import type { LabelFix } from '../checks/label-fixes';
 import type { ImportResult } from './types';
 
 export type ExportView = 'typed' | 'text';
@@ -14,8 +16,9 @@ type Loaded = Pick<ImportResult, 'tableName' | 'rawTableName' | 'columns'>;
 
 const EMPTY = 'SELECT NULL AS "empty" WHERE false';
 
-export function exportSelect(result: Pick<ImportResult, 'tableName' | 'columns'>): string {
-  const cols = result.columns.map((c) => quoteIdent(c.name));
+/** The typed table; with label fixes, every clustered spelling written as its canonical value. */
+export function exportSelect(result: Pick<ImportResult, 'tableName' | 'columns'>, fixes: readonly LabelFix[] = []): string {
+  const cols = result.columns.map((c) => labelFixColumnSql(c.name, fixes));
   if (cols.length === 0) return EMPTY;
   return `SELECT ${cols.join(', ')} FROM ${quoteIdent(result.tableName)} ORDER BY __line`;
 }
@@ -34,8 +37,15 @@ export function originalTextSelect(result: Loaded): string {
 
 export const CSV_COPY_OPTIONS = "HEADER true, DELIMITER ',', QUOTE '\"', NULLSTR ''";
 
-export async function exportTable(engine: Engine, result: Loaded, format: 'csv' | 'parquet', parquet?: ParquetCodec, view: ExportView = 'typed'): Promise<Uint8Array> {
-  const select = view === 'text' ? originalTextSelect(result) : exportSelect(result);
+export async function exportTable(
+  engine: Engine,
+  result: Loaded,
+  format: 'csv' | 'parquet',
+  parquet?: ParquetCodec,
+  view: ExportView = 'typed',
+  fixes: readonly LabelFix[] = [],
+): Promise<Uint8Array> {
+  const select = view === 'text' ? originalTextSelect(result) : exportSelect(result, fixes);
   if (format === 'csv') return engine.copyToBytes(select, 'csv', CSV_COPY_OPTIONS);
   if (engine.writeParquet) return engine.writeParquet(select);
   if (!parquet) throw new Error('Parquet writing is not available in this build.');

@@ -83,6 +83,8 @@ export const datasetSchema = z.strictObject({
   embedded: embeddedDataSchema.optional(),
   /** The data product built on this dataset (name, owner, consumers, … as the user decided them). */
   product: productDecisionsSchema.optional(),
+  /** Label clusters: column → suggested canonical spelling → the spelling the user chose (shared/checks/label-fixes.ts). */
+  labelChoices: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   /** Walkthrough id → progress and answers on this dataset. */
   walkthroughs: z.record(z.string(), walkthroughProgressSchema).default({}),
 });

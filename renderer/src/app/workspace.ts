@@ -6,6 +6,7 @@
 import { emptyWorkspace, extractEmbedded, parseWorkspace, serializeWorkspace, WORKSPACE_EXTENSION } from '../../../shared/workspace';
 import type { Workspace, WorkspaceDataset } from '../../../shared/workspace';
 import type { Answers } from '../../../shared/mesh/walkthroughs';
+import type { LabelChoices } from '../../../shared/checks/label-fixes';
 import type { RoleOverrides } from '../../../shared/semantics/describe';
 import { emptyDecisions } from '../../../shared/mesh/workshop';
 import { getBridge } from '../bridge';
@@ -32,6 +33,7 @@ export function currentWorkspace(name = 'MeshLens workspace'): Workspace {
       importOptions: { ...d.options },
       roleOverrides: { ...(profileStateOf(d)?.overrides ?? s.savedRoles[d.id] ?? {}) },
       ...(product ? { product: { ...product } } : {}),
+      ...(hasChoices(s.labelChoices[d.id]) ? { labelChoices: s.labelChoices[d.id] } : {}),
       walkthroughs,
     };
   });
@@ -41,12 +43,15 @@ export function currentWorkspace(name = 'MeshLens workspace'): Workspace {
   return workspace;
 }
 
+const hasChoices = (c: LabelChoices | undefined): c is LabelChoices => !!c && Object.values(c).some((col) => Object.keys(col).length > 0);
+
 /** A cheap key of what the workspace holds, so autosave writes only after a real change. */
 export function workspaceSnapshot(): string {
   const s = useStore.getState();
   return JSON.stringify([
     s.datasets.map((d) => [d.file.path, d.options, profileStateOf(d)?.overrides ?? null]),
     s.products,
+    s.labelChoices,
     s.walkthroughs,
     s.workshop.current,
     s.workshop.startedAt,
@@ -59,6 +64,7 @@ export function workspaceSnapshot(): string {
 export function restoreDecisions(entry: WorkspaceDataset, id: string): void {
   useStore.setState((s) => ({
     products: entry.product ? { ...s.products, [id]: entry.product } : s.products,
+    labelChoices: entry.labelChoices ? { ...s.labelChoices, [id]: entry.labelChoices } : s.labelChoices,
     savedRoles: Object.keys(entry.roleOverrides).length ? { ...s.savedRoles, [id]: entry.roleOverrides as RoleOverrides } : s.savedRoles,
     walkthroughs: {
       ...s.walkthroughs,

@@ -5,8 +5,11 @@
 import type { ProductDecisions } from '../../../shared/mesh/product-state';
 import type { WalkthroughProgress } from '../../../shared/mesh/walkthroughs';
 import type { WorkshopDecisions } from '../../../shared/mesh/workshop';
+import { labelFixes } from '../../../shared/checks/label-fixes';
+import type { LabelFix } from '../../../shared/checks/label-fixes';
 import type { WorkshopTab } from './mesh-slice';
 import { useStore } from './store';
+import { auditStateOf } from './analysis-slice';
 
 const { setState, getState } = useStore;
 
@@ -22,6 +25,23 @@ export function updateProduct(datasetId: string, patch: ProductDecisions): void 
 /** Replace a dataset's product decisions (the Data product screen hands back the whole set). */
 export function setProduct(datasetId: string, decisions: ProductDecisions): void {
   setState((s) => ({ products: { ...s.products, [datasetId]: decisions } }));
+}
+
+/** Choose a label cluster's canonical spelling (keyed by the suggested one); empty or the suggestion clears the choice. */
+export function setLabelCanonical(datasetId: string, column: string, suggested: string, canonical: string): void {
+  setState((s) => {
+    const { [suggested]: _old, ...rest } = s.labelChoices[datasetId]?.[column] ?? {};
+    const value = canonical.trim();
+    const columnChoices = value && value !== suggested ? { ...rest, [suggested]: value } : rest;
+    return { labelChoices: { ...s.labelChoices, [datasetId]: { ...(s.labelChoices[datasetId] ?? {}), [column]: columnChoices } } };
+  });
+}
+
+/** The label fixes the cleaned export applies to a dataset: its clusters, with the user's canonical spellings. */
+export function labelFixesOf(datasetId: string): LabelFix[] {
+  const s = getState();
+  const findings = auditStateOf(s.datasets.find((d) => d.id === datasetId))?.findings ?? [];
+  return labelFixes(findings, s.labelChoices[datasetId]);
 }
 
 export function walkthroughProgressOf(datasetId: string | null, walkthroughId: string): WalkthroughProgress | undefined {

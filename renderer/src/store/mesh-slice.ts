@@ -6,6 +6,7 @@
 import type { StateCreator } from 'zustand';
 import type { ProductDecisions } from '../../../shared/mesh/product-state';
 import type { RoleOverrides } from '../../../shared/semantics/describe';
+import type { LabelChoices } from '../../../shared/checks/label-fixes';
 import type { WalkthroughProgress } from '../../../shared/mesh/walkthroughs';
 import { emptyDecisions } from '../../../shared/mesh/workshop';
 import type { WorkshopDecisions } from '../../../shared/mesh/workshop';
@@ -29,6 +30,8 @@ export interface MeshSlice {
   walkthroughs: Record<string, Record<string, WalkthroughProgress>>;
   /** Dataset id → roles read from a workspace, applied when the dataset is first analysed. */
   savedRoles: Record<string, RoleOverrides>;
+  /** Dataset id → column → suggested canonical → the label spelling the user chose (used by the cleaned export). */
+  labelChoices: Record<string, LabelChoices>;
   workshop: WorkshopState;
 }
 
@@ -40,5 +43,6 @@ export const createMeshSlice: StateCreator<MeshSlice, [], [], MeshSlice> = () =>
   products: {},
   walkthroughs: {},
   savedRoles: {},
+  labelChoices: {},
   workshop: initialWorkshop(),
 });

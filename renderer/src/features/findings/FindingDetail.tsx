@@ -2,6 +2,8 @@ import { OWNER_LABELS } from '../../../../shared/checks/types';
 import type { Finding } from '../../../../shared/checks/types';
 import { formatNumber } from '../../charts/format';
 import { FindingRows } from './FindingRows';
+import { LabelCanonical } from './LabelCanonical';
+import type { LabelGroup } from '../../../../shared/checks/label-clusters';
 
 function DetailValue({ value }: { value: unknown }) {
   if (Array.isArray(value)) {
@@ -34,7 +36,8 @@ function DetailValue({ value }: { value: unknown }) {
 
 /** One finding opened: what it means, who owns it, how to fix it, and the rows. */
 export function FindingDetail({ datasetId, finding }: { datasetId: string; finding: Finding }) {
-  const details = finding.details ? Object.entries(finding.details) : [];
+  const labelGroups = finding.check === 'inconsistent_labels' && finding.columns.length === 1 && Array.isArray(finding.details?.groups) ? (finding.details.groups as LabelGroup[]) : null;
+  const details = finding.details ? Object.entries(finding.details).filter(([k]) => !(labelGroups && k === 'groups')) : [];
   return (
     <article
       className="ml-card ml-finding-detail"
@@ -78,6 +81,7 @@ export function FindingDetail({ datasetId, finding }: { datasetId: string; findi
             </dd>
           </div>
         ))}
+        {labelGroups && <LabelCanonical datasetId={datasetId} column={finding.columns[0]!} groups={labelGroups} />}
       </dl>
       <FindingRows datasetId={datasetId} finding={finding} />
     </article>

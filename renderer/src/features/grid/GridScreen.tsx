@@ -1,7 +1,8 @@
 /** The Data screen: the active dataset's table (or its original text) in the grid, with CSV export. */
 import { useCallback, useMemo, useState } from 'react';
 import { CancelledError } from '../../../../shared/engine/types';
-import { useDataset, runJob, showBanner, errorMessage } from '../../store';
+import { useDataset, runJob, showBanner, errorMessage, labelFixesOf } from '../../store';
+import { labelFixLog } from '../../../../shared/checks/label-fixes';
 import type { ScreenProps } from '../registry';
 import { EmptyState } from '../../components/EmptyState';
 import { exportRows } from '../../store/database';
@@ -34,12 +35,16 @@ export function GridScreen({ datasetId }: ScreenProps) {
   const exportAs = async (format: 'csv' | 'parquet') => {
     if (!view) return;
     try {
+      // The cleaned export writes each label cluster's canonical spelling; the original text is left as it is.
+      const fixes = showRaw ? [] : labelFixesOf(dataset.id);
       const bytes = await runJob(`Exporting ${dataset.name} as ${format.toUpperCase()}`, dataset.id, async () => {
-        return exportRows(exportSelectSql(view.query), format);
+        return exportRows(exportSelectSql(view.query, fixes), format);
       });
       const base = dataset.name.replace(/\.[^.]+$/, '');
       const mime = format === 'csv' ? 'text/csv' : 'application/vnd.apache.parquet';
       await getBridge().saveFile(`${base}${showRaw ? '-original' : '-clean'}.${format}`, bytes, mime);
+      const log = labelFixLog(fixes);
+      if (log.length) showBanner('info', `Label spellings replaced in the export: ${log.join('; ')}.`);
     } catch (e) {
       if (!(e instanceof CancelledError)) showBanner('error', `The export failed: ${errorMessage(e)}`);
     }

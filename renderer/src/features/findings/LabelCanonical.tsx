@@ -1,0 +1,82 @@
+/**
+ * A label cluster's canonical spelling, chosen by the user: one of the variants or typed. The choice is
+ * kept once per dataset in the store (mesh-slice `labelChoices`), saved in the workspace, and applied by the
+ * cleaned export (shared/checks/label-fixes.ts).
+ */
+import { useState } from 'react';
+import type { LabelGroup } from '../../../../shared/checks/label-clusters';
+import { setLabelCanonical, useStore } from '../../store';
+import { formatNumber } from '../../charts/format';
+
+const TYPED = '\u0000typed';
+
+function ClusterRow({ datasetId, column, group }: { datasetId: string; column: string; group: LabelGroup }) {
+  const chosen = useStore((s) => s.labelChoices[datasetId]?.[column]?.[group.canonical]);
+  const current = chosen ?? group.canonical;
+  const isVariant = group.variants.some((v) => v.value === current) || current === group.canonical;
+  const [typing, setTyping] = useState(!isVariant);
+  const [text, setText] = useState(isVariant ? '' : current);
+  const choose = (value: string) => setLabelCanonical(datasetId, column, group.canonical, value);
+  return (
+    <li data-testid="label-cluster" data-suggested={group.canonical}>
+      <span className="ml-muted">
+        {group.variants.map((v) => `${JSON.stringify(v.value)} (${formatNumber(v.count)})`).join(' / ')}
+      </span>{' '}
+      → {' '}
+      <select
+        aria-label={`Canonical spelling for ${group.canonical}`}
+        data-testid="label-canonical-select"
+        value={typing ? TYPED : current}
+        onChange={(e) => {
+          if (e.target.value === TYPED) {
+            setTyping(true);
+            return;
+          }
+          setTyping(false);
+          choose(e.target.value);
+        }}
+      >
+        {!group.variants.some((v) => v.value === group.canonical) && <option value={group.canonical}>{group.canonical} (suggested)</option>}
+        {group.variants.map((v) => (
+          <option key={v.value} value={v.value}>
+            {v.value}
+            {v.value === group.canonical ? ' (suggested)' : ''}
+          </option>
+        ))}
+        <option value={TYPED}>Type another spelling…</option>
+      </select>
+      {typing && (
+        <input
+          type="text"
+          aria-label={`Typed canonical spelling for ${group.canonical}`}
+          data-testid="label-canonical-input"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => choose(text)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') choose(text);
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+/** Every cluster of an `inconsistent_labels` finding, each with its canonical spelling to keep or change. */
+export function LabelCanonical({ datasetId, column, groups }: { datasetId: string; column: string; groups: LabelGroup[] }) {
+  return (
+    <>
+      <dt>Canonical spellings</dt>
+      <dd>
+        <p className="ml-muted" style={{ margin: 0 }}>
+          The cleaned export writes every spelling of a cluster as its canonical value.
+        </p>
+        <ul className="ml-list" data-testid="label-clusters">
+          {groups.map((g) => (
+            <ClusterRow key={g.canonical} datasetId={datasetId} column={column} group={g} />
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}

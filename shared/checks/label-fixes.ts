@@ -1,0 +1,61 @@
+/**
+ * Applying `inconsistent_labels` clusters to an export: every spelling of a cluster becomes its canonical
+ * value (the user's choice, else the suggested one). Pure: findings and choices in, SQL and a log out.
+ * Used by the app's cleaned export and by `meshlens export --apply-label-fixes`.
+ */
+import { quoteIdent, quoteLiteral } from '../engine/sql';
+import type { Finding } from './types';
+import type { LabelGroup } from './label-clusters';
+
+/** One cluster to rewrite in one column. */
+export interface LabelFix {
+  column: string;
+  /** The canonical the check suggested: the cluster's stable key for a user's choice. */
+  suggested: string;
+  canonical: string;
+  /** Every spelling with its row count (the canonical itself included when it occurs). */
+  variants: { value: string; count: number }[];
+}
+
+/** Column → suggested canonical → the canonical the user chose. */
+export type LabelChoices = Record<string, Record<string, string>>;
+
+/** The clusters of every `inconsistent_labels` finding, with the user's canonical where they chose one. */
+export function labelFixes(findings: readonly Finding[], choices: LabelChoices = {}): LabelFix[] {
+  const out: LabelFix[] = [];
+  for (const f of findings) {
+    if (f.check !== 'inconsistent_labels' || f.columns.length !== 1) continue;
+    const column = f.columns[0]!;
+    const groups = (f.details?.groups ?? []) as LabelGroup[];
+    for (const g of groups) {
+      const chosen = choices[column]?.[g.canonical]?.trim();
+      out.push({ column, suggested: g.canonical, canonical: chosen || g.canonical, variants: g.variants });
+    }
+  }
+  return out;
+}
+
+/** The values a fix rewrites: every spelling that is not already the canonical. */
+const replaced = (fix: LabelFix) => fix.variants.filter((v) => v.value !== fix.canonical);
+
+/**
+ * The SELECT item for one column: `CASE WHEN col IN (variants) THEN canonical … ELSE col END AS col`, or the
+ * plain quoted column when no fix touches it.
+ */
+export function labelFixColumnSql(column: string, fixes: readonly LabelFix[]): string {
+  const col = quoteIdent(column);
+  const whens = fixes
+    .filter((f) => f.column === column)
+    .map((f) => ({ f, values: replaced(f) }))
+    .filter(({ values }) => values.length > 0)
+    .map(({ f, values }) => `WHEN CAST(${col} AS VARCHAR) IN (${values.map((v) => quoteLiteral(v.value)).join(', ')}) THEN ${quoteLiteral(f.canonical)}`);
+  if (!whens.length) return col;
+  return `CASE ${whens.join(' ')} ELSE CAST(${col} AS VARCHAR) END AS ${col}`;
+}
+
+/** What the export replaced, one line per spelling: `Campaign: "Data Anlytics Corse" → "Data Analytics Course" (3 rows)`. */
+export function labelFixLog(fixes: readonly LabelFix[]): string[] {
+  return fixes.flatMap((f) =>
+    replaced(f).map((v) => `${f.column}: ${JSON.stringify(v.value)} → ${JSON.stringify(f.canonical)} (${v.count.toLocaleString('en-US')} row${v.count === 1 ? '' : 's'})`),
+  );
+}

@@ -77,12 +77,17 @@ async function init(args: string[], io: Parameters<Command['run']>[1]): Promise<
     // Rules come from what the user accepts: the ticked candidates, plus the ones named with --accept.
     const candidates = candidateRules(facts);
     const accept = (flagString(p, 'accept') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const unknown = accept.filter((id) => !candidates.some((c) => c.objective.id === id));
+    const unknown = accept.filter((id) => id !== 'freshness' && !candidates.some((c) => c.objective.id === id));
     if (unknown.length) throw new UsageError(`--accept: no candidate rule ${unknown.join(', ')} (offered: ${candidates.map((c) => c.objective.id).join(', ')})`);
+    // A freshness promise is written only when accepted (issue 12); otherwise it is offered with its basis.
+    if (accept.includes('freshness') && product.freshness.basis) product.freshness = { ...product.freshness, accepted: true };
     product.objectives = acceptedObjectives(candidates, candidates.filter((c) => c.suggested || accept.includes(c.objective.id)).map((c) => c.objective.id));
     io.stderr(`${path.basename(file)}: ${facts.rows} rows, ${product.columns.length} columns, ${product.objectives.length} quality rules, domain ${product.domain}\n`);
     for (const c of candidates.filter((x) => !product.objectives.includes(x.objective)))
       io.stderr(`  offered, not accepted: ${c.objective.id} (${c.objective.title}); add it with --accept ${c.objective.id}\n`);
+    const f = product.freshness;
+    if (!f.accepted && f.basis)
+      io.stderr(`  offered, not accepted: freshness (refreshed every ${f.frequencyDays} day(s), at most ${f.latencyDays} behind; ${f.basis}); add it with --accept freshness\n`);
     return exportContractYaml(product);
   });
   writeAtomic(path.resolve(out), new TextEncoder().encode(yaml));

@@ -172,10 +172,10 @@ export function productToContract(p: DataProduct): Record<string, unknown> {
   };
 }
 
-/** Freshness promises with their basis; none when the data has no dates to draw them from. */
+/** Freshness promises with their basis; none when the data has no dates to draw them from or the user accepted none. */
 function slaOf(p: DataProduct, element: string | undefined): Record<string, unknown>[] {
   const f = p.freshness;
-  if (!f.coverageStart || !f.coverageEnd) return [];
+  if (!f.accepted || !f.coverageStart || !f.coverageEnd) return [];
   const at = element ? { element } : {};
   const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
   return [
@@ -295,6 +295,8 @@ export function contractToProduct(c: OdcsContract): DataProduct {
       latencyDays: sla('latency') ?? 1,
       coverageStart: typeof custom('coverageStart') === 'string' ? (custom('coverageStart') as string) : null,
       coverageEnd: typeof custom('coverageEnd') === 'string' ? (custom('coverageEnd') as string) : null,
+      accepted: sla('frequency') !== null || sla('latency') !== null,
+      basis: null,
     },
     consumers: (c.roles ?? []).filter((r) => r.access === 'read' && r.role.startsWith('consumer_')).map((r) => r.description ?? r.role),
   };

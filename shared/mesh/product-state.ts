@@ -24,6 +24,7 @@ export interface ProductDecisions {
   usage?: string;
   status?: DataProduct['status'];
   version?: string;
+  /** The freshness promise the user accepted or typed; undefined: none accepted (the card only suggests one). */
   freshness?: { frequencyDays: number; latencyDays: number };
   /** Column name → the user's edits to the suggested schema. */
   columns?: Record<string, ColumnDecision>;
@@ -56,7 +57,7 @@ export function productOf(facts: DatasetFacts, d: ProductDecisions = {}): DataPr
     ...(d.usage !== undefined ? { usage: d.usage } : {}),
     ...(d.status ? { status: d.status } : {}),
     ...(d.version ? { version: d.version } : {}),
-    ...(d.freshness ? { freshness: { ...suggested.freshness, ...d.freshness } } : {}),
+    ...(d.freshness ? { freshness: { ...suggested.freshness, ...d.freshness, accepted: true } } : {}),
     columns,
     objectives: acceptedObjectives(candidateRules(facts), d.rules),
   };
@@ -73,7 +74,9 @@ export function decisionsFromEdit(before: DataProduct, after: DataProduct, curre
   if (after.status !== before.status) next.status = after.status;
   if (after.version !== before.version) next.version = after.version;
   if (after.consumers.join('\n') !== before.consumers.join('\n')) next.consumers = after.consumers;
-  if (after.freshness.frequencyDays !== before.freshness.frequencyDays || after.freshness.latencyDays !== before.freshness.latencyDays) {
+  const f = after.freshness;
+  if (!f.accepted) delete next.freshness;
+  else if (!before.freshness.accepted || f.frequencyDays !== before.freshness.frequencyDays || f.latencyDays !== before.freshness.latencyDays) {
     next.freshness = { frequencyDays: after.freshness.frequencyDays, latencyDays: after.freshness.latencyDays };
   }
   const columns = { ...(current.columns ?? {}) };

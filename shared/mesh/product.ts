@@ -52,7 +52,18 @@ export interface DataProduct {
   grainColumns: string[];
   columns: ProductColumn[];
   objectives: QualityObjective[];
-  freshness: { frequencyDays: number; latencyDays: number; coverageStart: string | null; coverageEnd: string | null };
+  /**
+   * Freshness: frequency/latency are today's file's suggestion until the user accepts them (`accepted`); an
+   * un-accepted promise is shown as a suggestion with its `basis` and never written into a contract.
+   */
+  freshness: {
+    frequencyDays: number;
+    latencyDays: number;
+    coverageStart: string | null;
+    coverageEnd: string | null;
+    accepted: boolean;
+    basis: string | null;
+  };
   consumers: string[];
 }
 
@@ -170,9 +181,17 @@ export function suggestProduct(facts: DatasetFacts, answers: ProductAnswers = {}
       latencyDays: frequencyDays,
       coverageStart: d?.start ?? null,
       coverageEnd: d?.end ?? null,
+      accepted: false,
+      basis: d ? freshnessBasis(d.stepDays, d.end) : null,
     },
     consumers: answers.consumers ?? [],
   };
+}
+
+/** Where a suggested freshness promise comes from, in words: "suggested from the file: daily rows; newest day 2026-01-14". */
+export function freshnessBasis(stepDays: number, end: string): string {
+  const step = stepDays === 1 ? 'daily' : stepDays === 7 ? 'weekly' : `every ${stepDays} days`;
+  return `suggested from the file: ${step} rows; newest day ${end}`;
 }
 
 function limitationsOf(f: DatasetFacts): string {

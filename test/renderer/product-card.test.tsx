@@ -38,6 +38,38 @@ describe('product card editor', () => {
   });
 });
 
+describe('Data product shows a freshness promise the user never accepted', () => {
+  it('shows the freshness as a suggestion with its basis, empty until accepted with one click; only then the contract carries it', () => {
+    let decisions: ProductDecisions = {};
+    let shown: DataProduct | null = null;
+    function Card() {
+      const [d, setD] = useState<ProductDecisions>({});
+      decisions = d;
+      const p = productOf(ADS, d);
+      shown = p;
+      return <ProductEditor product={p} onChange={(next) => setD(decisionsFromEdit(p, next, d))} />;
+    }
+    render(<Card />);
+    const freshness = screen.getByTestId('product-freshness');
+    expect(freshness.textContent).toContain('no promise yet');
+    expect(screen.queryByLabelText('Refresh every (days)')).toBeNull(); // no filled-in value the user never set
+    expect(screen.getByTestId('freshness-suggestion').textContent).toContain(`suggested from the file: daily rows; newest day ${ADS.dates!.end}`);
+    expect(exportContractYaml(shown!)).not.toMatch(/slaProperties|property: frequency|property: latency/);
+    expect(decisions.freshness).toBeUndefined();
+
+    fireEvent.click(screen.getByText('Accept suggestion'));
+    expect(decisions.freshness).toEqual({ frequencyDays: 1, latencyDays: 1 });
+    expect((screen.getByLabelText('Refresh every (days)') as HTMLInputElement).value).toBe('1');
+    fireEvent.change(screen.getByLabelText('Latency (days)'), { target: { value: '3' } });
+    expect(decisions.freshness).toEqual({ frequencyDays: 1, latencyDays: 3 });
+    expect(contractToProduct(parseContract(exportContractYaml(shown!))).freshness).toMatchObject({ frequencyDays: 1, latencyDays: 3, accepted: true });
+
+    fireEvent.click(screen.getByText('Withdraw promise'));
+    expect(decisions.freshness).toBeUndefined();
+    expect(exportContractYaml(shown!)).not.toMatch(/property: frequency/);
+  });
+});
+
 describe('contract report', () => {
   it('calls out breaking changes and broken rules', () => {
     const report: ContractReport = {

@@ -24,6 +24,9 @@ function requiredSentence(p: DataProduct): string {
 function freshnessSentence(p: DataProduct): string {
   const f = p.freshness;
   if (!f.coverageEnd) return 'Without dates there is nothing to base a freshness promise on, so the contract makes none.';
+  if (!f.accepted) {
+    return `A freshness promise is only suggested, not made: refreshed every ${plural(f.frequencyDays, 'day')}, at most ${plural(f.latencyDays, 'day')} behind (${f.basis ?? `today’s file ends on ${f.coverageEnd}`}). The contract carries it only once you accept it on the Data product screen.`;
+  }
   return `From that, a freshness promise: refreshed every ${plural(f.frequencyDays, 'day')}, at most ${plural(f.latencyDays, 'day')} behind; today’s file ends on ${f.coverageEnd}.`;
 }
 

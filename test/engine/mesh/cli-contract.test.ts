@@ -70,6 +70,17 @@ describe('meshlens contract', () => {
     expect(unknown.stderr).toContain('--accept: no candidate rule check_nothing');
   });
 
+  it('Data product shows a freshness promise the user never accepted: init offers freshness and writes it only with --accept freshness', async () => {
+    const file = path.join(DEMO_DIR, 'google-ads-campaigns-2026-09.csv');
+    const plainOut = path.join(dir, 'nofresh.odcs.yaml');
+    const plain = await cli('contract', 'init', file, '--out', plainOut, '--reference-date', REFERENCE_DATE);
+    expect(plain.stderr).toContain('offered, not accepted: freshness (refreshed every 1 day(s), at most 1 behind; suggested from the file: daily rows; newest day 2026-09-30); add it with --accept freshness');
+    expect(readFileSync(plainOut, 'utf8')).not.toContain('slaProperties');
+    const withOut = path.join(dir, 'fresh.odcs.yaml');
+    expect((await cli('contract', 'init', file, '--out', withOut, '--accept', 'freshness', '--reference-date', REFERENCE_DATE)).code).toBe(0);
+    expect(readFileSync(withOut, 'utf8')).toMatch(/property: frequency/);
+  });
+
   it('usage errors exit 2 with one line', async () => {
     expect((await cli('contract', 'init', 'x.csv')).code).toBe(2);
     const bad = path.join(dir, 'bad.yaml');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../../electron/engine/node-engine';
 import { runContract } from '../../../shared/mesh/contract-run';
 import { DEMO_FILES } from '../../../shared/mesh/demo';
-import { exportContractYaml, parseContract, productToContract } from '../../../shared/mesh/odcs';
+import { contractToProduct, exportContractYaml, parseContract, productToContract } from '../../../shared/mesh/odcs';
 import type { DataProduct } from '../../../shared/mesh/product';
 import { suggestProduct } from '../../../shared/mesh/product';
 import type { DatasetFacts } from '../../../shared/mesh/types';
@@ -94,9 +94,21 @@ describe('keys come from the natural key', () => {
   });
 
   it('freshness states its basis, and is not promised without dates', () => {
-    const ads = productToContract(suggestProduct(demos.get('google-ads-campaigns-2026-09.csv')!.facts)) as { slaProperties: { property: string; description: string }[] };
+    const suggested = suggestProduct(demos.get('google-ads-campaigns-2026-09.csv')!.facts);
+    const ads = productToContract({ ...suggested, freshness: { ...suggested.freshness, accepted: true } }) as { slaProperties: { property: string; description: string }[] };
     expect(ads.slaProperties.find((s) => s.property === 'frequency')!.description).toMatch(/step between consecutive dates in the data from 2026-09-01 to 2026-09-30/);
     expect(productToContract(suggestProduct(plain.facts)).slaProperties).toBeUndefined();
+  });
+
+  it('Data product shows a freshness promise the user never accepted: a suggested promise is not written into the contract', () => {
+    const suggested = suggestProduct(demos.get('google-ads-campaigns-2026-09.csv')!.facts);
+    expect(suggested.freshness.accepted).toBe(false);
+    expect(suggested.freshness.basis).toBe('suggested from the file: daily rows; newest day 2026-09-30');
+    const doc = productToContract(suggested);
+    expect(doc.slaProperties).toBeUndefined();
+    expect(contractToProduct(parseContract(exportContractYaml(suggested))).freshness.accepted).toBe(false);
+    const accepted = contractToProduct(parseContract(exportContractYaml({ ...suggested, freshness: { ...suggested.freshness, accepted: true } })));
+    expect(accepted.freshness).toMatchObject({ frequencyDays: 1, latencyDays: 1, accepted: true });
   });
 });
 

@@ -39,6 +39,61 @@ function ListInput({
   );
 }
 
+type Freshness = DataProduct['freshness'];
+
+/**
+ * The freshness promise: empty until the user accepts one (issue 12: nothing shows a default the user did not
+ * accept). Today's file's suggestion is shown with its basis and accepted with one click.
+ */
+function FreshnessEditor({ product: p, onChange }: { product: DataProduct; onChange: (f: Freshness) => void }) {
+  const f = p.freshness;
+  if (!f.accepted) {
+    return (
+      <p data-testid="product-freshness">
+        <strong>Freshness:</strong> no promise yet.{' '}
+        {f.basis ? (
+          <>
+            <span className="muted" data-testid="freshness-suggestion">
+              Suggestion: refreshed every {f.frequencyDays} day(s), at most {f.latencyDays} day(s) behind ({f.basis}).
+            </span>{' '}
+            <button type="button" onClick={() => onChange({ ...f, accepted: true })}>
+              Accept suggestion
+            </button>
+          </>
+        ) : (
+          <span className="muted">The file has no dates to suggest one from.</span>
+        )}
+      </p>
+    );
+  }
+  return (
+    <p data-testid="product-freshness">
+      <strong>Freshness:</strong> refreshed every{' '}
+      <input
+        type="number"
+        min={1}
+        className="product-num"
+        aria-label="Refresh every (days)"
+        value={f.frequencyDays}
+        onChange={(e) => onChange({ ...f, frequencyDays: Math.max(1, Number(e.target.value) || 1) })}
+      />{' '}
+      day(s), at most{' '}
+      <input
+        type="number"
+        min={0}
+        className="product-num"
+        aria-label="Latency (days)"
+        value={f.latencyDays}
+        onChange={(e) => onChange({ ...f, latencyDays: Math.max(0, Number(e.target.value) || 0) })}
+      />{' '}
+      day(s) behind{f.coverageEnd ? ` (today’s file ends ${f.coverageEnd})` : ''}.{' '}
+      <button type="button" onClick={() => onChange({ ...f, accepted: false })}>
+        Withdraw promise
+      </button>
+    </p>
+  );
+}
+
 /** Every rule today's file suggests, each ticked or not: the card keeps exactly the ticked ones. */
 function CandidateList({
   candidates,
@@ -186,30 +241,9 @@ export function ProductEditor({
         <textarea rows={2} value={p.description} onChange={(e) => set('description', e.target.value)} />
       </label>
       <p>
-        <strong>Grain:</strong> {p.grain}. <strong>Freshness:</strong> refreshed every{' '}
-        <input
-          type="number"
-          min={1}
-          className="product-num"
-          aria-label="Refresh every (days)"
-          value={p.freshness.frequencyDays}
-          onChange={(e) =>
-            set('freshness', { ...p.freshness, frequencyDays: Math.max(1, Number(e.target.value) || 1) })
-          }
-        />{' '}
-        day(s), at most{' '}
-        <input
-          type="number"
-          min={0}
-          className="product-num"
-          aria-label="Latency (days)"
-          value={p.freshness.latencyDays}
-          onChange={(e) =>
-            set('freshness', { ...p.freshness, latencyDays: Math.max(0, Number(e.target.value) || 0) })
-          }
-        />{' '}
-        day(s) behind{p.freshness.coverageEnd ? ` (today’s file ends ${p.freshness.coverageEnd})` : ''}.
+        <strong>Grain:</strong> {p.grain}.
       </p>
+      <FreshnessEditor product={p} onChange={(f) => set('freshness', f)} />
       <h3>Schema</h3>
       <table className="mesh-table" data-testid="product-schema">
         <thead>

@@ -31,7 +31,7 @@ function decisionsFromContract(p: DataProduct): ProductDecisions {
     usage: p.usage,
     status: p.status,
     version: p.version,
-    freshness: { frequencyDays: p.freshness.frequencyDays, latencyDays: p.freshness.latencyDays },
+    ...(p.freshness.accepted ? { freshness: { frequencyDays: p.freshness.frequencyDays, latencyDays: p.freshness.latencyDays } } : {}),
   };
 }
 

@@ -84,12 +84,27 @@ export function diffInDiff(days: LiftDay[], testStart: string, options: { iterat
   };
 }
 
-/** The honest sentence: what the platform claimed beside what the test shows. */
-export function liftSentence(est: LiftEstimate, claim?: { platform: string; claimed: number }): string {
+/** Where a claim was read: the file, its column, the groups and the days summed. */
+export interface ClaimScope {
+  file: string;
+  column: string;
+  groups: string[];
+  start: string;
+  end: string;
+}
+
+/** "meta_claimed_purchases in geo-test-meta-2026-09.csv, group test, 2026-09-15 to 2026-09-30". */
+export function claimScopeText(s: ClaimScope): string {
+  return `${s.column} in ${s.file}, ${s.groups.length === 1 ? 'group' : 'groups'} ${s.groups.join(', ')}, ${s.start} to ${s.end}`;
+}
+
+/** The honest sentence: what the platform claimed (and where that number was read) beside what the test shows. */
+export function liftSentence(est: LiftEstimate, claim?: { platform: string; claimed: number; scope?: ClaimScope }): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US');
   const shows = `the test shows ${n(est.incremental)} (${n(est.low)}–${n(est.high)}) more than control`;
   const noEffect = est.low <= 0 && est.high >= 0 ? ' — an interval that includes zero: the test cannot tell the ads from no effect' : '';
-  return claim ? `${claim.platform} claimed ${n(claim.claimed)}; ${shows}${noEffect}.` : `${shows[0]!.toUpperCase()}${shows.slice(1)}${noEffect}.`;
+  const where = claim?.scope ? ` (${claimScopeText(claim.scope)})` : '';
+  return claim ? `${claim.platform} claimed ${n(claim.claimed)}${where}; ${shows}${noEffect}.` : `${shows[0]!.toUpperCase()}${shows.slice(1)}${noEffect}.`;
 }
 
 /** Which group label is the test (ads on) and which the control (ads off). */

@@ -85,6 +85,7 @@ export function reportMarkdown(run: AttributionRun): string {
   if (lift) {
     out.push('', '## What the ads really caused (incrementality test)', '');
     out.push(`**${lift.sentence}**`, '');
+    if (lift.otherClaim) out.push(lift.otherClaim, '');
     out.push(
       `${lift.file}: ${lift.estimate.preDays} days before the test and ${lift.estimate.testDays} test days from ${lift.testStart}. Before the test the test group had ${fmt(lift.estimate.preGap, 2)} more ${lift.columns.conversions} a day than control; during the test ${fmt(lift.estimate.testGap, 2)} more. The growth of that gap, ${fmt(lift.estimate.dailyEffect, 2)} a day over ${lift.estimate.testDays} days, is what the ads added. The range is a 95% bootstrap interval over days (${lift.estimate.iterations} draws, seed ${lift.estimate.seed}).`,
     );

@@ -7,11 +7,12 @@ import type { Dataset, Params } from '../checks/types';
 import type { Engine } from '../engine/types';
 import { creditChannels } from './attribution-models';
 import type { AttributionSandbox } from './attribution-models';
-import { diffInDiff, liftSentence } from './lift';
-import type { LiftDay, LiftEstimate } from './lift';
+import { claimScopeText, diffInDiff, liftSentence } from './lift';
+import type { ClaimScope, LiftDay, LiftEstimate } from './lift';
 import { readConversionPaths, readTest } from './readers';
 import type { PathColumns, TestColumns } from './readers';
 import { truthSpecOf } from './overclaim';
+import type { OverclaimResult } from './overclaim';
 import { reconcile } from './reconcile';
 import { makeSource } from './sources';
 import type { ReconcileReport, ReconDomain } from './types';
@@ -43,8 +44,13 @@ export interface LiftRun {
   days: LiftDay[];
   testStart: string;
   estimate: LiftEstimate;
-  claim: { platform: string; claimed: number; from: string } | null;
+  claim: { platform: string; claimed: number; from: string; scope: ClaimScope } | null;
   sentence: string;
+  /**
+   * Set when the over-claim chart shows a claim by the same platform from another file: says that the two
+   * numbers count different files, cells and days, so the screen never shows two claims without saying why.
+   */
+  otherClaim?: string;
 }
 
 export interface AttributionRun {
@@ -78,7 +84,8 @@ export async function runAttribution(engine: Engine, inputs: RunInput[], options
         try {
           const estimate = diffInDiff(test.days, test.testStart, options.seed !== undefined ? { seed: options.seed } : {});
           const platform = claimPlatform(test.columns.claimed);
-          const claim = test.claimed !== null ? { platform, claimed: test.claimed, from: test.columns.claimed! } : null;
+          const scope: ClaimScope = { file: ds.file, column: test.columns.claimed ?? '', groups: test.groups.test, start: test.testStart, end: test.days[test.days.length - 1]?.date ?? test.testStart };
+          const claim = test.claimed !== null ? { platform, claimed: test.claimed, from: test.columns.claimed!, scope } : null;
           lift = { file: ds.file, columns: test.columns, days: test.days, testStart: test.testStart, estimate, claim, sentence: liftSentence(estimate, claim ?? undefined) };
         } catch (err) {
           notes.push(`${ds.file}: ${err instanceof Error ? err.message : String(err)}`);
@@ -104,7 +111,17 @@ export async function runAttribution(engine: Engine, inputs: RunInput[], options
     ...(options.metric ? { metric: options.metric } : {}),
     ...(options.params ? { params: options.params } : {}),
   });
+  const other = lift?.claim && report.overclaim ? otherClaimNote(lift.claim, report.overclaim) : null;
+  if (lift && other) lift = { ...lift, otherClaim: other };
   return { reconcile: report, sandbox, lift, notes: [...notes, ...report.notes] };
+}
+
+/** The same platform's claim in the over-claim chart, from another file: why its number differs from the test's. */
+export function otherClaimNote(claim: NonNullable<LiftRun['claim']>, oc: OverclaimResult): string | null {
+  const same = oc.claims.find((c) => c.name !== claim.scope.file && c.label.toLowerCase().startsWith(claim.platform.toLowerCase()));
+  if (!same) return null;
+  const n = (v: number) => Math.round(v).toLocaleString('en-US');
+  return `Not the same count as the claimed-against-actual comparison: there ${same.label} claims ${n(same.claimed)} (${same.column} in ${same.name}, all rows, ${oc.period.start} to ${oc.period.end}); here ${claim.platform} claims ${n(claim.claimed)} (${claimScopeText(claim.scope)}). Different files, cells and days.`;
 }
 
 /** "meta_claimed_purchases" → "Meta": the platform named in a claim column's header. */

@@ -39,7 +39,8 @@ describe('honest attribution on the demo company', () => {
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 6, byTestId('dataset-tab'), { timeout: 120_000 });
     await page.click(byTestId('nav-reconcile'));
     await page.waitForSelector(byTestId('chart-claims'), { timeout: 180_000 });
-    expect(await waitForText(page, 'lift-sentence', /^Meta claimed 223; the test shows \d+ \(\d+–\d+\) more than control\.$/)).toContain('Meta claimed 223');
+    expect(await waitForText(page, 'lift-sentence', /^Meta claimed 223 \(meta_claimed_purchases in geo-test-meta-2026-09\.csv, group test, 2026-09-15 to 2026-09-30\); the test shows \d+ \(\d+–\d+\) more than control\.$/)).toContain('Meta claimed 223');
+    expect(await page.textContent(byTestId('lift-other-claim'))).toMatch(/^Not the same count as the claimed-against-actual comparison: there Meta Ads claims \d+ \(.* in meta-ads-2026-09\.csv/);
     await page.waitForSelector(`${byTestId('chart-claims')} .recharts-bar-rectangle`, { timeout: 60_000 });
     await page.waitForSelector(`${byTestId('chart-lift')} .recharts-line`, { timeout: 60_000 });
     const notes = (await page.textContent(byTestId('reconcile-notes'))) ?? '';
@@ -74,7 +75,7 @@ describe('honest attribution on the demo company', () => {
     expect(all).toMatch(/compared from 2026-09-01 to 2026-09-30/);
     expect(all).toMatch(/Together: 140\.10\./);
     expect(all).toMatch(/The platforms claim 1\.27 for every deal that really happened/);
-    expect(all).toMatch(/Meta claimed 223; the test shows \d+ \(\d+–\d+\) more than control\./);
+    expect(all).toMatch(/Meta claimed 223 \(meta_claimed_purchases in geo-test-meta-2026-09\.csv, group test, 2026-09-15 to 2026-09-30\); the test shows \d+ \(\d+–\d+\) more than control\./);
     const artefact = (await page.textContent(byTestId('walkthrough-artefact'))) ?? '';
     expect(artefact).toContain('Attribution report');
     await screenshot(page, 'walkthrough-honest-attribution-done');

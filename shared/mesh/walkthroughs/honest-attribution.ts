@@ -74,7 +74,7 @@ function liftWords(run: AttributionRun | undefined): string {
   if (!run) return NOT_RUN;
   const l = run.lift;
   if (!l) return 'No test file is open. A geo holdout or a paused-channel test (a daily file with test and control groups) shows what the ads added, beyond what would have happened anyway.';
-  return `${l.sentence} In plain words: before the test (${l.estimate.preDays} days) the test group had ${fmt(l.estimate.preGap, 2)} more ${l.columns.conversions} a day than control; during the test (${l.estimate.testDays} days) ${fmt(l.estimate.testGap, 2)} more. The gap grew by ${fmt(l.estimate.dailyEffect, 2)} a day: that growth is what the ads caused. The range is where the true number lies with 95% confidence.`;
+  return `${l.sentence}${l.otherClaim ? ` ${l.otherClaim}` : ''} In plain words: before the test (${l.estimate.preDays} days) the test group had ${fmt(l.estimate.preGap, 2)} more ${l.columns.conversions} a day than control; during the test (${l.estimate.testDays} days) ${fmt(l.estimate.testGap, 2)} more. The gap grew by ${fmt(l.estimate.dailyEffect, 2)} a day: that growth is what the ads caused. The range is where the true number lies with 95% confidence.`;
 }
 
 function modelWords(run: AttributionRun | undefined): string {

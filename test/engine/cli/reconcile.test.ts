@@ -54,11 +54,28 @@ describe('meshlens reconcile', () => {
     const j = JSON.parse((await run('--config', cfg, '--json')).out);
     expect(j.overclaim.truth).toMatchObject({ name: 'crm-opportunities-2026-09.csv', kind: 'won deals', total: 110 });
     expect(j.overclaim.claims.map((c: { label: string }) => c.label)).toEqual(['Google Ads', 'Meta Ads']);
-    expect(j.lift.sentence).toMatch(/^Meta claimed 223; the test shows \d+ \(\d+–\d+\) more than control\.$/);
+    expect(j.lift.sentence).toMatch(/^Meta claimed 223 \(meta_claimed_purchases in geo-test-meta-2026-09\.csv, group test, 2026-09-15 to 2026-09-30\); the test shows \d+ \(\d+–\d+\) more than control\.$/);
     const html = (await run('--config', cfg, '--html')).out;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<h2>Claimed against actual conversions</h2>');
     expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it('Reconcile contradiction on the demo company: two "Meta claimed" numbers say which file, cells and days each counts', async () => {
+    const cfg = path.join(tmp, 'reconcile.yaml');
+    const j = JSON.parse((await run('--config', cfg, '--json')).out) as {
+      overclaim: { claims: { label: string; name: string; claimed: number }[] };
+      lift: { sentence: string; otherClaim?: string };
+    };
+    const meta = j.overclaim.claims.find((c) => c.label === 'Meta Ads')!;
+    expect(meta.name).toBe('meta-ads-2026-09.csv');
+    expect(Math.round(meta.claimed)).not.toBe(223); // the two files really disagree
+    expect(j.lift.sentence).toContain('geo-test-meta-2026-09.csv');
+    expect(j.lift.otherClaim).toContain(`Meta Ads claims ${Math.round(meta.claimed)} (`);
+    expect(j.lift.otherClaim).toContain('in meta-ads-2026-09.csv, all rows, 2026-09-01 to 2026-09-30');
+    expect(j.lift.otherClaim).toContain('Meta claims 223 (meta_claimed_purchases in geo-test-meta-2026-09.csv, group test, 2026-09-15 to 2026-09-30)');
+    const md = (await run('--config', cfg)).out;
+    expect(md).toContain('Not the same count as the claimed-against-actual comparison');
   });
 
   it('usage errors exit 2 with one line', async () => {

@@ -119,7 +119,7 @@ describe('walkthrough content uses the user’s numbers', () => {
     expect(all3).toMatch(/google-ads-campaigns-2026-10\.csv \(2026-10-01 to 2026-10-31\) does not overlap/);
     expect(all3).toMatch(/Google Ads claims 93\.10 \(Conversions\); Meta Ads claims 47\.00 \(Purchases\)\. Together: 140\.10\./);
     expect(all3).toMatch(/records 110 won deals in the same days\. The platforms claim 1\.27 for every deal/);
-    expect(all3).toMatch(/Meta claimed 223; the test shows \d+ \(\d+–\d+\) more than control\./);
+    expect(all3).toMatch(/Meta claimed 223 \(meta_claimed_purchases in geo-test-meta-2026-09\.csv, group test, 2026-09-15 to 2026-09-30\); the test shows \d+ \(\d+–\d+\) more than control\./);
     const a = buildArtefact(w, ctx, progress);
     expect(a.markdown).toContain('# Attribution report');
     expect(a.markdown).toContain('| **All platforms** | **140.10** | **110** | **1.27×** |');

@@ -91,6 +91,11 @@ export function ReconcileScreen(_props: ScreenProps) {
           <p data-testid="lift-sentence">
             <strong>{run.lift.sentence}</strong>
           </p>
+          {run.lift.otherClaim && (
+            <p className="muted" data-testid="lift-other-claim">
+              {run.lift.otherClaim}
+            </p>
+          )}
           <LiftChart lift={run.lift} />
         </section>
       )}

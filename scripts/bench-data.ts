@@ -1,6 +1,7 @@
 /** Generates Google Ads-style exports for the benchmark: title rows, formatted numbers, totals rows. */
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from '../shared/math/random';
 
 const CAMPAIGNS = ['Brand - Exact', 'Brand - Broad', 'Generic | EU', 'Retargeting "Q1"', 'Competitors', 'Summer_Sale', 'Shopping - All', 'PMax - Feed'];
 
@@ -8,17 +9,6 @@ function fmt(n: number, decimals = 0): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run benches the same bytes. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function ensureBenchFile(rows: number, dir = 'bench-data'): Promise<string> {
   mkdirSync(dir, { recursive: true });
@@ -28,7 +18,7 @@ export async function ensureBenchFile(rows: number, dir = 'bench-data'): Promise
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
   await write('Campaign report\n"1 January 2020 - 31 December 2026"\n');
   await write('Day,Campaign,Ad group,Clicks,Impr.,CTR,Avg. CPC,Cost,Conversions,Conv. value\n');
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const start = Date.UTC(2020, 0, 1);
   let buf = '';
   for (let i = 0; i < rows; i++) {

@@ -6,20 +6,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from '../shared/math/random';
 import { DEMO_COMPANY, DEMO_FILES } from '../shared/mesh/demo';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rand = mulberry32(20260901);
+const rand = seededRandom(20260901);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const us = (n: number) => n.toLocaleString('en-US');
@@ -152,7 +143,7 @@ const GEO_TEST_REGIONS: [string, 'test' | 'control', number][] = [
  * Planted: Meta claims about three times what the test shows (true lift 1.5 orders per test region and day).
  */
 function geoTest(): string {
-  const r = mulberry32(20260915);
+  const r = seededRandom(20260915);
   const lines = ['date,region,group,period,orders,meta_claimed_purchases'];
   for (let d = 1; d <= 30; d++) {
     const testPeriod = d >= 15;

@@ -6,7 +6,7 @@
  */
 import { Gunzip, Unzip, UnzipInflate, unzipSync } from 'fflate';
 import type { UnzipFileInfo } from 'fflate';
-import { looksBinary } from './encoding';
+import { concatBytes, looksBinary } from './encoding';
 import type { ImportLogEntry } from './types';
 import { ImportError } from './types';
 
@@ -119,14 +119,7 @@ export function gunzip(bytes: Uint8Array, name: string): Uint8Array {
     if (err instanceof ImportError) throw err;
     throw new ImportError(`${name} is a gzip file that could not be unpacked (${err instanceof Error ? err.message : String(err)}: corrupt or truncated). Nothing was loaded.`);
   }
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
+  return concatBytes(parts, total);
 }
 
 const DATA_EXTENSIONS = /\.(csv|tsv|tab|txt|json|ndjson|jsonl|xlsx|xlsm|parquet|pq)(\.gz)?$/i;

@@ -87,6 +87,11 @@ function transcode(b: Uint8Array, label: string): Uint8Array {
   const tail = encoder.encode(decoder.decode());
   parts.push(tail);
   total += tail.length;
+  return concatBytes(parts, total);
+}
+
+/** One byte array from several parts (the parts themselves when there is only one). */
+export function concatBytes(parts: Uint8Array[], total = parts.reduce((n, p) => n + p.length, 0)): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(total);
   let off = 0;

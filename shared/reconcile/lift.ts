@@ -4,6 +4,9 @@
  * difference-in-differences: how much the test−control gap grew once the test started, times the test days.
  * The interval is a bootstrap over days (seeded, so the same file always gives the same interval).
  */
+import { seededRandom } from '../math/random';
+
+export { seededRandom };
 
 export interface LiftDay {
   date: string;
@@ -29,17 +32,6 @@ export interface LiftEstimate {
   seed: number;
 }
 
-/** A small, fast, seeded generator (mulberry32): the same seed gives the same interval everywhere. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const mean = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
 

@@ -95,7 +95,7 @@ export async function runChecks(
       if (target.sql !== undefined || (target.where !== undefined && target.count !== undefined)) {
         const sql = target.sql ?? whereSql(dataset, target);
         const res = await engine.query(
-          `SELECT *, count(*) OVER () AS "__affected" FROM (${sql}) q ORDER BY ${quoteIdent(LINE_COLUMN)} LIMIT ${SAMPLE_SIZE}`,
+          `SELECT *, count(*) OVER () AS "__affected" FROM (${sql}) q ORDER BY ${quoteIdent(LINE_COLUMN)}, CAST(q AS VARCHAR) LIMIT ${SAMPLE_SIZE}`, // ties (several rows of one line) in one order on every engine
         );
         p.affected = target.count ?? Number(res.rows[0]?.__affected ?? 0);
         p.sample = res.rows.map(toSample);

@@ -62,6 +62,7 @@ export async function analyseImport(
     ...(result.exportedOn ? { exportedOn: result.exportedOn } : {}),
     ...(result.summaryRows.length ? { summaryRows: result.summaryRows } : {}),
     decimalSeparator: result.decimalSeparator,
+    importedColumns: result.columns,
   };
   return { dataset, profile, semantics };
 }

@@ -18,6 +18,7 @@ import {
   withRole,
 } from './helpers';
 import type { Engine } from '../engine/types';
+import { currencyMarkSql, symbolCounts } from '../import/values';
 import type { SemanticColumn } from '../semantics/describe';
 import type { CheckDefinition, CheckTarget, Dataset } from './types';
 
@@ -80,25 +81,27 @@ export const mixedCurrency: CheckDefinition = {
           `Money columns are stated in different currencies (${headerCurrencies.join(', ')}); all ${plural(n, 'row')} mix them.`,
       });
     }
-    // Symbols in the original text ("$12.00" next to "€9.50") of one column.
-    if (ds.rawTableName && money.length) {
-      const sym = (c: string) => `nullif(regexp_extract(${raw(c)}, '([$€£¥]|\\b[A-Z]{3}\\b)', 1), '')`;
-      const sel = money.map(
-        (c, i) => `count(DISTINCT ${sym(c.name)}) AS n${i}, mode(${sym(c.name)}) AS m${i}`,
-      );
-      const row =
-        (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${quoteIdent(ds.rawTableName)} r`)).rows[0] ??
-        {};
-      money.forEach((c, i) => {
-        const dominant = row[`m${i}`];
-        if (Number(row[`n${i}`] ?? 0) < 2 || typeof dominant !== 'string') return;
-        out.push({
-          columns: [c.name],
-          sql: `SELECT r.${LINE}, ${raw(c.name)} AS ${quoteIdent(c.name)} FROM ${quoteIdent(ds.rawTableName!)} r WHERE ${sym(c.name)} <> ${quoteLiteral(dominant)}`,
-          details: { dominant },
-          message: (n) =>
-            `${label(c)} is written in more than one currency; ${plural(n, 'row')} use another symbol than ${dominant}.`,
-        });
+    // Currency marks in the original text ("$12.00" next to "€9.50") of one column: counted by the importer;
+    // only a column it could not tell about (read as text, or with unparsed cells) reads the text again.
+    const marks = new Map(money.map((c) => [c.name, ds.importedColumns?.find((i) => i.name === c.name)?.symbols]));
+    const unknown = ds.rawTableName ? money.filter((c) => !marks.get(c.name)) : [];
+    if (unknown.length) {
+      const sel = unknown.map((c, i) => `histogram(${currencyMarkSql(raw(c.name))}) AS h${i}`);
+      const counted = `SELECT ${sel.join(', ')} FROM ${quoteIdent(ds.rawTableName!)} r`;
+      const keys = unknown.flatMap((_, i) => [`array_to_string(map_keys(h${i}), ' ') AS k${i}`, `array_to_string(map_values(h${i}), ' ') AS v${i}`]);
+      const row = (await ctx.engine.query(`SELECT ${keys.join(', ')} FROM (${counted})`)).rows[0] ?? {};
+      unknown.forEach((c, i) => marks.set(c.name, symbolCounts(row[`k${i}`], row[`v${i}`])));
+    }
+    for (const c of money) {
+      const seen = Object.entries(marks.get(c.name) ?? {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const dominant = seen[0]?.[0];
+      if (seen.length < 2 || dominant === undefined || !ds.rawTableName) continue;
+      out.push({
+        columns: [c.name],
+        sql: `SELECT r.${LINE}, ${raw(c.name)} AS ${quoteIdent(c.name)} FROM ${quoteIdent(ds.rawTableName)} r WHERE ${currencyMarkSql(raw(c.name))} <> ${quoteLiteral(dominant)}`,
+        details: { dominant },
+        message: (n) =>
+          `${label(c)} is written in more than one currency; ${plural(n, 'row')} use another symbol than ${dominant}.`,
       });
     }
     return out;

@@ -6,7 +6,7 @@
  * except to look at data before building their targets (distinct labels, daily totals).
  */
 import type { Engine, Row, Scalar } from '../engine/types';
-import type { DecimalSeparator, SummaryRow } from '../import/types';
+import type { DecimalSeparator, ImportedColumn, SummaryRow } from '../import/types';
 import type { TableProfile } from '../profile/types';
 import type { Semantics } from '../semantics/describe';
 
@@ -45,6 +45,8 @@ export interface Dataset {
   summaryRows?: SummaryRow[];
   /** The decimal separator the file's numbers use (to read the summary rows' text). */
   decimalSeparator?: DecimalSeparator;
+  /** The importer's per-column facts about the original text (decimals shown, currency marks), by column. */
+  importedColumns?: ImportedColumn[];
 }
 
 export interface CheckContext {

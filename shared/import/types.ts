@@ -65,6 +65,17 @@ export interface ImportedColumn {
   bounded?: number;
   /** Non-empty cells that could not be read as the column's type and became NULL (kept in the raw table). */
   unparsed?: number;
+  /**
+   * Number-like columns (integer, decimal, percent, currency): the most decimal digits any cell shows in
+   * the file's own text (`1,483.48` → 2, `4.5%` → 1, `12` → 0). Counted once at import.
+   */
+  decimals?: number;
+  /**
+   * Number-like columns: currency symbols and codes seen in the original text, with how many cells show
+   * each (`{"$": 999000, "€": 12}`; `{}` when none). Absent when the importer could not tell without
+   * reading the original text again (columns read as text, or with unparsed cells).
+   */
+  symbols?: Record<string, number>;
 }
 
 export type LogLevel = 'info' | 'change' | 'warning';

@@ -7,7 +7,7 @@ import type { Engine, Row } from '../engine/types';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { DateOrder, DecimalSeparator, ImportedColumn, ImportLogEntry, ImportOptions } from './types';
 import type { ColumnDecision } from './values';
-import { ALL_PLACEHOLDER_LIST, conversionSql, decideColumn, detectDecimalSeparator, placeholderCountSql, PLACEHOLDERS } from './values';
+import { ALL_PLACEHOLDER_LIST, conversionSql, currencyMarkSql, decideColumn, decimalsShownSql, detectDecimalSeparator, NUMBER_KINDS, placeholderCountSql, PLACEHOLDERS, symbolCounts } from './values';
 
 export interface TypingInput {
   engine: Engine;
@@ -61,7 +61,7 @@ export async function typeTable(inp: TypingInput): Promise<TypingOutput> {
     const create = `CREATE TABLE ${quoteIdent(inp.typedTable)} AS SELECT __line${selects.length ? ', ' + selects.join(', ') : ''} FROM ${quoteIdent(rawTable)} WHERE ${inp.keepWhere}`;
     const stats = await wideSafe(engine, names.length, async () => {
       await engine.exec(create);
-      return columnStats(inp, decisions);
+      return columnStats(inp, decisions, dec);
     });
     const fallback = names.filter((_, i) => {
       const d = decisions[i]!;
@@ -152,12 +152,18 @@ async function wideSafe<T>(engine: Engine, width: number, fn: () => Promise<T>):
 
 interface Stats {
   rows: number;
-  cols: { nonNull: number; values: number; placeholders: number; unparsed: number; bounded: number }[];
+  cols: { nonNull: number; values: number; placeholders: number; unparsed: number; bounded: number; decimals: number; symbols: Record<string, number> }[];
 }
 
-async function columnStats(inp: TypingInput, decisions: ColumnDecision[]): Promise<Stats> {
+/** Currency marks counted per symbol: keys and counts as two space-separated lists (plain values on both engines). */
+function symbolCountsSql(col: string, i: number): string {
+  const h = `histogram(${currencyMarkSql(quoteIdent(col))})`;
+  return `array_to_string(map_keys(${h}), ' ') AS sk${i}, array_to_string(map_values(${h}), ' ') AS sv${i}`;
+}
+
+async function columnStats(inp: TypingInput, decisions: ColumnDecision[], dec: DecimalSeparator): Promise<Stats> {
   const { engine, names } = inp;
-  const rows: Stats['cols'] = names.map(() => ({ nonNull: 0, values: 0, placeholders: 0, unparsed: 0, bounded: 0 }));
+  const rows: Stats['cols'] = names.map(() => ({ nonNull: 0, values: 0, placeholders: 0, unparsed: 0, bounded: 0, decimals: 0, symbols: {} }));
   let total = 0;
   // Wide files: batch the aggregates so one statement never carries tens of thousands of expressions.
   const BATCH = 500;
@@ -173,8 +179,11 @@ async function columnStats(inp: TypingInput, decisions: ColumnDecision[]): Promi
       `SELECT ${part
         .map((n, i) => {
           const c = quoteIdent(n);
-          const bounded = decisions[b + i]!.bounded ? `count_if(regexp_matches(${c}, '^\\s*(<|>|≤|≥)'))` : '0';
-          return `${placeholderCountSql(n)} AS p${i}, count_if(NOT list_contains(${ALL_PLACEHOLDER_LIST}, trim(${c}))) AS v${i}, ${bounded} AS b${i}`;
+          const d = decisions[b + i]!;
+          const bounded = d.bounded ? `count_if(regexp_matches(${c}, '^\\s*(<|>|≤|≥)'))` : '0';
+          const decimals = NUMBER_KINDS.includes(d.kind) && d.kind !== 'integer' ? `, max(${decimalsShownSql(c, dec)}) AS d${i}` : '';
+          const symbols = d.kind === 'currency' ? `, ${symbolCountsSql(n, i)}` : '';
+          return `${placeholderCountSql(n)} AS p${i}, count_if(NOT list_contains(${ALL_PLACEHOLDER_LIST}, trim(${c}))) AS v${i}, ${bounded} AS b${i}${decimals}${symbols}`;
         })
         .join(', ')} FROM ${quoteIdent(inp.rawTable)} WHERE ${inp.keepWhere}`,
     );
@@ -188,6 +197,8 @@ async function columnStats(inp: TypingInput, decisions: ColumnDecision[]): Promi
       s.values = Number(r[`v${i}`]);
       s.bounded = Number(r[`b${i}`]);
       s.unparsed = Math.max(0, s.values - s.nonNull);
+      s.decimals = Number(r[`d${i}`] ?? 0);
+      s.symbols = symbolCounts(r[`sk${i}`], r[`sv${i}`]);
     });
   }
   return { rows: total, cols: rows };
@@ -218,6 +229,12 @@ async function finish(
     if (d.currency) col.currency = d.currency;
     if (s.bounded) col.bounded = s.bounded;
     if (s.unparsed) col.unparsed = s.unparsed;
+    if (NUMBER_KINDS.includes(d.kind)) {
+      col.decimals = s.decimals;
+      // Without unparsed cells, a number column that is not read as money has no mark in its text
+      // (a mark would have made the cell unreadable); with them, only the original text can tell.
+      if (d.kind === 'currency' || !s.unparsed) col.symbols = s.symbols;
+    }
     columns.push(col);
     if (d.kind !== 'text') conversions.push(`"${name}" → ${describeKind(d)}`);
     if (s.placeholders) {

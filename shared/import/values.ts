@@ -233,6 +233,35 @@ export function conversionSql(col: string, d: ColumnDecision, dec: DecimalSepara
   }
 }
 
+/** Kinds whose cells are written as numbers: they carry decimals shown and currency marks. */
+export const NUMBER_KINDS: readonly ValueKind[] = ['integer', 'decimal', 'percent', 'currency'];
+
+/**
+ * A currency mark in a cell's text: a symbol or a three-letter code (`$12.00`, `9.50 EUR`), as a
+ * regular expression for DuckDB's regexp_extract (group 1). One definition for the importer's count and
+ * the mixed_currency check's affected rows.
+ */
+export const CURRENCY_MARK_REGEX = '([$€£¥]|\\b[A-Z]{3}\\b)';
+
+/** SQL: the currency mark of one cell's text, NULL when it has none. */
+export function currencyMarkSql(cell: string): string {
+  return `nullif(regexp_extract(${cell}, ${quoteLiteral(CURRENCY_MARK_REGEX)}, 1), '')`;
+}
+
+/** Currency marks counted per mark, read back from two space-separated lists (keys, counts). */
+export function symbolCounts(keys: unknown, counts: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (typeof keys !== 'string' || typeof counts !== 'string' || keys === '') return out;
+  const n = counts.split(' ');
+  keys.split(' ').forEach((k, i) => (out[k] = Number(n[i])));
+  return out;
+}
+
+/** SQL: how many decimal digits one cell's text shows (0 when none). */
+export function decimalsShownSql(cell: string, dec: DecimalSeparator): string {
+  return `length(regexp_extract(${cell}, ${quoteLiteral(dec === ',' ? ',(\\d+)' : '\\.(\\d+)')}, 1))`;
+}
+
 /** Count expression: cells holding a placeholder (for the per-column count in the import log). */
 export function placeholderCountSql(col: string): string {
   return `count_if(list_contains(${ALL_PLACEHOLDER_LIST}, trim(${quoteIdent(col)})))`;

@@ -78,6 +78,7 @@ export function checkDataset(
     ...(result.exportedOn ? { exportedOn: result.exportedOn } : {}),
     ...(result.summaryRows.length ? { summaryRows: result.summaryRows } : {}),
     decimalSeparator: result.decimalSeparator,
+    importedColumns: result.columns,
   };
 }
 

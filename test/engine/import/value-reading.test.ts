@@ -34,6 +34,26 @@ describe('number formats', () => {
     ]);
   });
 
+  it('decimals shown and currency marks are counted per number column at import', async () => {
+    const semi = await importFixture(engine, 'semicolon-decimal-comma-euro.csv');
+    expect(semi.columns.map((c) => [c.name, c.decimals, c.symbols])).toEqual([
+      ['Kampagne', undefined, undefined],
+      ['Datum', undefined, undefined],
+      ['Impressionen', 0, {}],
+      ['Kosten', 2, {}],
+      ['Umsatz', 2, { '€': 3 }],
+      ['CTR', 2, {}],
+    ]);
+    const usd = await importFixture(engine, 'currency-codes-usd.csv');
+    expect(usd.columns.map((c) => [c.name, c.decimals, c.symbols])).toEqual([
+      ['Campaign', undefined, undefined],
+      ['Spend', 2, { USD: 3 }],
+      ['Revenue', 2, { USD: 2 }],
+    ]);
+    const mixed = await importFixture(engine, '../checks/mixed-currency-symbols-in-cost.csv');
+    expect([col(mixed, 'Cost').kind, col(mixed, 'Cost').decimals, col(mixed, 'Cost').symbols]).toEqual(['currency', 2, { $: 3, '€': 1 }]);
+  });
+
   it('currency codes "USD 10" and "USD 1,250.00"; "--" is a placeholder', async () => {
     const r = await importFixture(engine, 'currency-codes-usd.csv');
     expect(r.columns.map((c) => `${c.name}:${c.type}:${c.currency ?? ''}`)).toEqual(['Campaign:VARCHAR:', 'Spend:DOUBLE:USD', 'Revenue:DOUBLE:USD']);

@@ -74,7 +74,7 @@ describe('overview, columns, findings and report export', () => {
     await page.waitForSelector(byTestId('dataset-tab'));
     await page.click(byTestId('nav-overview'));
     // Audit done = the findings chart is drawn; the score comes with it.
-    await page.waitForSelector(`${byTestId('overview-dimensions')} .recharts-bar-rectangle`, {
+    await page.waitForSelector(`${byTestId('overview-dimensions')} .ml-chart-bar`, {
       timeout: 120_000,
     });
     await page.waitForSelector(byTestId('overview-score'), { timeout: 2_000 });
@@ -85,10 +85,10 @@ describe('overview, columns, findings and report export', () => {
     expect(score).toBeGreaterThanOrEqual(0);
     expect(score).toBeLessThan(100);
     // Charts drawn from the data: one bar group per day in the timeline, severities per dimension.
-    await page.waitForSelector(`${byTestId('overview-timeline')} .recharts-bar-rectangle`);
-    expect(await page.locator(`${byTestId('overview-timeline')} .recharts-bar-rectangle`).count()).toBe(14);
+    await page.waitForSelector(`${byTestId('overview-timeline')} .ml-chart-bar`);
+    expect(await page.locator(`${byTestId('overview-timeline')} .ml-chart-bar`).count()).toBe(14);
     expect(
-      await page.locator(`${byTestId('overview-dimensions')} .recharts-bar-rectangle`).count(),
+      await page.locator(`${byTestId('overview-dimensions')} .ml-chart-bar`).count(),
     ).toBeGreaterThan(0);
     await page.waitForSelector(`${byTestId('overview-finding')}[data-check="funnel_inversion"]`);
     await setTheme('light');

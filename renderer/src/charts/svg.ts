@@ -5,23 +5,18 @@
  */
 import { binLabel, displayValue, formatCompact, truncateLabel } from './format';
 import { chartVar } from './palette';
+import type { AxisTick } from './layout';
+import { axisTicks, niceMax, SEVERITY_LABEL_WIDTH, SEVERITY_ROW_HEIGHT, severityLayout, timelineLayout } from './layout';
 import type { HistogramBin, SeverityCounts, TimelinePoint, ValueCount } from './types';
 import { SEVERITIES } from './types';
+
+export { niceMax };
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="11"';
-
-/** The top of a 4-step axis whose step is 1, 2, 2.5 or 5 × 10^n, so the tick labels read well. */
-export function niceMax(max: number): number {
-  if (!(max > 0)) return 4;
-  const raw = max / 4;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * pow >= raw) return 4 * step * pow;
-  return 40 * pow;
-}
 
 function frame(width: number, height: number, title: string, body: string): string {
   return (
@@ -30,23 +25,15 @@ function frame(width: number, height: number, title: string, body: string): stri
   );
 }
 
-function yAxis(
-  x0: number,
-  x1: number,
-  top: number,
-  bottom: number,
-  max: number,
-  side: 'left' | 'right' = 'left',
-): string {
+/** Tick labels on one side; the left axis also draws the horizontal grid lines. */
+function yAxis(x0: number, x1: number, ticks: AxisTick[], side: 'left' | 'right' = 'left'): string {
   let out = '';
-  for (let i = 0; i <= 4; i++) {
-    const v = (max * i) / 4;
-    const y = bottom - ((bottom - top) * i) / 4;
+  for (const { y, value } of ticks) {
     if (side === 'left')
       out += `<line x1="${x0}" x2="${x1}" y1="${y}" y2="${y}" stroke="${chartVar('grid')}"/>`;
     const tx = side === 'left' ? x0 - 6 : x1 + 6;
     const anchor = side === 'left' ? 'end' : 'start';
-    out += `<text x="${tx}" y="${y + 4}" text-anchor="${anchor}" fill="${chartVar('axis')}">${escapeXml(formatCompact(v))}</text>`;
+    out += `<text x="${tx}" y="${y + 4}" text-anchor="${anchor}" fill="${chartVar('axis')}">${escapeXml(formatCompact(value))}</text>`;
   }
   return out;
 }
@@ -89,7 +76,7 @@ export function histogramSvg(
   const bottom = height - 28;
   const max = niceMax(Math.max(0, ...bins.map((b) => b.count)));
   const slot = bins.length ? (width - left - right) / bins.length : 0;
-  let body = yAxis(left, width - right, top, bottom, max);
+  let body = yAxis(left, width - right, axisTicks(top, bottom, max));
   bins.forEach((b, i) => {
     const h = ((bottom - top) * b.count) / max;
     const x = left + i * slot;
@@ -107,26 +94,16 @@ export function histogramSvg(
 /** Stacked bars per dimension: errors, warnings, infos. */
 export function severityBarsSvg(data: SeverityCounts[], opts: { title: string; width?: number }): string {
   const width = opts.width ?? 520;
-  const rowH = 26;
-  const labelW = 110;
-  const height = data.length * rowH + 34;
-  const max = Math.max(1, ...data.map((d) => d.error + d.warning + d.info));
-  const plotW = width - labelW - 50;
+  const height = data.length * SEVERITY_ROW_HEIGHT + 34;
   let body = '';
-  data.forEach((d, i) => {
-    const y = 4 + i * rowH;
-    let x = labelW;
-    body += `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end" fill="${chartVar('text')}">${escapeXml(d.dimension)}</text>`;
-    for (const s of SEVERITIES) {
-      if (!d[s]) continue;
-      const w = (d[s] / max) * plotW;
-      body += `<rect x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 9}" fill="${chartVar(s)}"><title>${escapeXml(`${d.dimension}: ${d[s]} ${s}`)}</title></rect>`;
-      x += w;
+  for (const row of severityLayout(data, width)) {
+    body += `<text x="${SEVERITY_LABEL_WIDTH - 8}" y="${row.y + 16}" text-anchor="end" fill="${chartVar('text')}">${escapeXml(row.dimension)}</text>`;
+    for (const s of row.segments) {
+      body += `<rect x="${s.x.toFixed(1)}" y="${row.y + 4}" width="${s.width.toFixed(1)}" height="${SEVERITY_ROW_HEIGHT - 9}" fill="${chartVar(s.severity)}"><title>${escapeXml(`${row.dimension}: ${s.count} ${s.severity}`)}</title></rect>`;
     }
-    const total = d.error + d.warning + d.info;
-    body += `<text x="${(x + 5).toFixed(1)}" y="${y + 16}" fill="${chartVar('axis')}">${total}</text>`;
-  });
-  let lx = labelW;
+    body += `<text x="${row.totalX.toFixed(1)}" y="${row.y + 16}" fill="${chartVar('axis')}">${row.total}</text>`;
+  }
+  let lx = SEVERITY_LABEL_WIDTH;
   for (const s of SEVERITIES) {
     body += `<rect x="${lx}" y="${height - 20}" width="10" height="10" fill="${chartVar(s)}"/><text x="${lx + 14}" y="${height - 11}" fill="${chartVar('axis')}">${s}</text>`;
     lx += 80;
@@ -142,40 +119,18 @@ export function timelineSvg(
   const per = opts.per ?? 'day';
   const width = opts.width ?? 640;
   const height = opts.height ?? 220;
-  const left = 44;
-  const right = opts.metricLabel ? 50 : 12;
-  const top = 12;
-  const bottom = height - 44;
-  const rowsMax = niceMax(Math.max(0, ...points.map((p) => p.rows)));
-  const metrics = points.map((p) =>
-    typeof p.metric === 'number' && Number.isFinite(p.metric) ? p.metric : null,
-  );
-  const metricMax = niceMax(Math.max(0, ...metrics.map((m) => m ?? 0)));
-  const slot = points.length ? (width - left - right) / points.length : 0;
-  let body = yAxis(left, width - right, top, bottom, rowsMax);
-  if (opts.metricLabel) body += yAxis(left, width - right, top, bottom, metricMax, 'right');
-  points.forEach((p, i) => {
-    const h = ((bottom - top) * p.rows) / rowsMax;
-    body += `<rect x="${(left + i * slot + slot * 0.15).toFixed(1)}" y="${(bottom - h).toFixed(1)}" width="${Math.max(0.5, slot * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${chartVar('rows')}" opacity="0.75"><title>${escapeXml(`${p.day}: ${p.rows} rows`)}</title></rect>`;
-  });
-  if (opts.metricLabel) {
-    let path = '';
-    metrics.forEach((m, i) => {
-      if (m === null) return;
-      const x = left + i * slot + slot / 2;
-      const y = bottom - ((bottom - top) * m) / metricMax;
-      path += `${path && metrics[i - 1] !== null ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
-    });
-    if (path) body += `<path d="${path}" fill="none" stroke="${chartVar('metric')}" stroke-width="2"/>`;
+  const l = timelineLayout(points, { width, height, metric: Boolean(opts.metricLabel), below: 44 });
+  let body = yAxis(l.left, l.right, l.rowsTicks);
+  if (l.metricTicks) body += yAxis(l.left, l.right, l.metricTicks, 'right');
+  for (const b of l.bars) {
+    body += `<rect x="${b.x.toFixed(1)}" y="${b.y.toFixed(1)}" width="${b.width.toFixed(1)}" height="${b.height.toFixed(1)}" fill="${chartVar('rows')}" opacity="0.75"><title>${escapeXml(`${b.point.day}: ${b.point.rows} rows`)}</title></rect>`;
   }
-  const ticks = Math.min(points.length, 6);
-  for (let t = 0; t < ticks; t++) {
-    const i = ticks === 1 ? 0 : Math.round((t * (points.length - 1)) / (ticks - 1));
-    const p = points[i];
-    if (!p) continue;
-    body += `<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${bottom + 16}" text-anchor="middle" fill="${chartVar('axis')}">${escapeXml(p.day)}</text>`;
+  if (l.metricPath) body += `<path d="${l.metricPath}" fill="none" stroke="${chartVar('metric')}" stroke-width="2"/>`;
+  for (const t of l.xTicks) {
+    body += `<text x="${t.x.toFixed(1)}" y="${l.bottom + 16}" text-anchor="middle" fill="${chartVar('axis')}">${escapeXml(t.label)}</text>`;
   }
   const legendY = height - 8;
+  const left = l.left;
   body += `<rect x="${left}" y="${legendY - 9}" width="10" height="10" fill="${chartVar('rows')}"/><text x="${left + 14}" y="${legendY}" fill="${chartVar('axis')}">rows per ${escapeXml(per)}</text>`;
   if (opts.metricLabel) {
     body += `<line x1="${left + 120}" x2="${left + 134}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${chartVar('metric')}" stroke-width="2"/><text x="${left + 138}" y="${legendY}" fill="${chartVar('axis')}">${escapeXml(opts.metricLabel)} per ${escapeXml(per)}</text>`;

@@ -4,6 +4,8 @@
  * - baseline: native DuckDB alone (read_csv into a table, then SUMMARIZE);
  * - wasm / native: MeshLens's importer, profile and checks on duckdb-wasm and on native DuckDB, split into
  *   stages (decode, sniff, body pass, raw table, summary rows, typing, statistics, profile, checks);
+ * - app: the app in headless Chromium, file picked → findings shown (scripts/bench-app.ts; skipped without
+ *   Chromium; BENCH_APP_THREADS=on adds a leg with duckdb-wasm's threaded build forced);
  * - cli: the real `meshlens audit --json` process, start-up included, with its default engine;
  * - cli-files: the CLI's cold start and `inspect` of 100 small files in one process (scripts/bench-cli.ts).
  * Each measurement runs in its own process. BENCH_ROWS=1000000 runs one size (default 1M and 5M);
@@ -11,6 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { printAppLeg } from './bench-app';
 import { benchCli } from './bench-cli';
 import { ensureBenchFile } from './bench-data';
 import type { Stage, StageResult } from './bench-stages';
@@ -81,6 +84,8 @@ for (const rows of sizes) {
     console.log(`| rows / findings | ${results.map((r) => `${r.rows} | ${r.findings}`).join(' | ')} |`);
     console.log(`| peak RSS MB | ${results.map((r) => `${r.peakRssMb} | ${(r.peakRssMb / base.peakRssMb).toFixed(2)}`).join(' | ')} |`);
   }
+  if (want('app')) printAppLeg(file, ref, base.cpuMs);
+  if (want('app') && process.env.BENCH_APP_THREADS === 'on') printAppLeg(file, ref, base.cpuMs, 'on');
   if (want('cli')) {
     const c = cli(file, []);
     if ('error' in c) console.log(`\nmeshlens audit (CLI, default engine): FAILED: ${c.error}`);

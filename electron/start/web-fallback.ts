@@ -38,11 +38,15 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Serve `root` on 127.0.0.1 through the shell's app:// handler: the desktop's headers, byte for byte. */
-export async function serveRenderer(root: string, port = 0): Promise<WebServer> {
+/**
+ * Serve `root` on 127.0.0.1 through the shell's app:// handler: the desktop's headers, byte for byte.
+ * `onRequest` hears each path asked for (the benchmark reads which duckdb-wasm build the page loaded).
+ */
+export async function serveRenderer(root: string, port = 0, onRequest?: (path: string) => void): Promise<WebServer> {
   const handler = createAppProtocolHandler(root, () => undefined, { crossOriginIsolation: process.env.MESHLENS_CROSS_ORIGIN_ISOLATION !== 'off' });
   const server = createServer((req, res) => {
     void (async () => {
+      onRequest?.(req.url ?? '/');
       const answer = await handler(new Request(`app://meshlens${req.url ?? '/'}`, { method: req.method }));
       const headers: Record<string, string> = {};
       answer.headers.forEach((value, key) => (headers[key] = value));

@@ -17,6 +17,7 @@ import { openSession } from '../helpers/chromium';
 import type { Session } from '../helpers/chromium';
 import { byTestId, screenshot } from '../helpers/page-utils';
 import { writeBigAdsCsv } from '../helpers/big-csv';
+import { longTasksBetween, recordLongTasks } from '../helpers/long-tasks';
 
 const ROWS = Number(process.env.MESHLENS_PERF_ROWS ?? 1_000_000);
 const DIST = path.resolve('dist/renderer');
@@ -36,13 +37,7 @@ beforeAll(async () => {
   await writeBigAdsCsv(file, ROWS);
   server = await serveStatic(DIST);
   session = await openSession(server.url);
-  await session.page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(session.page);
   await session.page.goto(server.url);
   await session.page.waitForSelector(byTestId('screen-home'));
 }, 600_000);
@@ -94,8 +89,7 @@ describe.skipIf(skip)(`performance with ${ROWS.toLocaleString('en-US')} rows`, (
     const tScroll = (await page.evaluate(() => performance.now())) - tScroll0;
     await screenshot(page, 'perf-1m-grid-end');
 
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
-    const during = longTasks.filter((t) => t.start >= t0 && t.start <= tAudit);
+    const during = await longTasksBetween(page, t0, tAudit);
     const over200 = during.filter((t) => t.duration > 200);
     const result = {
       rows: ROWS,

@@ -47,4 +47,18 @@ describe('which duckdb-wasm build', () => {
     expect(wantsThreadedBuild(false, 16)).toBe(false);
     expect(wantsThreadedBuild(true, undefined)).toBe(false);
   });
+  it('?duckdb-threads=on|off forces the choice, never without isolation; the worker learns it from its name', async () => {
+    const t = await import('../../renderer/src/db/threads');
+    expect(t.wantsThreadedBuild(true, 2, 'on')).toBe(true);
+    expect(t.wantsThreadedBuild(false, 2, 'on')).toBe(false);
+    expect(t.wantsThreadedBuild(true, 16, 'off')).toBe(false);
+    expect(t.threadsChoiceFromQuery('?duckdb-threads=on')).toBe('on');
+    expect(t.threadsChoiceFromQuery('?x=1&duckdb-threads=off')).toBe('off');
+    expect(t.threadsChoiceFromQuery('?duckdb-threads=yes')).toBeUndefined();
+    expect(t.threadsChoiceFromQuery('')).toBeUndefined();
+    for (const choice of ['on', 'off', undefined] as const) {
+      expect(t.threadsChoiceFromWorkerName(t.dbWorkerName(choice))).toBe(choice);
+    }
+    expect(t.dbWorkerName(undefined)).toBe('meshlens-db');
+  });
 });

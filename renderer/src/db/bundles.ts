@@ -1,7 +1,8 @@
 /**
  * DuckDB's wasm and worker files ship inside the app (Vite `?url` imports): nothing is fetched from the
  * network, ever. selectBundle picks the exception-handling build when the browser supports it, and the
- * cross-origin-isolated (threads) build when the page is isolated and the machine has 4 or more cores.
+ * cross-origin-isolated (threads) build when the page is isolated and the machine has 4 or more cores
+ * (or the page asked for it: threads.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -12,18 +13,19 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
 import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import { wantsThreadedBuild } from './threads';
+import type { ThreadsChoice } from './threads';
 
 /** Asset URLs are relative to the page; inside a worker resolve them against the worker's own URL. */
 function absolute(url: string): string {
   return new URL(url, globalThis.location.href).href;
 }
 
-export function localBundles(): duckdb.DuckDBBundles {
+export function localBundles(threads?: ThreadsChoice): duckdb.DuckDBBundles {
   const bundles: duckdb.DuckDBBundles = {
     mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
     eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
   };
-  if (wantsThreadedBuild(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency)) {
+  if (wantsThreadedBuild(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency, threads)) {
     bundles.coi = {
       mainModule: absolute(coiWasm),
       mainWorker: absolute(coiWorker),
@@ -40,8 +42,8 @@ export interface StartedDuckDB {
 }
 
 /** Start DuckDB in its own worker and open an in-memory database. */
-export async function startDuckDB(): Promise<StartedDuckDB> {
-  const bundle = await duckdb.selectBundle(localBundles());
+export async function startDuckDB(threads?: ThreadsChoice): Promise<StartedDuckDB> {
+  const bundle = await duckdb.selectBundle(localBundles(threads));
   if (!bundle.mainWorker) throw new Error('No DuckDB worker in the selected bundle.');
   const worker = new Worker(bundle.mainWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);

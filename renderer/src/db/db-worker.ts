@@ -9,10 +9,11 @@ import { AsyncDuckDBEngine } from './duckdb-engine';
 import { parquetFromIPC, parquetToIPC } from './parquet';
 import { runImport } from './import-task';
 import type { Envelope, WorkerMessage, WorkerValue } from './protocol';
+import { threadsChoiceFromWorkerName } from './threads';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const started = startDuckDB();
+const started = startDuckDB(threadsChoiceFromWorkerName(self.name));
 const connections = new Map<number, AsyncDuckDBEngine>();
 const aborts = new Map<number, AbortController>();
 let nextConn = 1;

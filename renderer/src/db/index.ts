@@ -4,6 +4,7 @@
  * never waits behind an audit.
  */
 import { BrowserEngine, WorkerClient } from './browser-engine';
+import { dbWorkerName, threadsChoiceFromQuery } from './threads';
 
 export { BrowserEngine } from './browser-engine';
 export type { ImportRequestFile } from './protocol';
@@ -12,7 +13,8 @@ let client: WorkerClient | null = null;
 const engines = new Map<string, Promise<BrowserEngine>>();
 
 function startWorker(): WorkerClient {
-  const worker = new Worker(new URL('./db-worker.ts', import.meta.url), { type: 'module', name: 'meshlens-db' });
+  const name = dbWorkerName(threadsChoiceFromQuery(globalThis.location?.search ?? ''));
+  const worker = new Worker(new URL('./db-worker.ts', import.meta.url), { type: 'module', name });
   return new WorkerClient(worker);
 }
 

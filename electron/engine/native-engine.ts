@@ -11,17 +11,21 @@
  * DuckDB itself (no parquet-wasm on this path).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as NodeApiModule from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBInstance, DuckDBResultReader, DuckDBType, DuckDBValue } from '@duckdb/node-api';
-import { formatDate, formatTimestamp } from '../../shared/engine/arrow-rows';
+import { formatDate, formatTimestamp } from '../../shared/engine/time-text';
 import { quoteLiteral } from '../../shared/engine/sql';
 import type { ColumnInfo, Engine, QueryResult, Row, Scalar } from '../../shared/engine/types';
-import { ENGINE_SETUP_SQL } from './node-engine';
-import { nodeParquet } from './parquet-node';
+import { ENGINE_SETUP_SQL } from './setup-sql';
+
+/** parquet-wasm, only for Arrow IPC in and out (rare): not loaded on start (it costs ~70 ms). */
+const parquetCodec = async () => (await import('./parquet-node')).nodeParquet;
 
 type NodeApi = typeof NodeApiModule;
+const nodeRequire = createRequire(import.meta.url);
 
 export class NativeEngine implements Engine {
   readonly kind = 'node-native' as const;
@@ -35,7 +39,9 @@ export class NativeEngine implements Engine {
   ) {}
 
   static async create(): Promise<NativeEngine> {
-    const api = await import('@duckdb/node-api');
+    // require(), not import(): importing a CommonJS package from ESM runs Node's export lexer over each of
+    // its ~190 files first (~0.1 s of every start).
+    const api = nodeRequire('@duckdb/node-api') as NodeApi;
     const dir = mkdtempSync(path.join(tmpdir(), 'meshlens-native-'));
     const instance = await api.DuckDBInstance.create(':memory:', {
       autoinstall_known_extensions: 'false',
@@ -80,7 +86,7 @@ export class NativeEngine implements Engine {
     // Native DuckDB has no Arrow IPC reader without an extension: go through Parquet, which it reads.
     const file = this.scratch('parquet');
     try {
-      writeFileSync(file, await nodeParquet.fromIPC(ipc));
+      writeFileSync(file, await (await parquetCodec()).fromIPC(ipc));
       await this.conn.run(`CREATE TABLE ${quoteIdentLocal(table)} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
     } finally {
       rmSync(file, { force: true });
@@ -115,7 +121,7 @@ export class NativeEngine implements Engine {
   }
 
   async queryArrowIPC(sql: string): Promise<Uint8Array> {
-    return nodeParquet.toIPC(await this.writeParquet(sql));
+    return (await parquetCodec()).toIPC(await this.writeParquet(sql));
   }
 
   async cancel(): Promise<void> {

@@ -12,6 +12,7 @@ import type * as DuckDBBlocking from '@duckdb/duckdb-wasm/blocking';
 import { arrowToResult } from '../../shared/engine/arrow-rows';
 import type { Engine, QueryResult, Row } from '../../shared/engine/types';
 import { quoteLiteral } from '../../shared/engine/sql';
+import { ENGINE_SETUP_SQL } from './setup-sql';
 
 const require = createRequire(import.meta.url);
 // The CJS copy of apache-arrow, the same instance duckdb-wasm's CJS build uses (ESM and CJS copies are
@@ -21,11 +22,6 @@ const { tableToIPC } = require('apache-arrow') as typeof Arrow;
 type Bindings = Awaited<ReturnType<typeof DuckDBBlocking.createDuckDB>>;
 type Connection = ReturnType<Bindings['connect']>;
 
-export const ENGINE_SETUP_SQL = [
-  'SET autoinstall_known_extensions=false',
-  'SET autoload_known_extensions=false',
-  "SET enable_http_metadata_cache=false",
-].join(';\n');
 
 export class NodeEngine implements Engine {
   readonly kind = 'node-wasm' as const;

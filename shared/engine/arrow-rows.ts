@@ -6,6 +6,9 @@
 import { Type, util } from 'apache-arrow';
 import type { DataType, Table } from 'apache-arrow';
 import type { ColumnInfo, QueryResult, Row, Scalar } from './types';
+import { formatDate, formatTimestamp } from './time-text';
+
+export { formatDate, formatTimestamp };
 
 export function arrowTypeName(t: DataType): string {
   switch (t.typeId) {
@@ -53,20 +56,6 @@ export function arrowTypeName(t: DataType): string {
     default:
       return String(t);
   }
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-export function formatDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-export function formatTimestamp(ms: number): string {
-  const d = new Date(ms);
-  const base = `${formatDate(ms)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  const frac = d.getUTCMilliseconds();
-  return frac ? `${base}.${pad(frac, 3)}` : base;
 }
 
 function toScalar(value: unknown, type: DataType): Scalar {

@@ -1,30 +1,24 @@
 /**
- * profileTable: per-column statistics in five scans at most, whatever the number of columns:
- * 1. one aggregate query for counts, NULLs, distinct, min/max/mean/quartiles/stddev, string lengths,
- *    (quartiles and medians are exact, `quantile_cont`, up to `exactQuantileLimit` rows; above it they
- *    come from `approx_quantile` and the profile says so with `quantilesApprox`),
- *    pattern counts and day coverage of every column at once (on tables over 100 000 rows the pattern
- *    counts come from a second query on a 50 000-row reservoir sample);
- * 2. one UNION ALL statement for the top values of the columns where top values mean something;
- * 3. one aggregate query for the histograms of all number columns;
- * 4. one GROUP BY day for rows and key metrics per day.
+ * profileTable: per-column statistics in three statements, whatever the number of columns:
+ * 1. one aggregate query for counts, NULLs, distinct (HyperLogLog on big tables, and labelled so),
+ *    min/max/mean/stddev, string lengths, day coverage and (tables up to `patternSampleLimit` rows)
+ *    the pattern counts of every column at once;
+ * 2. one UNION ALL statement (values.ts) for top values, histograms, exact median and quartiles and, on
+ *    big tables, exact pattern counts of text columns with few distinct values; text columns with many
+ *    distinct values on big tables read their patterns from a 50 000-row sample (a third statement);
+ * 3. one GROUP BY day for rows and key metrics per day.
  */
 import type { Engine, Row, Scalar } from '../engine/types';
-import { isInternalColumn, quoteIdent, quoteLiteral } from '../engine/sql';
+import { isInternalColumn, quoteIdent } from '../engine/sql';
 import { METRIC_ROLES, roleFromHeader } from '../semantics/roles';
-import type { ValuePattern } from '../semantics/roles';
 import { PATTERNS, patternPredicate } from './patterns';
-import type {
-  ColumnProfile,
-  DailyPoint,
-  HistogramBin,
-  ProfileColumnInput,
-  ProfileOptions,
-  TableProfile,
-  TopValue,
-} from './types';
+import type { ColumnProfile, DailyPoint, ProfileColumnInput, ProfileOptions, TableProfile } from './types';
+import { addValueStatistics, isGrouped, setPatterns } from './values';
 
-/** Exact quantiles keep every value in memory; above this many rows they are estimated (and labelled). */
+/**
+ * Exact quantiles of a column with many distinct values keep every value in memory; above this many rows
+ * they are estimated (and labelled). Columns with few distinct values are exact at any size (values.ts).
+ */
 const EXACT_QUANTILE_LIMIT = 2_000_000;
 
 export function typeKind(type: string): ColumnProfile['kind'] {
@@ -92,12 +86,7 @@ export async function profileTable(
     }
     if (kind === 'number') {
       const d = `${q}::DOUBLE`;
-      sel.push(
-        `avg(${d}) AS c${i}_mean`,
-        `stddev_samp(${d}) AS c${i}_sd`,
-        // One quantile state per column for all three cut points; as text so both engines read it alike.
-        `array_to_string(${quantilesApprox ? 'approx_quantile' : 'quantile_cont'}(${d}, [0.25, 0.5, 0.75]), ',') AS c${i}_q`,
-      );
+      sel.push(`avg(${d}) AS c${i}_mean`, `stddev_samp(${d}) AS c${i}_sd`);
     }
     if (kind === 'date') sel.push(`count(DISTINCT ${q}::DATE) AS c${i}_days`);
     if (kind === 'text') {
@@ -113,9 +102,6 @@ export async function profileTable(
     }
   });
   const agg = (await engine.query(`SELECT ${sel.join(',\n')} FROM ${table}`)).rows[0] ?? {};
-  // Big tables: patterns are read from a reservoir sample (regular expressions are the costly part of a
-  // profile); counts are scaled to the table. Checks that need exact counts run their own predicates.
-  const patternScale = sampled ? await samplePatterns(engine, table, columns, agg) : 1;
 
   const profiles: ColumnProfile[] = columns.map((c, i) => {
     const kind = typeKind(c.type);
@@ -141,13 +127,6 @@ export async function profileTable(
     if (kind === 'number') {
       p.mean = num(agg[`c${i}_mean`]);
       p.stddev = num(agg[`c${i}_sd`]);
-      const [q1, q2, q3] = String(agg[`c${i}_q`] ?? '')
-        .split(',')
-        .map((x) => (x === '' ? undefined : num(x)));
-      p.q1 = q1;
-      p.median = q2;
-      p.q3 = q3;
-      if (quantilesApprox && q2 !== undefined) p.quantilesApprox = true;
     }
     if (kind === 'date' && p.min !== null && p.max !== null) {
       const span =
@@ -164,28 +143,21 @@ export async function profileTable(
         max: num(agg[`c${i}_lmax`]) ?? 0,
         mean: num(agg[`c${i}_lmean`]) ?? 0,
       };
-      let best: ValuePattern | null = null;
-      let bestN = 0;
-      PATTERNS.forEach((pat, j) => {
-        const n = Math.round((num(agg[`c${i}_p${j}`]) ?? 0) * patternScale);
-        if (n > 0) p.patternCounts[pat] = n;
-        if (n > bestN) {
-          best = pat;
-          bestN = n;
-        }
-      });
-      // A URL with UTM tags is also a URL: report the narrower pattern when it dominates on its own.
-      if (count > 0 && bestN / count >= 0.5) {
-        p.pattern = best;
-        p.patternShare = Math.min(1, bestN / count);
-      }
-      if (sampled) p.patternsSampled = true;
+      if (!sampled) setPatterns(p, (j) => num(agg[`c${i}_p${j}`]) ?? 0, false);
     }
     return p;
   });
 
-  await addTopValues(engine, table, profiles, topK);
-  await addHistograms(engine, table, profiles, binsWanted);
+  await addValueStatistics(engine, table, profiles, {
+    topK,
+    bins: binsWanted,
+    patternsFromGroups: sampled,
+    quantilesApprox,
+  });
+  // Big tables: text columns with many distinct values read their patterns from a reservoir sample
+  // (regular expressions over every row are the costly part of a profile); counts are scaled to the
+  // table. Checks that need exact counts run their own predicates.
+  if (sampled) await samplePatterns(engine, table, profiles.filter((p) => p.kind === 'text' && !isGrouped(p)));
   const daily = options.daily === false ? undefined : await dailySeries(engine, table, profiles, options);
   return {
     table: tableName,
@@ -198,96 +170,21 @@ export async function profileTable(
 
 const SAMPLE_ROWS = 50_000;
 
-/** Pattern counts of text columns on a reservoir sample, written into `agg`; returns the scale factor. */
-async function samplePatterns(
-  engine: Engine,
-  table: string,
-  columns: ProfileColumnInput[],
-  agg: Row,
-): Promise<number> {
+/** Pattern counts of text columns estimated on a reservoir sample of those columns. */
+async function samplePatterns(engine: Engine, table: string, texts: ColumnProfile[]): Promise<void> {
+  if (!texts.length) return;
   const sel: string[] = ['count(*) AS n'];
-  columns.forEach((c, i) => {
-    if (typeKind(c.type) !== 'text') return;
+  texts.forEach((c, i) => {
     const q = quoteIdent(c.name);
     PATTERNS.forEach((p, j) => sel.push(`count(*) FILTER (WHERE ${patternPredicate(p, q)}) AS c${i}_p${j}`));
   });
-  if (sel.length === 1) return 1;
+  const cols = texts.map((c) => quoteIdent(c.name)).join(', ');
   const row =
-    (
-      await engine.query(
-        `SELECT ${sel.join(', ')} FROM (SELECT * FROM ${table} USING SAMPLE ${SAMPLE_ROWS} ROWS) s`,
-      )
-    ).rows[0] ?? {};
-  Object.assign(agg, row);
+    (await engine.query(`SELECT ${sel.join(', ')} FROM (SELECT ${cols} FROM ${table} USING SAMPLE ${SAMPLE_ROWS} ROWS) s`))
+      .rows[0] ?? {};
   const n = num(row.n) ?? 0;
-  const total = num(agg.n) ?? 0;
-  return n ? total / n : 1;
-}
-
-/** Top values for text, boolean and low-cardinality columns; unique identifiers are skipped. */
-async function addTopValues(
-  engine: Engine,
-  table: string,
-  profiles: ColumnProfile[],
-  k: number,
-): Promise<void> {
-  const wanted = profiles.filter(
-    (p) =>
-      p.count > 0 &&
-      p.kind !== 'other' &&
-      (p.distinct <= Math.max(50, p.count * 0.5) || p.kind === 'boolean') &&
-      p.distinct < 1_000_000,
-  );
-  if (!wanted.length) return;
-  const parts = wanted.map((p) => {
-    const q = quoteIdent(p.name);
-    return `(SELECT ${quoteLiteral(p.name)} AS col, ${q}::VARCHAR AS v, count(*)::BIGINT AS n FROM ${table} WHERE ${q} IS NOT NULL GROUP BY ${q} ORDER BY n DESC, v LIMIT ${k})`;
-  });
-  const res = await engine.query<{ col: string; v: string; n: number }>(parts.join('\nUNION ALL\n'));
-  const byName = new Map<string, TopValue[]>();
-  for (const r of res.rows) {
-    const list = byName.get(r.col) ?? [];
-    list.push({ value: r.v, count: Number(r.n) });
-    byName.set(r.col, list);
-  }
-  for (const p of profiles)
-    p.topValues = (byName.get(p.name) ?? []).sort(
-      (a, b) => b.count - a.count || a.value.localeCompare(b.value),
-    );
-}
-
-async function addHistograms(
-  engine: Engine,
-  table: string,
-  profiles: ColumnProfile[],
-  bins: number,
-): Promise<void> {
-  const wanted = profiles
-    .map((p, i) => ({ p, i, lo: num(p.min), hi: num(p.max) }))
-    .filter((x) => x.p.kind === 'number' && x.lo !== undefined && x.hi !== undefined && x.p.count > 0);
-  if (!wanted.length) return;
-  const sel = wanted.map(({ p, i, lo, hi }) => {
-    const width = hi! > lo! ? (hi! - lo!) / bins : 1;
-    const bin = `least(${bins - 1}, floor((${quoteIdent(p.name)}::DOUBLE - ${lo}) / ${width}))::INTEGER`;
-    // least() skips NULLs (least(19, NULL) = 19), so NULL cells must be filtered out explicitly.
-    return `array_to_string(list_transform(map_entries(histogram(${bin}) FILTER (WHERE ${quoteIdent(p.name)} IS NOT NULL)), e -> e.key || ':' || e.value), ',') AS h${i}`;
-  });
-  const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${table}`)).rows[0] ?? {};
-  for (const { p, i, lo, hi } of wanted) {
-    const width = hi! > lo! ? (hi! - lo!) / bins : 1;
-    const n = hi! > lo! ? bins : 1;
-    const out: HistogramBin[] = Array.from({ length: n }, (_, b) => ({
-      start: lo! + b * width,
-      end: lo! + (b + 1) * width,
-      count: 0,
-    }));
-    for (const pair of String(row[`h${i}`] ?? '').split(',')) {
-      const [key, value] = pair.split(':');
-      const b = Number(key);
-      if (pair && out[b]) out[b]!.count = Number(value);
-    }
-    p.histogram = out;
-  }
+  const scale = n ? (texts[0]?.rows ?? 0) / n : 1;
+  texts.forEach((p, i) => setPatterns(p, (j) => Math.round((num(row[`c${i}_p${j}`]) ?? 0) * scale), true));
 }
 
 /** Rows and key metric sums per day; `profileTable` calls it, callers that know the roles can call it again. */

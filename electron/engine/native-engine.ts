@@ -46,6 +46,8 @@ export class NativeEngine implements Engine {
     const instance = await api.DuckDBInstance.create(':memory:', {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
+      // Tables bigger than memory spill here (DuckDB's default is `.tmp` in the user's working folder).
+      temp_directory: path.join(dir, 'spill'),
     });
     const conn = await instance.connect();
     await conn.run(`${ENGINE_SETUP_SQL};\nSET file_search_path = ${quoteLiteral(dir)}`);

@@ -93,10 +93,7 @@ export async function runChecks(
     const { check, target } = p;
     try {
       if (target.sql !== undefined || (target.where !== undefined && target.count !== undefined)) {
-        const sql = target.sql ?? whereSql(dataset, target);
-        const res = await engine.query(
-          `SELECT *, count(*) OVER () AS "__affected" FROM (${sql}) q ORDER BY ${quoteIdent(LINE_COLUMN)}, CAST(q AS VARCHAR) LIMIT ${SAMPLE_SIZE}`, // ties (several rows of one line) in one order on every engine
-        );
+        const res = await countAndSample(engine, target.sql ?? whereSql(dataset, target));
         p.affected = target.count ?? Number(res.rows[0]?.__affected ?? 0);
         p.sample = res.rows.map(toSample);
       }
@@ -129,6 +126,20 @@ export async function runChecks(
   }
   hooks.progress?.({ stage: 'checks', fraction: 1 });
   return sortFindings(findings);
+}
+
+/**
+ * All affected rows counted (`__affected`) and the first SAMPLE_SIZE by line. Rows that share a line (a
+ * total row compared on several columns) are put in one order on every engine by their text; that order
+ * casts every affected row to text, so it is only asked for when the first rows do share a line.
+ */
+async function countAndSample(engine: Engine, sql: string): Promise<{ rows: Row[] }> {
+  const query = (order: string, limit: number) =>
+    engine.query(`SELECT *, count(*) OVER () AS "__affected" FROM (${sql}) q ORDER BY ${order} LIMIT ${limit}`);
+  const byLine = await query(LINE, SAMPLE_SIZE + 1);
+  const lines = byLine.rows.map((r) => r[LINE_COLUMN]);
+  if (lines.every((l, i) => i === 0 || l !== lines[i - 1])) return { rows: byLine.rows.slice(0, SAMPLE_SIZE) };
+  return query(`${LINE}, CAST(q AS VARCHAR)`, SAMPLE_SIZE);
 }
 
 async function countPredicates(engine: Engine, dataset: Dataset, predicates: Pending[]): Promise<void> {

@@ -98,66 +98,103 @@ export interface TotalCheck {
   mismatches: TotalComparison[];
 }
 
-/** Compare every summary row of a dataset with its rows. Pure reading; the check turns it into findings. */
-export async function compareTotals(
-  engine: { query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> },
-  ds: Dataset,
-): Promise<TotalCheck[]> {
+type Query = { query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> };
+
+interface StatedValue {
+  c: SemanticColumn;
+  text: string;
+  value: number;
+}
+
+/**
+ * Compare every summary row of a dataset with its rows, in one scan of the table: each scope (all rows, or
+ * the rows of one campaign type) is a FILTER of one aggregate query. Pure reading; the check turns it into
+ * findings.
+ */
+export async function compareTotals(engine: Query, ds: Dataset): Promise<TotalCheck[]> {
   const summaries = ds.summaryRows ?? [];
   const metrics = additiveColumns(ds);
   if (!summaries.length || !metrics.length) return [];
   const dec = ds.decimalSeparator ?? '.';
-  const typeColumns = await candidateTypeColumns(engine, ds);
-  const out: TotalCheck[] = [];
+  let typeColumns: { name: string; values: string[] }[] | null = null;
+  const plans: { summary: SummaryRow; scope: TotalScope; stated: StatedValue[]; scopeIndex: number }[] = [];
+  const scopes: string[] = [];
   for (const summary of summaries) {
-    const scope = totalScope(summary.label, typeColumns);
+    let scope = totalScope(summary.label, []);
+    // Only a label that names no known scope can be a subtotal; only then are the type columns read.
+    if (scope.kind === 'unknown') scope = totalScope(summary.label, (typeColumns ??= await candidateTypeColumns(engine, ds)));
     if (scope.kind === 'unknown') continue;
-    const stated = metrics
-      .map((c) => ({ c, text: summary.values[c.name] }))
-      .map(({ c, text }) => ({ c, text, parsed: text === undefined ? null : parseNumber(text, dec) }))
-      .filter((s): s is { c: SemanticColumn; text: string; parsed: NonNullable<typeof s.parsed> } => !!s.parsed && !s.parsed.percent);
+    const stated = metrics.flatMap((c): StatedValue[] => {
+      const text = summary.values[c.name];
+      const parsed = text === undefined ? null : parseNumber(text, dec);
+      return parsed && !parsed.percent ? [{ c, text: text!, value: parsed.value }] : [];
+    });
     if (!stated.length) continue;
     const where = scope.kind === 'subtotal' ? `t.${quoteIdent(scope.column)} = ${quoteLiteral(scope.value)}` : 'true';
-    const raw = ds.rawTableName;
-    const decSql = (name: string) =>
-      raw ? `max(length(regexp_extract(r.${quoteIdent(name)}, ${quoteLiteral(dec === '.' ? '\\.(\\d+)' : ',(\\d+)')}, 1)))` : '0';
-    const sel = stated.map(({ c }, i) => `sum(t.${quoteIdent(c.name)}) AS s${i}, ${decSql(c.name)} AS d${i}`);
-    const fromSql = raw
-      ? `${quoteIdent(ds.tableName)} t JOIN ${quoteIdent(raw)} r ON r."__line" = t."__line"`
-      : `${quoteIdent(ds.tableName)} t`;
-    const row = (await engine.query(`SELECT count(*) AS n, ${sel.join(', ')} FROM ${fromSql} WHERE ${where}`)).rows[0] ?? {};
-    const n = Number(row.n ?? 0);
+    if (!scopes.includes(where)) scopes.push(where);
+    plans.push({ summary, scope, stated, scopeIndex: scopes.indexOf(where) });
+  }
+  if (!plans.length) return [];
+  const row = await scopeAggregates(engine, ds, scopes, [...new Set(plans.flatMap((p) => p.stated.map((s) => s.c)))]);
+  const out: TotalCheck[] = [];
+  for (const { summary, scope, stated, scopeIndex: j } of plans) {
+    const n = Number(row[`n${j}`] ?? 0);
     if (n === 0) continue;
     const mismatches: TotalComparison[] = [];
-    stated.forEach(({ c, text, parsed }, i) => {
-      const rowSum = Number(row[`s${i}`] ?? 0);
-      const rowDecimals = Number(row[`d${i}`] ?? 0);
+    for (const { c, text, value } of stated) {
+      const rowSum = Number(row[`s${j}_${c.name}`] ?? 0);
+      const rowDecimals = Number(row[`d${j}_${c.name}`] ?? 0);
       const totalDecimals = shownDecimals(text, dec);
       const exactRows = COUNT_ROLES.includes(c.role) && rowDecimals === 0;
       const tolerance = (exactRows ? 0 : (n * 10 ** -rowDecimals) / 2) + 10 ** -totalDecimals / 2;
-      const difference = parsed.value - rowSum;
+      const difference = value - rowSum;
       const decimals = Math.max(rowDecimals, totalDecimals);
       if (Math.abs(difference) > tolerance + 1e-9 * Math.max(1, Math.abs(rowSum)))
         mismatches.push({
           column: c.name,
           originalName: c.originalName,
-          stated: parsed.value,
+          stated: value,
           rowSum: round(rowSum, decimals),
           difference: round(difference, decimals),
           tolerance: round(tolerance, decimals + 1),
           decimals,
         });
-    });
+    }
     out.push({ summary, scope, rowsCovered: n, mismatches });
   }
   return out;
 }
 
-/** Text columns that can hold a campaign type ("Campaign type", "Advertising channel type"), with values. */
-async function candidateTypeColumns(
-  engine: { query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> },
+/**
+ * Per scope j: the rows it covers (`n{j}`), the sum of each metric (`s{j}_{column}`) and the most decimals
+ * the rows show in their original text (`d{j}_{column}`), read from the raw text table when there is one.
+ */
+async function scopeAggregates(
+  engine: Query,
   ds: Dataset,
-): Promise<{ name: string; values: string[] }[]> {
+  scopes: string[],
+  columns: SemanticColumn[],
+): Promise<Record<string, unknown>> {
+  const raw = ds.rawTableName;
+  const digits = quoteLiteral(ds.decimalSeparator === ',' ? ',(\\d+)' : '\\.(\\d+)');
+  const sel = scopes.flatMap((where, j) => {
+    const f = where === 'true' ? '' : ` FILTER (WHERE ${where})`;
+    return [
+      `count(*)${f} AS n${j}`,
+      ...columns.flatMap((c) => [
+        `sum(t.${quoteIdent(c.name)})${f} AS ${quoteIdent(`s${j}_${c.name}`)}`,
+        `${raw ? `max(length(regexp_extract(r.${quoteIdent(c.name)}, ${digits}, 1)))${f}` : '0'} AS ${quoteIdent(`d${j}_${c.name}`)}`,
+      ]),
+    ];
+  });
+  const fromSql = raw
+    ? `${quoteIdent(ds.tableName)} t JOIN ${quoteIdent(raw)} r ON r."__line" = t."__line"`
+    : `${quoteIdent(ds.tableName)} t`;
+  return (await engine.query(`SELECT ${sel.join(', ')} FROM ${fromSql}`)).rows[0] ?? {};
+}
+
+/** Text columns that can hold a campaign type ("Campaign type", "Advertising channel type"), with values. */
+async function candidateTypeColumns(engine: Query, ds: Dataset): Promise<{ name: string; values: string[] }[]> {
   const cols = ds.semantics.columns.filter((c) => c.kind === 'text' && /\btype\b|typ\b|channel/.test(normaliseHeader(c.originalName)));
   const out: { name: string; values: string[] }[] = [];
   for (const c of cols) {

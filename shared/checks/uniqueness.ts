@@ -1,7 +1,8 @@
 /** Uniqueness: rows repeated in full, and rows that repeat the natural key with different numbers. */
 import { quoteIdent } from '../engine/sql';
 import { from, LINE, pct, plural, shareSeverity, verb } from './helpers';
-import type { CheckDefinition } from './types';
+import type { Engine } from '../engine/types';
+import type { CheckDefinition, Dataset } from './types';
 
 export const duplicateRows: CheckDefinition = {
   id: 'duplicate_rows',
@@ -19,14 +20,14 @@ export const duplicateRows: CheckDefinition = {
     if (!cols.length) return [];
     const part = cols.map((c) => `t.${quoteIdent(c)}`).join(', ');
     const show = ds.semantics.naturalKey.length ? ds.semantics.naturalKey : cols.slice(0, 4);
-    // A hash aggregate answers "any duplicates at all?" far faster than the window query that lists them.
-    const distinct = (
-      await ctx.engine.query(`SELECT count(*) AS n FROM (SELECT DISTINCT ${part} FROM ${from(ds)})`)
-    ).rows[0]?.n;
-    if (Number(distinct) === ds.rows) return [];
+    // Rows whose hash no other row shares cannot repeat one: one hash aggregate answers "any duplicates?",
+    // and the window that lists them runs only over the rows that share a hash (exact: it compares values).
+    const shared = await sharedHashes(ctx.engine, ds, part);
+    if (!shared) return [];
     const sql = `SELECT * FROM (SELECT t.${LINE}, ${show.map((c) => `t.${quoteIdent(c)}`).join(', ')},
         min(t.${LINE}) OVER (PARTITION BY ${part}) AS first_line,
-        row_number() OVER (PARTITION BY ${part} ORDER BY t.${LINE}) AS "__copy" FROM ${from(ds)}) d WHERE "__copy" > 1`;
+        row_number() OVER (PARTITION BY ${part} ORDER BY t.${LINE}) AS "__copy" FROM ${from(ds)}
+        WHERE hash(${part}) IN (${sharedHashSql(ds, part)})) d WHERE "__copy" > 1`;
     return [
       {
         columns: cols,
@@ -66,12 +67,15 @@ export const duplicateKeys: CheckDefinition = {
       )
     ).rows[0];
     if (!Number(keyed?.dup)) return [];
-    // Exact copies are reported by duplicate_rows; here only rows whose numbers differ from an earlier one.
-    const sql = `SELECT * FROM (SELECT t.${LINE}, ${keyCols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')},
-        min(t.${LINE}) OVER (PARTITION BY ${keyExpr}) AS first_line,
-        row_number() OVER (PARTITION BY ${keyExpr} ORDER BY t.${LINE}) AS "__k",
-        row_number() OVER (PARTITION BY ${all} ORDER BY t.${LINE}) AS "__copy"
-        FROM ${from(ds)} WHERE ${notNull}) d WHERE "__k" > 1 AND "__copy" = 1`;
+    // Exact copies are reported by duplicate_rows; here only rows whose numbers differ from every earlier
+    // row of their key. The window over the key finds each key's first line; the rows that exactly repeat
+    // an earlier row are looked for only among the rows that share a hash with another.
+    const later = `SELECT ${LINE} FROM (SELECT t.${LINE}, row_number() OVER (PARTITION BY ${all} ORDER BY t.${LINE}) AS "__copy"
+        FROM ${from(ds)} WHERE ${notNull} AND hash(${all}) IN (${sharedHashSql(ds, all, notNull)})) c WHERE "__copy" > 1`;
+    const sql = `SELECT ${LINE}, ${keyCols.map((c) => quoteIdent(c.name)).join(', ')}, "__first" AS first_line FROM (
+        SELECT t.${LINE}, ${keyCols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')},
+        min(t.${LINE}) OVER (PARTITION BY ${keyExpr}) AS "__first" FROM ${from(ds)} WHERE ${notNull}) d
+        WHERE ${LINE} <> "__first" AND ${LINE} NOT IN (${later})`;
     const names = keyCols.map((c) => `'${c.originalName}'`).join(' + ');
     return [
       {
@@ -84,3 +88,13 @@ export const duplicateKeys: CheckDefinition = {
     ];
   },
 };
+
+/** Hashes of the whole row that two or more rows share (candidates for exact copies), as a subquery. */
+function sharedHashSql(ds: Dataset, part: string, where = 'true'): string {
+  return `SELECT hash(${part}) AS h FROM ${from(ds)} WHERE ${where} GROUP BY h HAVING count(*) > 1`;
+}
+
+async function sharedHashes(engine: Engine, ds: Dataset, part: string): Promise<number> {
+  const res = await engine.query(`SELECT count(*) AS n FROM (${sharedHashSql(ds, part)})`);
+  return Number(res.rows[0]?.n ?? 0);
+}

@@ -57,25 +57,28 @@ export const duplicateKeys: CheckDefinition = {
     const all = cols.map((c) => `t.${quoteIdent(c)}`).join(', ');
     const keyCols = ds.semantics.columns.filter((c) => key.includes(c.name));
     // Contacts: compare emails without case and surrounding spaces.
-    const keyExpr = keyCols
-      .map((c) => (c.role === 'email' ? `lower(trim(t.${quoteIdent(c.name)}))` : `t.${quoteIdent(c.name)}`))
-      .join(', ');
+    const keyExprs = keyCols.map((c) =>
+      c.role === 'email' ? `lower(trim(t.${quoteIdent(c.name)}))` : `t.${quoteIdent(c.name)}`,
+    );
     const notNull = keyCols.map((c) => `t.${quoteIdent(c.name)} IS NOT NULL`).join(' AND ');
+    // One hash aggregate per key: does any key repeat, and does any repeated key hold two rows with the
+    // same hash (maybe exact copies)? Distinct hashes mean distinct rows, so without those no row of a
+    // repeated key can be an exact copy, and the rows are found with one join and no window.
     const keyed = (
       await ctx.engine.query(
-        `SELECT count(*) AS n, count(*) FILTER (WHERE k > 1) AS dup FROM (SELECT count(*) AS k FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExpr})`,
+        `SELECT count(*) FILTER (WHERE k > 1) AS dup, count(*) FILTER (WHERE k > h) AS copies FROM (SELECT count(*) AS k, count(DISTINCT hash(${all})) AS h FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')})`,
       )
     ).rows[0];
     if (!Number(keyed?.dup)) return [];
+    const keys = `SELECT ${keyExprs.map((e, i) => `${e} AS "__k${i}"`).join(', ')}, min(t.${LINE}) AS "__first"
+        FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')} HAVING count(*) > 1`;
     // Exact copies are reported by duplicate_rows; here only rows whose numbers differ from every earlier
-    // row of their key. The window over the key finds each key's first line; the rows that exactly repeat
-    // an earlier row are looked for only among the rows that share a hash with another.
+    // row of their key. Rows that exactly repeat an earlier row are looked for among rows sharing a hash.
     const later = `SELECT ${LINE} FROM (SELECT t.${LINE}, row_number() OVER (PARTITION BY ${all} ORDER BY t.${LINE}) AS "__copy"
         FROM ${from(ds)} WHERE ${notNull} AND hash(${all}) IN (${sharedHashSql(ds, all, notNull)})) c WHERE "__copy" > 1`;
-    const sql = `SELECT ${LINE}, ${keyCols.map((c) => quoteIdent(c.name)).join(', ')}, "__first" AS first_line FROM (
-        SELECT t.${LINE}, ${keyCols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')},
-        min(t.${LINE}) OVER (PARTITION BY ${keyExpr}) AS "__first" FROM ${from(ds)} WHERE ${notNull}) d
-        WHERE ${LINE} <> "__first" AND ${LINE} NOT IN (${later})`;
+    const sql = `WITH k AS (${keys}) SELECT t.${LINE}, ${keyCols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')}, k."__first" AS first_line
+        FROM ${from(ds)} JOIN k ON ${keyExprs.map((e, i) => `${e} = k."__k${i}"`).join(' AND ')}
+        WHERE t.${LINE} <> k."__first"${Number(keyed?.copies) ? ` AND t.${LINE} NOT IN (${later})` : ''}`;
     const names = keyCols.map((c) => `'${c.originalName}'`).join(' + ');
     return [
       {

@@ -61,12 +61,12 @@ export const duplicateKeys: CheckDefinition = {
       c.role === 'email' ? `lower(trim(t.${quoteIdent(c.name)}))` : `t.${quoteIdent(c.name)}`,
     );
     const notNull = keyCols.map((c) => `t.${quoteIdent(c.name)} IS NOT NULL`).join(' AND ');
-    // One hash aggregate per key: does any key repeat, and does any repeated key hold two rows with the
-    // same hash (maybe exact copies)? Distinct hashes mean distinct rows, so without those no row of a
-    // repeated key can be an exact copy, and the rows are found with one join and no window.
+    // One aggregate per key: does any key repeat, and could a repeated key hold an exact copy? A key with
+    // two rows whose hashes differ cannot; only then are the rows found with one join and no window.
     const keyed = (
       await ctx.engine.query(
-        `SELECT count(*) FILTER (WHERE k > 1) AS dup, count(*) FILTER (WHERE k > h) AS copies FROM (SELECT count(*) AS k, count(DISTINCT hash(${all})) AS h FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')})`,
+        `SELECT count(*) FILTER (WHERE k > 1) AS dup, count(*) FILTER (WHERE k > 2 OR (k = 2 AND h1 = h2)) AS copies
+         FROM (SELECT count(*) AS k, min(hash(${all})) AS h1, max(hash(${all})) AS h2 FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')})`,
       )
     ).rows[0];
     if (!Number(keyed?.dup)) return [];

@@ -6,7 +6,7 @@
  * Google Ads total cost of 1,164.09 against a row sum of 1,164.10 is rounding and stays quiet.
  */
 import { quoteIdent, quoteLiteral } from '../engine/sql';
-import { parseNumber } from '../import/values';
+import { decimalsShownSql, parseNumber } from '../import/values';
 import type { DecimalSeparator, SummaryRow } from '../import/types';
 import type { SemanticColumn } from '../semantics/describe';
 import { METRIC_ROLES, normaliseHeader } from '../semantics/roles';
@@ -143,7 +143,7 @@ export async function compareTotals(engine: Query, ds: Dataset): Promise<TotalCh
     const mismatches: TotalComparison[] = [];
     for (const { c, text, value } of stated) {
       const rowSum = Number(row[`s${j}_${c.name}`] ?? 0);
-      const rowDecimals = Number(row[`d${j}_${c.name}`] ?? 0);
+      const rowDecimals = shownByImporter(ds, c) ?? Number(row[`d${j}_${c.name}`] ?? 0);
       const totalDecimals = shownDecimals(text, dec);
       const exactRows = COUNT_ROLES.includes(c.role) && rowDecimals === 0;
       const tolerance = (exactRows ? 0 : (n * 10 ** -rowDecimals) / 2) + 10 ** -totalDecimals / 2;
@@ -165,9 +165,15 @@ export async function compareTotals(engine: Query, ds: Dataset): Promise<TotalCh
   return out;
 }
 
+/** The most decimals the column's cells show in the file, as the importer counted them at import. */
+function shownByImporter(ds: Dataset, c: SemanticColumn): number | undefined {
+  return ds.importedColumns?.find((i) => i.name === c.name)?.decimals;
+}
+
 /**
- * Per scope j: the rows it covers (`n{j}`), the sum of each metric (`s{j}_{column}`) and the most decimals
- * the rows show in their original text (`d{j}_{column}`), read from the raw text table when there is one.
+ * Per scope j: the rows it covers (`n{j}`) and the sum of each metric (`s{j}_{column}`). The decimals the
+ * rows show come from the importer; for a column it did not count them on (a table built another way), the
+ * most decimals the scope's rows show in the raw text (`d{j}_{column}`), when there is raw text.
  */
 async function scopeAggregates(
   engine: Query,
@@ -176,19 +182,19 @@ async function scopeAggregates(
   columns: SemanticColumn[],
 ): Promise<Record<string, unknown>> {
   const raw = ds.rawTableName;
-  const digits = quoteLiteral(ds.decimalSeparator === ',' ? ',(\\d+)' : '\\.(\\d+)');
+  const uncounted = raw ? columns.filter((c) => shownByImporter(ds, c) === undefined) : [];
   const sel = scopes.flatMap((where, j) => {
     const f = where === 'true' ? '' : ` FILTER (WHERE ${where})`;
     return [
       `count(*)${f} AS n${j}`,
-      ...columns.flatMap((c) => [
-        `sum(t.${quoteIdent(c.name)})${f} AS ${quoteIdent(`s${j}_${c.name}`)}`,
-        `${raw ? `max(length(regexp_extract(r.${quoteIdent(c.name)}, ${digits}, 1)))${f}` : '0'} AS ${quoteIdent(`d${j}_${c.name}`)}`,
-      ]),
+      ...columns.map((c) => `sum(t.${quoteIdent(c.name)})${f} AS ${quoteIdent(`s${j}_${c.name}`)}`),
+      ...uncounted.map(
+        (c) => `max(${decimalsShownSql(`r.${quoteIdent(c.name)}`, ds.decimalSeparator ?? '.')})${f} AS ${quoteIdent(`d${j}_${c.name}`)}`,
+      ),
     ];
   });
-  const fromSql = raw
-    ? `${quoteIdent(ds.tableName)} t JOIN ${quoteIdent(raw)} r ON r."__line" = t."__line"`
+  const fromSql = uncounted.length
+    ? `${quoteIdent(ds.tableName)} t JOIN ${quoteIdent(raw!)} r ON r."__line" = t."__line"`
     : `${quoteIdent(ds.tableName)} t`;
   return (await engine.query(`SELECT ${sel.join(', ')} FROM ${fromSql}`)).rows[0] ?? {};
 }

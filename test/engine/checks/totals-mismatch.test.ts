@@ -80,6 +80,23 @@ describe('totals_mismatch', () => {
   });
 });
 
+describe('totals_mismatch reads no original text at audit time', () => {
+  it('compares all totals in one query on the typed table, with the decimals the importer counted', async () => {
+    const { analysed } = await auditFixture(engine, 'totals-mismatch-edited-total.csv');
+    const ds = analysed.dataset;
+    const sent: string[] = [];
+    const recording = { query: (sql: string) => (sent.push(sql), engine.query(sql)) };
+    const compared = await compareTotals(recording, ds);
+    expect(compared.map((c) => c.summary.label)).toEqual(ds.summaryRows?.map((s) => s.label));
+    expect(sent.some((sql) => sql.includes(ds.rawTableName!))).toBe(false);
+    // One aggregate for every summary row, plus the distinct values of the campaign type column.
+    expect(sent.filter((sql) => /\bsum\(/.test(sql))).toHaveLength(1);
+    // Without the importer's counts (a dataset built another way) the raw text gives the same answer.
+    const withoutCounts = await compareTotals(engine, { ...ds, importedColumns: [] });
+    expect(withoutCounts).toEqual(compared);
+  });
+});
+
 describe('totalScope', () => {
   const types = [{ name: 'Campaign type', values: ['Search', 'Performance Max'] }];
   it('reads the scope of each Google Ads and GA4 label', () => {

@@ -27,6 +27,24 @@ export interface StageResult {
   findings: number;
   peakRssMb: number;
   version?: string;
+  /** Checks stage by check id (wall ms), from the runner's progress events; 'row conditions' is the shared scan. */
+  checkMs?: Record<string, number>;
+}
+
+/** Time between progress events of the checks stage, summed by the check (or shared scan) each one names. */
+function checkTimer(): { progress: (p: { detail?: string }) => void; end: () => Record<string, number> } {
+  const out: Record<string, number> = {};
+  let current: { id: string; at: number } | null = null;
+  const close = () => {
+    if (current) out[current.id] = (out[current.id] ?? 0) + performance.now() - current.at;
+  };
+  return {
+    progress: (p) => {
+      close();
+      current = p.detail ? { id: p.detail, at: performance.now() } : null;
+    },
+    end: () => (close(), (current = null), out),
+  };
 }
 
 const REFERENCE_DATE = '2026-12-31';
@@ -103,8 +121,10 @@ async function meshlens(kind: string, file: string): Promise<Omit<StageResult, '
   const t2 = performance.now();
   const { dataset } = await analyseImport(base, result);
   const t3 = performance.now();
-  const findings = await runChecks(base, dataset, { referenceDate: REFERENCE_DATE });
+  const timer = checkTimer();
+  const findings = await runChecks(base, dataset, { referenceDate: REFERENCE_DATE }, { progress: timer.progress });
   const t4 = performance.now();
+  const checkMs = timer.end();
   await base.close();
   return {
     engine: kind,
@@ -114,6 +134,7 @@ async function meshlens(kind: string, file: string): Promise<Omit<StageResult, '
     cpuMs: cpuNow() - c1,
     rows: result.rows,
     findings: findings.length,
+    checkMs,
   };
 }
 

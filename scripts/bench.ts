@@ -83,6 +83,10 @@ for (const rows of sizes) {
     console.log(`| CPU s, all threads (×ref CPU) | ${results.map((r) => `${s(r.cpuMs)} | ${(r.cpuMs / base.cpuMs).toFixed(2)}`).join(' | ')} |`);
     console.log(`| rows / findings | ${results.map((r) => `${r.rows} | ${r.findings}`).join(' | ')} |`);
     console.log(`| peak RSS MB | ${results.map((r) => `${r.peakRssMb} | ${(r.peakRssMb / base.peakRssMb).toFixed(2)}`).join(' | ')} |`);
+    for (const r of results) {
+      const top = Object.entries(r.checkMs ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 8);
+      console.log(`\nchecks by check, ${r.engine} (s, ×ref; scripts/bench-checks.ts times each alone): ${top.map(([id, ms]) => `${id} ${s(ms).trim()} (${(ms / ref).toFixed(2)})`).join(', ')}`);
+    }
   }
   if (want('app')) printAppLeg(file, ref, base.cpuMs);
   if (want('app') && process.env.BENCH_APP_THREADS === 'on') printAppLeg(file, ref, base.cpuMs, 'on');

@@ -86,4 +86,13 @@ describe('charts', () => {
     fireEvent.mouseLeave(svg);
     expect(screen.queryByTestId('timeline-tooltip')).toBeNull();
   });
+  it('a week point says how many days of data it sums (a partial last week reads as such)', () => {
+    const pts = [
+      { day: '2025-12-22', rows: 70, days: 7 },
+      { day: '2025-12-29', rows: 20, days: 2 },
+    ];
+    const { container } = render(<TimelineChart label="Timeline" points={pts} bucket="week" />);
+    fireEvent.mouseMove(container.querySelector('svg')!, { clientX: 460 });
+    expect(screen.getByTestId('timeline-tooltip').textContent).toBe('week of 2025-12-29 · 2 days of datarows: 20');
+  });
 });

@@ -28,6 +28,7 @@ describe('timeline', () => {
     expect(weeks.map((w) => w.day)).toEqual(['2025-12-29', '2026-01-05', '2026-01-12']);
     expect(weeks.map((w) => w.rows)).toEqual([8, 14, 6]);
     expect(weeks.map((w) => w.metric)).toEqual([3, 4.5, 3]);
+    expect(weeks.map((w) => w.days)).toEqual([4, 7, 3]);
   });
 
   it('plots the spend column by role and says which bucket it used', () => {

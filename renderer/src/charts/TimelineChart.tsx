@@ -7,6 +7,7 @@ import { formatCompact, formatNumber } from './format';
 import { pointAt, timelineLayout } from './layout';
 import type { AxisTick, TimelineLayout } from './layout';
 import { chartVar } from './palette';
+import { plural } from '../../../shared/text/plural';
 import type { TimelinePoint } from './types';
 
 /** Room under the plot for the dates. */
@@ -63,8 +64,9 @@ function TimelinePlot(props: {
   width: number;
   height: number;
   metricLabel?: string;
+  per: string;
 }) {
-  const { points, width, height, metricLabel } = props;
+  const { points, width, height, metricLabel, per } = props;
   const layout = useMemo(
     () => timelineLayout(points, { width, height, metric: Boolean(metricLabel), below: X_LABELS }),
     [points, width, height, metricLabel],
@@ -96,7 +98,9 @@ function TimelinePlot(props: {
             ...(x < width / 2 ? { left: x + layout.slot + 8 } : { right: width - x + 8 }),
           }}
         >
-          <div style={tooltipProps.labelStyle}>{p.day}</div>
+          <div style={tooltipProps.labelStyle}>
+            {per === 'day' ? p.day : `${per} of ${p.day} · ${plural(p.days ?? 1, 'day')} of data`}
+          </div>
           <div>rows: {formatNumber(p.rows)}</div>
           {metricLabel && (
             <div>
@@ -123,9 +127,9 @@ export const TimelineChart = memo(function TimelineChart(props: {
     props.metricLabel && points.some((p) => typeof p.metric === 'number') ? props.metricLabel : undefined;
   const render = useCallback(
     ({ width, height }: ChartSize) => (
-      <TimelinePlot points={points} width={width} height={height} metricLabel={metricLabel} />
+      <TimelinePlot points={points} width={width} height={height} metricLabel={metricLabel} per={per} />
     ),
-    [points, metricLabel],
+    [points, metricLabel, per],
   );
   return (
     <>

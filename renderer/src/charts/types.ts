@@ -13,11 +13,16 @@ export interface ValueCount {
   count: number;
 }
 
-/** One day of a timeline: rows that day and, when the data has one, a key metric (spend, sessions…). */
+/**
+ * One day of a timeline (or the first day of a week or month): rows then and, when the data has one, a key
+ * metric (spend, sessions…).
+ */
 export interface TimelinePoint {
   day: string;
   rows: number;
   metric?: number | null;
+  /** Days of data summed into a week or month point (a first or last week can be partial); absent for a day. */
+  days?: number;
 }
 
 /** Findings of one dimension split by severity. */

@@ -60,14 +60,18 @@ function bucketStart(day: string, bucket: TimelineBucket): string {
   return monday.toISOString().slice(0, 10);
 }
 
-/** Sum rows and the metric per week or month (a metric stays null only when every day in the bucket is null). */
+/**
+ * Sum rows and the metric per week or month (a metric stays null only when every day in the bucket is null),
+ * and count the days of data in each, so a partial first or last week can say so.
+ */
 export function bucketPoints(points: TimelinePoint[], bucket: TimelineBucket): TimelinePoint[] {
   if (bucket === 'day') return points;
   const out = new Map<string, TimelinePoint>();
   for (const p of points) {
     const key = bucketStart(p.day, bucket);
-    const b = out.get(key) ?? { day: key, rows: 0, ...('metric' in p ? { metric: null } : {}) };
+    const b = out.get(key) ?? { day: key, rows: 0, days: 0, ...('metric' in p ? { metric: null } : {}) };
     b.rows += p.rows;
+    b.days = (b.days ?? 0) + (p.days ?? 1);
     if (typeof p.metric === 'number') b.metric = (b.metric ?? 0) + p.metric;
     out.set(key, b);
   }

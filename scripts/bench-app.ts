@@ -10,14 +10,14 @@
  * `--threads on` asks the page for duckdb-wasm's threaded build whatever the core count (threads.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { findChrome, serveRenderer } from '../electron/start/web-fallback';
-import { BROWSER_FILE_LIMIT, tooLargeForBrowser } from '../renderer/src/db/size-limit';
+import { tooLargeForBrowser } from '../renderer/src/db/size-limit';
 import { longTasksBetween, recordLongTasks } from '../test/helpers/long-tasks';
 
 export interface AppBenchResult {
@@ -144,11 +144,12 @@ const sec = (ms: number) => (ms / 1000).toFixed(2);
  */
 export function printAppLeg(file: string, refMs: number, refCpuMs: number, threads?: 'on' | 'off'): void {
   const label = threads === 'on' ? 'app, threaded duckdb-wasm forced (?duckdb-threads=on)' : 'app';
-  const size = statSync(file).size;
-  if (tooLargeForBrowser(path.basename(file), size)) {
-    console.log(`\n${label}: not run: ${Math.round(size / 1e6)} MB is over the app's ${BROWSER_FILE_LIMIT / 1e6} MB limit (renderer/src/db/size-limit.ts)`);
-    return;
-  }
+  const head = Buffer.alloc(1 << 20);
+  const fd = openSync(file, 'r');
+  const headBytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  closeSync(fd);
+  const refused = tooLargeForBrowser(path.basename(file), statSync(file).size, headBytes);
+  if (refused) return void console.log(`\n${label}: not run, the app refuses it (renderer/src/db/size-limit.ts): ${refused}`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-app.ts', file, ...(threads ? ['--threads', threads] : [])], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,

@@ -1,35 +1,69 @@
 // @vitest-environment jsdom
 /**
- * A file too large for the app's wasm engine (a 10M-row, ~700 MB export) is refused before a byte is read,
- * with a clear message that names the CLI; it never reaches the engine, so the page cannot run out of
- * wasm memory or hang. The size comes from a fake Blob: no 700 MB is generated.
+ * A file too large for the app's wasm engine is refused before a byte is read, with a clear message that
+ * names the CLI; it never reaches the engine, so the page cannot run out of wasm memory or hang. Sizes come
+ * from a fake Blob (no gigabyte is generated); the cell estimate reads a real head of the file.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openFiles } from '../../renderer/src/store/actions';
 import { useStore } from '../../renderer/src/store';
-import { BROWSER_FILE_LIMIT, tooLargeForBrowser } from '../../renderer/src/db/size-limit';
+import { BROWSER_CELL_LIMIT, BROWSER_FILE_LIMIT, estimateCells, tooLargeForBrowser } from '../../renderer/src/db/size-limit';
 
 beforeEach(() => useStore.setState({ datasets: [], activeDatasetId: null, jobs: [], banners: [] }));
 
 const fakeBlob = (size: number) => ({ size, slice: () => new Blob([]) }) as unknown as Blob;
 
+/** The start of a Google Ads export like scripts/bench-data.ts writes: 10 columns, ~87 bytes a row. */
+function adsHead(rows = 12_000): Uint8Array {
+  let text = 'Campaign report\n"1 January 2020 - 31 December 2026"\nDay,Campaign,Ad group,Clicks,Impr.,CTR,Avg. CPC,Cost,Conversions,Conv. value\n';
+  for (let i = 0; i < rows; i++) {
+    text += `2020-01-${String((i % 28) + 1).padStart(2, '0')},"Brand - Exact",Ad group ${i % 97},"538","12,023",4.47%,2.76,"1,483.48",18,"4,598.79"\n`;
+  }
+  return new TextEncoder().encode(text);
+}
+
 describe('files too large for the browser engine', () => {
-  it('a 712 MB file is refused at once with the reason and the CLI command; the engine is never asked', async () => {
-    const [id] = openFiles([{ name: 'google-ads-10M.csv', path: 'google-ads-10M.csv', bytes: new TextEncoder().encode('Day,Cost\n'), blob: fakeBlob(712_000_000) }]);
+  it('a 1.2 GB file is refused at once with the reason and the CLI command; the engine is never asked', async () => {
+    const [id] = openFiles([{ name: 'google-ads-14M.csv', path: 'google-ads-14M.csv', bytes: adsHead(), blob: fakeBlob(1_218_000_000) }]);
     const d = useStore.getState().datasets.find((x) => x.id === id)!;
     expect(d.status).toBe('error');
     expect(d.error).toBe(
-      'google-ads-10M.csv is 712 MB, more than the 300 MB the app\'s built-in engine can load without running out of memory; nothing was loaded. The command line audits files of any size on native DuckDB: npx meshlens audit "google-ads-10M.csv"',
+      `google-ads-14M.csv is 1,218 MB, more than the ${Math.round(BROWSER_FILE_LIMIT / 1e6).toLocaleString('en-US')} MB the app's built-in engine can load without running out of memory; nothing was loaded. The command line audits files of any size on native DuckDB: npx meshlens audit "google-ads-14M.csv"`,
     );
     expect(useStore.getState().banners.map((b) => [b.kind, b.message])).toEqual([['error', d.error]]);
     expect(useStore.getState().jobs).toEqual([]);
   });
 
-  it('the limit sits between a 1M-row export (87 MB, loads) and a 10M-row one (~700 MB)', () => {
-    expect(tooLargeForBrowser('a.csv', 87_000_000)).toBeNull();
+  it('a 10M-row Google Ads export (870 MB, about 100 million values) goes on to loading: measured to load', () => {
+    const head = adsHead();
+    const cells = estimateCells(870_000_000, head)!;
+    // 10 fields a row: the commas inside "12,023" and "1,483.48" are quoted and do not count.
+    expect(cells / 10_000_000).toBeGreaterThan(9.5);
+    expect(cells / 10_000_000).toBeLessThan(10.5);
+    expect(tooLargeForBrowser('google-ads-10M.csv', 870_000_000, head)).toBeNull();
+    const [id] = openFiles([{ name: 'google-ads-10M.csv', path: 'google-ads-10M.csv', bytes: head, blob: fakeBlob(870_000_000) }]);
+    expect(useStore.getState().datasets.find((x) => x.id === id)!.status).toBe('loading');
+  });
+
+  it('a file of short values over the cell limit is refused though its bytes are under the byte limit', () => {
+    const line = Array.from({ length: 20 }, (_, i) => i % 10).join(',') + '\n'; // 40 bytes, 20 values
+    const head = new TextEncoder().encode(line.repeat(5_000));
+    const size = 400_000_000; // 200 million values
+    expect(size).toBeLessThan(BROWSER_FILE_LIMIT);
+    expect(estimateCells(size, head)).toBe(200_000_000);
+    expect(tooLargeForBrowser('dense.csv', size, head)).toBe(
+      `dense.csv holds about 200 million values (rows × columns, estimated from its first lines), more than the ${Math.round(BROWSER_CELL_LIMIT / 1e6)} million the app's built-in engine can load without running out of memory; nothing was loaded. The command line audits files of any size on native DuckDB: npx meshlens audit "dense.csv"`,
+    );
+  });
+
+  it('no cell estimate from a head that is not delimited text (gzip, UTF-16) or too short', () => {
+    expect(estimateCells(1e8, new Uint8Array([0x1f, 0x8b, 8, 0, ...new Array(400).fill(0)]))).toBeNull();
+    expect(estimateCells(1e8, new TextEncoder().encode('a,b\n1,2\n'))).toBeNull();
+    const utf16 = new Uint8Array(1000);
+    utf16.set([0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0, 0x0a, 0]);
+    expect(estimateCells(1e8, utf16)).toBeNull();
     expect(tooLargeForBrowser('a.csv', BROWSER_FILE_LIMIT)).toBeNull();
-    expect(tooLargeForBrowser('a.csv', BROWSER_FILE_LIMIT + 1)).toMatch(/^a\.csv is 300 MB, more than the 300 MB/);
-    expect(tooLargeForBrowser('b.csv', 700_000_000)).toContain('npx meshlens audit "b.csv"');
+    expect(tooLargeForBrowser('a.csv', BROWSER_FILE_LIMIT + 1)).toContain('npx meshlens audit "a.csv"');
   });
 
   it('a file under the limit goes on to loading', () => {

@@ -8,7 +8,7 @@ import { quoteIdent } from '../../../shared/engine/sql';
 import type { ImportOptions, ImportResult } from '../../../shared/import/types';
 import type { PolicyPack } from '../../../shared/mesh/policy-pack';
 import { getEngine } from '../db';
-import { tooLargeForBrowser } from '../db/size-limit';
+import { isOutOfMemory, outOfMemoryMessage, tooLargeForBrowser } from '../db/size-limit';
 import type { Dataset, DatasetFile } from './datasets-slice';
 import type { Banner, Theme } from './ui-slice';
 import { useStore } from './store';
@@ -148,7 +148,7 @@ export async function importDataset(id: string): Promise<void> {
   if (!dataset) return;
   const run = (importRuns.get(id) ?? 0) + 1;
   importRuns.set(id, run);
-  const tooLarge = tooLargeForBrowser(dataset.name, dataset.file.blob?.size ?? dataset.file.bytes.length);
+  const tooLarge = tooLargeForBrowser(dataset.name, dataset.file.blob?.size ?? dataset.file.bytes.length, dataset.file.bytes);
   if (tooLarge) {
     patchDataset(id, { status: 'error', error: tooLarge, progress: null });
     showBanner('error', tooLarge);
@@ -185,6 +185,12 @@ export async function importDataset(id: string): Promise<void> {
       showBanner('info', `Loading ${dataset.name} was cancelled. Nothing was changed; “Load again” on the Import screen retries.`);
     } else {
       const message = errorMessage(e);
+      if (isOutOfMemory(message)) {
+        const said = outOfMemoryMessage(dataset.name);
+        patchDataset(id, { status: 'error', error: said, progress: null });
+        showBanner('error', said);
+        return;
+      }
       patchDataset(id, { status: 'error', error: message, progress: null });
       showBanner('error', `Could not load ${dataset.name}: ${message}`);
     }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { auditImports } from '../../shared/audit/audit';
-import type { AuditInput } from '../../shared/audit/audit';
+import type { AuditedDataset, AuditInput } from '../../shared/audit/audit';
 import { ConfigError, parseAuditConfig } from '../../shared/audit/config';
 import type { AuditConfig } from '../../shared/audit/config';
 import { renderJson, renderJunit, renderMarkdown, renderText } from '../../shared/audit/render';
@@ -73,7 +73,9 @@ export const auditCommand: Command = {
       }
       // Loading is the first half of the bar, profiling and checks the second, file after file.
       let current = -1;
+      const audited: AuditedDataset[] = [];
       const report = await auditImports(engine, inputs, config, {
+        analysed: (i, a) => (audited[i] = a),
         progress: (pr) => {
           if (pr.stage === 'profile' && pr.fraction === 0) current = Math.min(n - 1, current + 1);
           const at = Math.max(0, current);
@@ -81,8 +83,10 @@ export const auditCommand: Command = {
         },
       });
       const results = inputs.map((i) => i.result);
-      const contracts = contract ? await contractReportsFor(engine, results, contract, config.referenceDate) : [];
-      const policies = pack ? await policyReportsFor(engine, results, pack, config, contract, contracts) : null;
+      // Contract rules and policies read the audit's own profile, roles and findings: nothing runs twice.
+      const datasets = audited.map((a) => a.dataset);
+      const contracts = contract ? await contractReportsFor(engine, results, contract, config.referenceDate, datasets) : [];
+      const policies = pack ? await policyReportsFor(engine, results, pack, config, contract, contracts, audited) : null;
       return { report, contracts, policies };
     }).finally(() => bar.done());
     const format = formats[0];

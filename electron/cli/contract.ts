@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Dataset as CheckDataset } from '../../shared/checks/types';
 import type { Engine } from '../../shared/engine/types';
 import type { ImportResult } from '../../shared/import/types';
 import { analyseForMesh, checkRunnerFor } from '../../shared/mesh/analyse';
@@ -37,8 +38,9 @@ export function readContractFile(file: string): OdcsContract {
 }
 
 /** Run a contract file on an imported file, MeshLens check rules included. */
-export async function runContractFile(engine: Engine, result: ImportResult, contract: OdcsContract, referenceDate?: string): Promise<ContractReport> {
-  return runContract(engine, result, contract, { checks: checkRunnerFor(engine, result, referenceDate ? { referenceDate } : {}) });
+/** `audited`: the dataset an audit of the same file already profiled (its roles too), so rules reuse it. */
+export async function runContractFile(engine: Engine, result: ImportResult, contract: OdcsContract, referenceDate?: string, audited?: CheckDataset): Promise<ContractReport> {
+  return runContract(engine, result, contract, { checks: checkRunnerFor(engine, result, referenceDate ? { referenceDate } : {}, audited) });
 }
 
 export function formatContractReport(file: string, r: ContractReport): string {
@@ -128,9 +130,9 @@ export interface FileContractReport {
   report: ContractReport;
 }
 
-export async function contractReportsFor(engine: Engine, results: ImportResult[], contract: OdcsContract, referenceDate?: string): Promise<FileContractReport[]> {
+export async function contractReportsFor(engine: Engine, results: ImportResult[], contract: OdcsContract, referenceDate?: string, audited: CheckDataset[] = []): Promise<FileContractReport[]> {
   const out: FileContractReport[] = [];
-  for (const r of results) out.push({ file: r.path, report: await runContractFile(engine, r, contract, referenceDate) });
+  for (const [i, r] of results.entries()) out.push({ file: r.path, report: await runContractFile(engine, r, contract, referenceDate, audited[i]) });
   return out;
 }
 

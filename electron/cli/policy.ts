@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AuditedDataset } from '../../shared/audit/audit';
 import type { Engine } from '../../shared/engine/types';
 import type { ImportResult } from '../../shared/import/types';
-import { analyseForMesh } from '../../shared/mesh/analyse';
+import { analyseForMesh, meshAnalysisOf } from '../../shared/mesh/analyse';
 import { contractToProduct } from '../../shared/mesh/odcs';
 import type { OdcsContract } from '../../shared/mesh/odcs';
 import { evaluatePolicyPack, policyMarkdown, policyPackProblems, policySummary } from '../../shared/mesh/policy-eval';
@@ -48,11 +49,14 @@ export async function policyReportsFor(
   config: CheckConfig,
   contract: OdcsContract | null,
   contracts: FileContractReport[],
+  audited: AuditedDataset[] = [],
 ): Promise<FilePolicyReport[]> {
   const product = contract ? contractToProduct(contract) : null;
   const out: FilePolicyReport[] = [];
-  for (const r of results) {
-    const { facts } = await analyseForMesh(engine, r, { name: path.basename(r.path), config });
+  for (const [i, r] of results.entries()) {
+    // The audit already profiled and checked the file: its facts come from that run, not a second one.
+    const done = audited[i];
+    const { facts } = done ? await meshAnalysisOf(engine, r, done) : await analyseForMesh(engine, r, { name: path.basename(r.path), config });
     const contractRun = contracts.find((c) => c.file === r.path)?.report ?? null;
     out.push({ file: r.path, report: evaluatePolicyPack(pack, { facts, product, contractRun }) });
   }

@@ -9,6 +9,7 @@ import type { Platform } from '../semantics/platform';
 import type { Role } from '../semantics/roles';
 import type { AuditConfig } from './config';
 import { analyseImport } from './dataset';
+import type { AnalysedDataset } from './dataset';
 import { scoreDataset, SCORING_EXPLANATION } from './score';
 import type { DatasetScore } from './score';
 
@@ -55,29 +56,41 @@ export interface AuditReport {
 
 const count = (fs: Finding[], s: Finding['severity']) => fs.filter((f) => f.severity === s).length;
 
+/** One audited file as the checks saw it: what a contract or policy run on the same file reuses. */
+export interface AuditedDataset extends AnalysedDataset {
+  findings: Finding[];
+}
+
+export interface AuditHooks extends Omit<RunHooks, 'onCheckError'> {
+  /** Called once per input, in order, after its checks ran. */
+  analysed?: (index: number, audited: AuditedDataset) => void;
+}
+
 export async function auditImports(
   engine: Engine,
   inputs: AuditInput[],
   config: AuditConfig = {},
-  hooks: Omit<RunHooks, 'onCheckError'> = {},
+  hooks: AuditHooks = {},
 ): Promise<AuditReport> {
   const referenceDate = config.referenceDate ?? todayIso();
   const findings: Finding[] = [];
   const datasets: DatasetSummary[] = [];
   const skipped: AuditReport['summary']['skipped'] = [];
-  for (const input of inputs) {
+  const { analysed, ...runHooks } = hooks;
+  for (const [index, input] of inputs.entries()) {
     const name = input.name ?? input.result.path.split(/[\\/]/).pop() ?? input.result.path;
-    const { dataset, semantics } = await analyseImport(engine, input.result, {
+    const analysis = await analyseImport(engine, input.result, {
       name,
       ...(config.roles ? { overrides: config.roles } : {}),
       ...(hooks.progress ? { progress: hooks.progress } : {}),
     });
+    const { dataset, semantics } = analysis;
     const found = await runChecks(
       engine,
       dataset,
       { ...config, referenceDate },
       {
-        ...hooks,
+        ...runHooks,
         onCheckError: (check, err) =>
           skipped.push({
             file: name,
@@ -87,6 +100,7 @@ export async function auditImports(
       },
     );
     findings.push(...found);
+    analysed?.(index, { ...analysis, findings: found });
     datasets.push({
       ...scoreDataset(name, dataset.rows, found),
       rows: dataset.rows,

@@ -75,8 +75,18 @@ export interface MeshAnalysis {
 /** Profile, read roles, run the checks and read the facts: everything a walkthrough or a contract needs. */
 export async function analyseForMesh(engine: Engine, result: ImportResult, options: { name?: string; config?: CheckConfig } = {}): Promise<MeshAnalysis> {
   const { dataset, semantics } = await analyseImport(engine, result, { name: options.name });
-  const dates = coverageFromProfile(dataset.profile, semantics);
   const findings = await runChecks(engine, dataset, options.config ?? {});
+  return meshAnalysisOf(engine, result, { dataset, semantics, findings });
+}
+
+/** The facts of a file that was already profiled and checked (an audit): no second profile or check run. */
+export async function meshAnalysisOf(
+  engine: Engine,
+  result: ImportResult,
+  audited: Pick<MeshAnalysis, 'dataset' | 'semantics' | 'findings'>,
+): Promise<MeshAnalysis> {
+  const { dataset, semantics, findings } = audited;
+  const dates = coverageFromProfile(dataset.profile, semantics);
   // The fingerprint knows ad platforms and CRMs by name; for files it calls generic, the mesh guess stays.
   const platform = platformFromSemantics(semantics) && semantics.platform.platform !== 'audience_segment' ? platformFromSemantics(semantics) : undefined;
   const facts = await readDatasetFacts(engine, result, {

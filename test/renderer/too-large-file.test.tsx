@@ -95,4 +95,12 @@ describe('which duckdb-wasm build', () => {
     }
     expect(t.dbWorkerName(undefined)).toBe('meshlens-db');
   });
+  it('threaded_build_ran_one_thread: the threaded build is told to use every core, the others one', async () => {
+    // duckdb-wasm opens with one thread unless maximumThreads says otherwise: the threaded build did (checked in
+    // Chromium with SELECT current_setting('threads'): 1 before, 2 on 2 cores after).
+    const { maximumThreads } = await import('../../renderer/src/db/threads');
+    expect(maximumThreads(true, 8)).toBe(8);
+    expect(maximumThreads(true, undefined)).toBe(1);
+    expect(maximumThreads(false, 8)).toBe(1);
+  });
 });

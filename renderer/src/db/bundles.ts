@@ -12,7 +12,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
 import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
-import { wantsThreadedBuild } from './threads';
+import { maximumThreads, wantsThreadedBuild } from './threads';
 import type { ThreadsChoice } from './threads';
 
 /** Asset URLs are relative to the page; inside a worker resolve them against the worker's own URL. */
@@ -51,6 +51,7 @@ export async function startDuckDB(threads?: ThreadsChoice): Promise<StartedDuckD
   await db.open({
     query: { castBigIntToDouble: false },
     filesystem: { allowFullHTTPReads: false },
+    maximumThreads: maximumThreads(Boolean(bundle.pthreadWorker), globalThis.navigator?.hardwareConcurrency),
   });
   const which = bundle.mainModule === absolute(ehWasm) ? 'eh' : bundle.mainModule === absolute(mvpWasm) ? 'mvp' : 'coi';
   return { db, worker, bundle: which };

@@ -34,6 +34,8 @@ export interface BodyPassInput {
   headerless?: boolean;
   /** Records starting on these lines are read but not written (extra header lines, description row). */
   skipLines?: Set<number>;
+  /** How many records to keep as a sample for the type decisions, spread evenly over the table. */
+  sampleRows?: number;
 }
 
 export interface RepairedRecord {
@@ -62,6 +64,8 @@ export interface BodyPassResult {
   /** `\0` (an escaped NUL character) removed from values (backslash-escaped files). */
   backslashNuls: number;
   footerLines: { line: number; text: string }[];
+  /** Every k-th record's fields (about `sampleRows` of them, the first record included), with its line. */
+  sample: { line: number; fields: string[] }[];
 }
 
 function writeDigits(out: Uint8Array, pos: number, n: number): number {
@@ -90,6 +94,7 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
 
   let newlines = 0;
   for (let i = start; i < end; i++) if (utf8[i] === NL) newlines++;
+  const every = Math.max(1, Math.ceil(newlines / Math.max(1, input.sampleRows ?? 20000)));
   let out = new Uint8Array(Math.floor((end - start) * (fast ? 1 : 1.2)) + (newlines + 2) * 12 + 64);
   let o = 0;
   const ensure = (extra: number) => {
@@ -114,6 +119,7 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
     backslashNulls: 0,
     backslashNuls: 0,
     footerLines: [],
+    sample: [],
   };
   // Output offsets and field counts of the last few records, to trim footers.
   const tail: { outStart: number; line: number; fields: number; inStart: number; inEnd: number }[] = [];
@@ -225,14 +231,18 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
       continue;
     }
     let encoded: Uint8Array | null = null;
+    const sampled = res.records % every === 0;
+    let fieldsOut: string[] | null = repairedFields;
     if (repairedFields || !fast) {
       const recordText = repairedFields ? null : text(recStart, recEnd);
       if (backslash && recordText !== null && recordText.includes('\\')) {
         res.backslashNulls += recordText.split(dialect.delimiter).filter((f) => f === BACKSLASH_NULL).length;
         res.backslashNuls += (recordText.match(/(?<!\\)\\0/g) ?? []).length;
       }
-      encoded = encoder.encode(csvRecord(repairedFields ?? splitFields(recordText!, dialect), outDelim));
+      fieldsOut = repairedFields ?? splitFields(recordText!, dialect);
+      encoded = encoder.encode(csvRecord(fieldsOut, outDelim));
     }
+    if (sampled) res.sample.push({ line: recLine, fields: fieldsOut ?? splitFields(text(recStart, recEnd), dialect) });
     ensure((encoded ? encoded.length : recLen) + 16);
     o = writeDigits(out, o, recLine);
     out[o++] = outDelim.charCodeAt(0);
@@ -264,6 +274,10 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
       res.raggedCount--;
       res.ragged = res.ragged.filter((r) => r.line !== t.line);
       res.footerLines.unshift({ line: t.line, text: text(t.inStart, t.inEnd).trim() });
+    }
+    if (res.footerLines.length) {
+      const footer = new Set(res.footerLines.map((f) => f.line));
+      res.sample = res.sample.filter((r) => !footer.has(r.line));
     }
   }
   res.bytes = out.subarray(0, o);

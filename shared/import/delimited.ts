@@ -9,7 +9,10 @@ import type { Dialect } from './dialect';
 import { DELIM_NAMES, detectDialect, isCommentLine } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
 import { findTables, headerAt, headLines, HEAD_BYTES, isSeparatorLine } from './sniff';
-import { typeTable } from './typing';
+import type { ColumnStats } from './stage';
+import { dropStaged } from './stage';
+import { rawFileName } from './drop';
+import { finishTyped, sampleSize, stageTyped } from './typing';
 import type { Encoding, ImportLogEntry, ImportOptions, ImportResult, SummaryRow } from './types';
 import { ImportError } from './types';
 
@@ -119,47 +122,43 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   const startByte = header.start;
   const endByte = table.endLine === null ? utf8.length : (lineByNo.get(table.endLine)?.start ?? utf8.length);
   const skipLines = new Set([...table.headerLines.slice(1), ...(table.description ? [table.description.line] : [])]);
-  const body = bodyPass({ utf8, start: startByte, end: endByte, firstLine: headerLine, dialect, headerFields: headerFields.length, headerless: table.headerRows === 0, skipLines });
+  const sampleRows = sampleSize(headerFields.length);
+  const body = bodyPass({ utf8, start: startByte, end: endByte, firstLine: headerLine, dialect, headerFields: headerFields.length, headerless: table.headerRows === 0, skipLines, sampleRows });
   const width = Math.max(headerFields.length, body.maxFields);
   const { names, changes } = uniqueNames(headerFields, width);
   for (const c of changes) if (table.headerRows > 0 || !/has no name in the header/.test(c)) log.push({ level: 'change', message: c });
 
-  const fileName = `${inp.tableName}.body.csv`;
+  // The rows' bytes stay registered for the dataset's lifetime: the original-text view reads them.
+  const fileName = rawFileName(inp.rawTableName);
   await engine.registerFile(fileName, body.bytes);
-  try {
-    const cols = [`'__line': 'INTEGER'`, ...names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`)].join(', ');
-    const maxLine = Math.max(2_097_152, body.longestRecord + 1024);
-    // DuckDB refuses null_padding with quoted line breaks in its parallel scanner ("Parameter Not
-    // Allowed Error"), so files with multi-line cells are read by the single-threaded scanner.
-    await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(inp.rawTableName)}`);
-    await engine.exec(
-      `CREATE TABLE ${quoteIdent(inp.rawTableName)} AS SELECT *, ${summarySql(names, table.totalsLine)} AS __summary FROM read_csv(${quoteLiteral(fileName)}, header=true, delim=${quoteLiteral(body.delimiter)}, quote='"', escape='"', auto_detect=false, strict_mode=false, null_padding=true${body.multiLineRecords ? ', parallel=false' : ''}, max_line_size=${maxLine}, columns={${cols}})`,
-    );
-  } catch (err) {
-    throw new ImportError(`${name} could not be read as a table (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}).`);
-  } finally {
-    await engine.dropFile(fileName);
-  }
-  inp.step('Finding summary rows', 0.5);
+  const cols = [`'__line': 'INTEGER'`, ...names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`)].join(', ');
+  const maxLine = Math.max(2_097_152, body.longestRecord + 1024);
+  // DuckDB refuses null_padding with quoted line breaks in its parallel scanner ("Parameter Not
+  // Allowed Error"), so files with multi-line cells are read by the single-threaded scanner.
+  const source = `read_csv(${quoteLiteral(fileName)}, header=true, delim=${quoteLiteral(body.delimiter)}, quote='"', escape='"', auto_detect=false, strict_mode=false, null_padding=true${body.multiLineRecords ? ', parallel=false' : ''}, max_line_size=${maxLine}, columns={${cols}})`;
 
+  inp.step('Reading values', 0.4);
   // Summary rows: "Total: Account", "Grand total", … in one of the first three columns, or a totals row
-  // the header analysis found under the header. Computed once while reading (the __summary column of the raw table), then used as a plain flag.
-  const isSummary = '__summary';
-  const summaryRows: SummaryRow[] = [];
-  if (names.length) {
-    // Line numbers first, then only those rows: `SELECT * … ORDER BY … LIMIT` keeps a sort buffer per
-    // column and ran the wasm heap out of memory on a 10,000-column file.
-    const lines = await engine.query(`SELECT __line FROM ${quoteIdent(inp.rawTableName)} WHERE ${isSummary} ORDER BY __line LIMIT 1000`);
-    const last = lines.rows.length ? Number(lines.rows[lines.rows.length - 1]!.__line) : 0;
-    const found = lines.rows.length ? await engine.query(`SELECT * FROM ${quoteIdent(inp.rawTableName)} WHERE ${isSummary} AND __line <= ${last}`) : { rows: [] };
-    found.rows.sort((a, b) => Number(a.__line) - Number(b.__line));
-    for (const r of found.rows) {
-      const values: Record<string, string> = {};
-      for (const n of names) if (r[n] !== null) values[n] = String(r[n]);
-      const label = names.map((n) => r[n]).find((v) => typeof v === 'string' && SUMMARY_LABEL.test(v));
-      summaryRows.push({ line: Number(r.__line), label: String(label ?? '').trim() || UNLABELLED_TOTALS, values });
-    }
+  // the header analysis found under the header. Found while reading; their text is kept with them.
+  const isSummaryRecord = (r: { line: number; fields: string[] }) => r.line === table.totalsLine || r.fields.slice(0, 3).some((f) => SUMMARY_LABEL.test(f));
+  const sample = body.sample.filter((r) => options.keepSummaryRows || !isSummaryRecord(r)).map((r) => r.fields);
+  let staged: Awaited<ReturnType<typeof stageTyped>>;
+  try {
+    staged = await stageTyped({ engine, source, typedTable: inp.tableName, names, headerWidth: headerFields.length, sample, summaryWhen: summarySql(names, table.totalsLine), delimiter, options });
+    await engine.exec(`CREATE OR REPLACE VIEW ${quoteIdent(inp.rawTableName)} AS SELECT * FROM ${source}`);
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(`${name} could not be read as a table (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}).`);
   }
+
+  const summaryRows: SummaryRow[] = staged.summary.map((r) => {
+    const values: Record<string, string> = {};
+    names.forEach((n, i) => {
+      if (r.cells[i] !== null && r.cells[i] !== undefined) values[n] = r.cells[i]!;
+    });
+    const label = r.cells.find((v) => typeof v === 'string' && SUMMARY_LABEL.test(v));
+    return { line: r.line, label: String(label ?? '').trim() || UNLABELLED_TOTALS, values };
+  });
   const keep = options.keepSummaryRows || summaryRows.length === 0;
   if (summaryRows.length) {
     log.push({
@@ -176,18 +175,16 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   // header, and neither it nor the empty column it would add belongs to the user's table.
   const removed = keep ? new Set<number>() : new Set(summaryRows.map((s) => s.line));
   reportBody(body, headerFields.length, log, warnings, removed);
-  const tableNames = keep ? names : await dropSummaryOnlyColumns(engine, inp.rawTableName, names, headerFields.length, isSummary, log);
-
-  inp.step('Reading values', 0.6);
-  const typed = await typeTable({
+  const leftOut = keep ? [] : summaryOnlyColumns(names, headerFields.length, staged.stats.cols, log);
+  await dropStaged(engine, inp.tableName, names, staged.decisions, headerFields.length, leftOut);
+  const typed = await finishTyped({
     engine,
-    rawTable: inp.rawTableName,
     typedTable: inp.tableName,
-    names: tableNames,
+    rawTable: inp.rawTableName,
+    staged,
+    names,
+    keep: names.filter((n) => !leftOut.includes(n)),
     originalNames: headerFields,
-    keepWhere: keep ? 'true' : `NOT (${isSummary})`,
-    delimiter,
-    options,
     log,
     warnings,
   });
@@ -270,19 +267,15 @@ function pickTable(tables: TableBlock[], lines: HeadLine[], options: ImportOptio
 }
 
 /** Extra columns (beyond the header) whose only values sit in removed summary rows are left out. */
-async function dropSummaryOnlyColumns(engine: Engine, raw: string, names: string[], headerWidth: number, isSummary: string, log: ImportLogEntry[]): Promise<string[]> {
-  const extra = names.slice(headerWidth);
-  if (extra.length === 0) return names;
-  const counts = (
-    await engine.query(`SELECT ${extra.map((n, i) => `count_if(NOT (${isSummary}) AND trim(coalesce(${quoteIdent(n)}, '')) <> '') AS c${i}`).join(', ')} FROM ${quoteIdent(raw)}`)
-  ).rows[0]!;
-  const unused = extra.filter((_, i) => Number(counts[`c${i}`]) === 0);
-  if (unused.length === 0) return names;
-  log.push({
-    level: 'change',
-    message: `${unused.map((n) => `"${n}"`).join(', ')} held values only in summary rows (which have more fields than the header); left out of the table. The summary rows keep those values.`,
-  });
-  return names.filter((n) => !unused.includes(n));
+function summaryOnlyColumns(names: string[], headerWidth: number, stats: ColumnStats[], log: ImportLogEntry[]): string[] {
+  const unused = names.filter((_, i) => i >= headerWidth && stats[i]!.nonEmpty === 0);
+  if (unused.length) {
+    log.push({
+      level: 'change',
+      message: `${unused.map((n) => `"${n}"`).join(', ')} held values only in summary rows (which have more fields than the header); left out of the table. The summary rows keep those values.`,
+    });
+  }
+  return unused;
 }
 
 function reportBody(body: ReturnType<typeof bodyPass>, headerWidth: number, log: ImportLogEntry[], warnings: string[], summaryLines: Set<number>): void {

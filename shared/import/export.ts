@@ -26,13 +26,29 @@ export function exportSelect(result: Pick<ImportResult, 'tableName' | 'columns'>
 /**
  * Original text rows: the rows and columns of the typed table (so summary rows, description rows and
  * left-out columns stay out), each cell as the file's own text ('' for an empty field). This is the one
- * place that knows where original text lives (today the all-VARCHAR raw twin, joined on `__line`);
- * swap its body to change that.
+ * place that knows where original text lives (a view that re-reads the file's registered bytes, joined on
+ * `__line`); swap its body to change that.
  */
 export function originalTextSelect(result: Loaded): string {
   if (result.columns.length === 0) return EMPTY;
   const cols = result.columns.map((c) => `coalesce(r.${quoteIdent(c.name)}, '') AS ${quoteIdent(c.name)}`);
   return `SELECT ${cols.join(', ')} FROM ${quoteIdent(result.rawTableName)} r SEMI JOIN ${quoteIdent(result.tableName)} t ON r.__line = t.__line ORDER BY r.__line`;
+}
+
+/** The table the original text is copied into for paging (built once, on first use: originalTextTable). */
+export function originalTextCopyName(rawTableName: string): string {
+  return `${rawTableName}__copy`;
+}
+
+/**
+ * The original text as a table, for screens that page through it many times (the grid): the original view
+ * re-reads the file on every query, so it is copied into a table once, on first use, and dropped with the
+ * dataset (index.ts dropTables).
+ */
+export async function originalTextTable(engine: Engine, result: Pick<ImportResult, 'rawTableName'>): Promise<string> {
+  const name = originalTextCopyName(result.rawTableName);
+  await engine.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdent(name)} AS SELECT * FROM ${quoteIdent(result.rawTableName)}`);
+  return name;
 }
 
 export const CSV_COPY_OPTIONS = "HEADER true, DELIMITER ',', QUOTE '\"', NULLSTR ''";

@@ -4,9 +4,10 @@
  */
 import type { Engine, ProgressFn } from '../engine/types';
 import { CancelledError } from '../engine/types';
-import { quoteIdent, safeTableName } from '../engine/sql';
+import { safeTableName } from '../engine/sql';
 import { unpack } from './archive';
 import { loadDelimited } from './delimited';
+import { dropTables } from './drop';
 import { detectSignature, isUtf16, looksBinary, refuseBinary, stripStrayNul } from './encoding';
 import { jsonToCsv, oneLine, xlsxToCsv } from './formats';
 import { loadParquet } from './parquet';
@@ -17,6 +18,7 @@ import { ImportError } from './types';
 export type { ParquetCodec } from './parquet';
 export * from './types';
 export { inspectObject } from './inspect-object';
+export { dropTables } from './drop';
 
 export interface ImportHooks {
   progress?: ProgressFn;
@@ -141,12 +143,5 @@ async function importBytes(engine: Engine, file: InputFile, options: ImportOptio
     const result = await loadDelimited({ engine, name, path: file.path, bytes, options, tableName, rawTableName, step });
     result.warnings.unshift(...warnings);
     return result;
-  }
-}
-
-export async function dropTables(engine: Engine, ...names: string[]): Promise<void> {
-  for (const n of names) {
-    await engine.exec(`DROP VIEW IF EXISTS ${quoteIdent(n)}`).catch(() => undefined);
-    await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(n)}`).catch(() => undefined);
   }
 }

@@ -1,24 +1,42 @@
 /**
- * From the raw all-text table to the typed table: decide each column's type on a sample, convert in one
- * CREATE TABLE … AS SELECT, then count placeholders, NULLs and unreadable cells in two scans. Columns
- * where more than 1% of the cells cannot be read as the chosen type fall back to text, with a warning.
+ * Typing: decide each column's type on a sample of records taken by the body scan, then build the typed
+ * table in one read of the file (stage.ts), counting placeholders, NULLs, unreadable cells, decimals and
+ * currency marks from the facts written next to it. Columns where more than 1% of the cells cannot be read
+ * as the chosen type fall back to text, with a warning (the read runs again: rare).
  */
-import type { Engine, Row } from '../engine/types';
+import type { Engine } from '../engine/types';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
+import type { ColumnStats, StagedSummaryRow } from './stage';
+import { removeSummaryRows, stagedSummaryRows, stageSql, stageStats } from './stage';
 import type { DateOrder, DecimalSeparator, ImportedColumn, ImportLogEntry, ImportOptions } from './types';
 import type { ColumnDecision } from './values';
-import { ALL_PLACEHOLDER_LIST, conversionSql, currencyMarkSql, decideColumn, decimalsShownSql, detectDecimalSeparator, NUMBER_KINDS, placeholderCountSql, PLACEHOLDERS, symbolCounts } from './values';
+import { decideColumn, detectDecimalSeparator, NUMBER_KINDS, PLACEHOLDERS } from './values';
 
 export interface TypingInput {
   engine: Engine;
-  rawTable: string;
+  /** FROM item yielding `__line` and every name as VARCHAR (a read_csv call). */
+  source: string;
   typedTable: string;
+  /** Every column read (extra columns beyond the header included). */
   names: string[];
-  originalNames: string[];
-  /** SQL condition selecting the rows to keep (summary rows excluded). */
-  keepWhere: string;
+  /** The header's width: columns from here on are extra. */
+  headerWidth: number;
+  /** Records spread over the file (summary rows left out unless kept), fields by column index. */
+  sample: string[][];
+  /** SQL condition over the raw text marking a summary row. */
+  summaryWhen: string;
   delimiter: string;
   options: ImportOptions;
+}
+
+export interface StagedTyping {
+  decisions: ColumnDecision[];
+  dec: DecimalSeparator;
+  dateOrder: DateOrder | null;
+  stats: { rows: number; cols: ColumnStats[] };
+  /** Summary rows found while reading (still in the table when the user keeps them). */
+  summary: StagedSummaryRow[];
+  /** Typing's own log and warnings, to follow the structure entries. */
   log: ImportLogEntry[];
   warnings: string[];
 }
@@ -32,53 +50,42 @@ export interface TypingOutput {
 
 const NON_EMPTY_PLACEHOLDERS = PLACEHOLDERS.filter((p) => p !== '');
 
-export async function typeTable(inp: TypingInput): Promise<TypingOutput> {
-  const { engine, rawTable, names } = inp;
-  const width = Math.max(1, names.length);
-  const sampleRows = Math.max(200, Math.min(20000, Math.floor(2_000_000 / width)));
-  // An evenly spread sample by row position: cheaper than reservoir sampling, deterministic, and it
-  // always includes the first rows.
-  const total = Number((await engine.query(`SELECT count(*) AS n FROM ${quoteIdent(rawTable)}`)).rows[0]?.n ?? 0);
-  // Big tables: DuckDB's system sampling reads whole vectors at random, so most of the table is skipped.
-  // At least 40 vectors of 2048 rows, so the sample is spread over the file.
-  const pct = Math.min(100, (Math.max(sampleRows * 1.5, 40 * 2048) / Math.max(1, total)) * 100);
-  const cols = names.map((n) => quoteIdent(n)).join(', ');
-  const pick = async (method: 'system' | 'bernoulli') => {
-    const from = pct < 100 ? `${quoteIdent(rawTable)} TABLESAMPLE ${pct.toFixed(4)}% (${method}, 7)` : quoteIdent(rawTable);
-    return (await engine.query(`SELECT ${cols} FROM ${from} WHERE ${inp.keepWhere} LIMIT ${sampleRows}`)).rows;
-  };
-  let sample = names.length ? await pick('system') : [];
-  if (names.length && pct < 100 && sample.length < Math.min(1000, total / 2)) sample = await pick('bernoulli');
-  const byColumn = names.map((n) => sample.map((r: Row) => r[n]).filter((v): v is string => typeof v === 'string'));
+/** Largest sample the decisions read: fewer records for wider files. */
+export function sampleSize(width: number): number {
+  return Math.max(200, Math.min(20000, Math.floor(2_000_000 / Math.max(1, width))));
+}
 
-  const dec = inp.options.decimalSeparator ?? chooseDecimal(byColumn.flat(), inp.delimiter, inp.log);
+export async function stageTyped(inp: TypingInput): Promise<StagedTyping> {
+  const { engine, names } = inp;
+  const log: ImportLogEntry[] = [];
+  const warnings: string[] = [];
+  const byColumn = names.map((_, i) => inp.sample.map((r) => r[i]).filter((v): v is string => v !== undefined));
+  const dec = inp.options.decimalSeparator ?? chooseDecimal(byColumn.flat(), inp.delimiter, log);
   const decisions = byColumn.map((vals) => decideColumn(vals, dec));
-  const dateOrder = chooseDateOrder(decisions, dec, inp.delimiter, inp.options.dateOrder, inp.log, inp.warnings, names);
+  const dateOrder = chooseDateOrder(decisions, dec, inp.delimiter, inp.options.dateOrder, log, warnings, names);
 
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const selects = names.map((n, i) => `${conversionSql(n, decisions[i]!, dec, dateOrder ?? 'MDY')} AS ${quoteIdent(n)}`);
+  for (let attempt = 0; ; attempt++) {
     await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(inp.typedTable)}`);
-    const create = `CREATE TABLE ${quoteIdent(inp.typedTable)} AS SELECT __line${selects.length ? ', ' + selects.join(', ') : ''} FROM ${quoteIdent(rawTable)} WHERE ${inp.keepWhere}`;
-    const stats = await wideSafe(engine, names.length, async () => {
-      await engine.exec(create);
-      return columnStats(inp, decisions, dec);
+    const stage = { ...inp, decisions, dec, dateOrder: dateOrder ?? 'MDY' };
+    const staged = await wideSafe(engine, names.length, async () => {
+      await engine.exec(stageSql(stage));
+      const summary = await stagedSummaryRows(engine, inp.typedTable, names.length);
+      if (summary.length && !inp.options.keepSummaryRows) await removeSummaryRows(engine, inp.typedTable);
+      return { summary, stats: await stageStats(engine, inp.typedTable, names, decisions, inp.headerWidth) };
     });
     const fallback = names.filter((_, i) => {
       const d = decisions[i]!;
-      const s = stats.cols[i]!;
+      const s = staged.stats.cols[i]!;
       return d.kind !== 'text' && s.unparsed > 0 && s.unparsed > s.values * 0.01;
     });
-    if (fallback.length === 0 || attempt === 1) return finish(inp, decisions, stats, dec, dateOrder);
+    if (fallback.length === 0 || attempt === 1) return { decisions, dec, dateOrder, ...staged, log, warnings };
     for (const n of fallback) {
       const i = names.indexOf(n);
-      const s = stats.cols[i]!;
-      inp.warnings.push(
-        `Column "${n}" looked like ${decisions[i]!.kind} values in a sample, but ${s.unparsed} of ${s.values} cells are not; it was kept as text.`,
-      );
+      const s = staged.stats.cols[i]!;
+      warnings.push(`Column "${n}" looked like ${decisions[i]!.kind} values in a sample, but ${s.unparsed} of ${s.values} cells are not; it was kept as text.`);
       decisions[i] = { kind: 'text', type: 'VARCHAR', percent: false, bounded: false, parens: false };
     }
   }
-  throw new Error('unreachable');
 }
 
 function chooseDecimal(cells: string[], delimiter: string, log: ImportLogEntry[]): DecimalSeparator {
@@ -150,73 +157,30 @@ async function wideSafe<T>(engine: Engine, width: number, fn: () => Promise<T>):
   }
 }
 
-interface Stats {
-  rows: number;
-  cols: { nonNull: number; values: number; placeholders: number; unparsed: number; bounded: number; decimals: number; symbols: Record<string, number> }[];
+export interface FinishInput {
+  engine: Engine;
+  typedTable: string;
+  rawTable: string;
+  staged: StagedTyping;
+  /** Every column read, and the ones the typed table keeps. */
+  names: string[];
+  keep: string[];
+  originalNames: string[];
+  log: ImportLogEntry[];
+  warnings: string[];
 }
 
-/** Currency marks counted per symbol: keys and counts as two space-separated lists (plain values on both engines). */
-function symbolCountsSql(col: string, i: number): string {
-  const h = `histogram(${currencyMarkSql(quoteIdent(col))})`;
-  return `array_to_string(map_keys(${h}), ' ') AS sk${i}, array_to_string(map_values(${h}), ' ') AS sv${i}`;
-}
-
-async function columnStats(inp: TypingInput, decisions: ColumnDecision[], dec: DecimalSeparator): Promise<Stats> {
-  const { engine, names } = inp;
-  const rows: Stats['cols'] = names.map(() => ({ nonNull: 0, values: 0, placeholders: 0, unparsed: 0, bounded: 0, decimals: 0, symbols: {} }));
-  let total = 0;
-  // Wide files: batch the aggregates so one statement never carries tens of thousands of expressions.
-  const BATCH = 500;
-  if (names.length === 0) {
-    total = Number((await engine.query(`SELECT count(*) AS n FROM ${quoteIdent(inp.typedTable)}`)).rows[0]?.n ?? 0);
-  }
-  for (let b = 0; b < names.length; b += BATCH) {
-    const part = names.slice(b, b + BATCH);
-    const typed = await engine.query(
-      `SELECT count(*) AS n, ${part.map((n, i) => `count(${quoteIdent(n)}) AS c${i}`).join(', ')} FROM ${quoteIdent(inp.typedTable)}`,
-    );
-    const raw = await engine.query(
-      `SELECT ${part
-        .map((n, i) => {
-          const c = quoteIdent(n);
-          const d = decisions[b + i]!;
-          const bounded = d.bounded ? `count_if(regexp_matches(${c}, '^\\s*(<|>|≤|≥)'))` : '0';
-          const decimals = NUMBER_KINDS.includes(d.kind) && d.kind !== 'integer' ? `, max(${decimalsShownSql(c, dec)}) AS d${i}` : '';
-          const symbols = d.kind === 'currency' ? `, ${symbolCountsSql(n, i)}` : '';
-          return `${placeholderCountSql(n)} AS p${i}, count_if(NOT list_contains(${ALL_PLACEHOLDER_LIST}, trim(${c}))) AS v${i}, ${bounded} AS b${i}${decimals}${symbols}`;
-        })
-        .join(', ')} FROM ${quoteIdent(inp.rawTable)} WHERE ${inp.keepWhere}`,
-    );
-    const t = typed.rows[0]!;
-    const r = raw.rows[0]!;
-    total = Number(t.n);
-    part.forEach((_, i) => {
-      const s = rows[b + i]!;
-      s.nonNull = Number(t[`c${i}`]);
-      s.placeholders = Number(r[`p${i}`]);
-      s.values = Number(r[`v${i}`]);
-      s.bounded = Number(r[`b${i}`]);
-      s.unparsed = Math.max(0, s.values - s.nonNull);
-      s.decimals = Number(r[`d${i}`] ?? 0);
-      s.symbols = symbolCounts(r[`sk${i}`], r[`sv${i}`]);
-    });
-  }
-  return { rows: total, cols: rows };
-}
-
-async function finish(
-  inp: TypingInput,
-  decisions: ColumnDecision[],
-  stats: Stats,
-  dec: DecimalSeparator,
-  dateOrder: DateOrder | null,
-): Promise<TypingOutput> {
+/** The columns' facts for the result, and the log entries that explain them. */
+export async function finishTyped(inp: FinishInput): Promise<TypingOutput> {
+  const { decisions, stats, dec, dateOrder } = inp.staged;
+  inp.log.push(...inp.staged.log);
+  inp.warnings.push(...inp.staged.warnings);
   const columns: ImportedColumn[] = [];
   const conversions: string[] = [];
-  for (let i = 0; i < inp.names.length; i++) {
+  for (const name of inp.keep) {
+    const i = inp.names.indexOf(name);
     const d = decisions[i]!;
     const s = stats.cols[i]!;
-    const name = inp.names[i]!;
     const col: ImportedColumn = {
       name,
       originalName: inp.originalNames[i] ?? '',
@@ -248,7 +212,7 @@ async function finish(
     }
     if (s.unparsed && d.kind !== 'text') {
       const examples = await inp.engine.query(
-        `SELECT r.__line AS line, r.${quoteIdent(name)} AS v FROM ${quoteIdent(inp.rawTable)} r JOIN ${quoteIdent(inp.typedTable)} t USING (__line) WHERE t.${quoteIdent(name)} IS NULL AND trim(r.${quoteIdent(name)}) <> '' AND trim(r.${quoteIdent(name)}) NOT IN (${NON_EMPTY_PLACEHOLDERS.map((p) => quoteLiteral(p)).join(', ')}) LIMIT 3`,
+        `SELECT r.__line AS line, r.${quoteIdent(name)} AS v FROM ${quoteIdent(inp.rawTable)} r JOIN ${quoteIdent(inp.typedTable)} t USING (__line) WHERE t.${quoteIdent(name)} IS NULL AND trim(r.${quoteIdent(name)}) <> '' AND trim(r.${quoteIdent(name)}) NOT IN (${NON_EMPTY_PLACEHOLDERS.map((p) => quoteLiteral(p)).join(', ')}) ORDER BY r.__line LIMIT 3`,
       );
       inp.warnings.push(
         `Column "${name}": ${s.unparsed} cell(s) could not be read as ${d.kind} and are empty in the typed table (e.g. ${examples.rows.map((r) => `line ${r.line}: "${r.v}"`).join(', ')}); their text is kept in the original view.`,

@@ -204,8 +204,9 @@ export function conversionSql(col: string, d: ColumnDecision, dec: DecimalSepara
   const t = `trim(${c})`;
   switch (d.kind) {
     case 'text':
-      // The length guard skips the list lookup for ordinary text (placeholders are short).
-      return `CASE WHEN length(${c}) <= 16 AND list_contains(${TEXT_PLACEHOLDER_LIST}, ${t}) THEN NULL ELSE ${c} END`;
+      // The byte-length guard (O(1), unlike length()) skips the list lookup for ordinary text: placeholders are
+      // short (16 characters with their padding, at most 3 bytes each).
+      return `CASE WHEN strlen(${c}) <= 48 AND list_contains(${TEXT_PLACEHOLDER_LIST}, ${t}) THEN NULL ELSE ${c} END`;
     case 'boolean':
       return `TRY_CAST(${t} AS BOOLEAN)`;
     case 'date': {

@@ -4,10 +4,10 @@
  */
 import { CancelledError } from '../../../shared/engine/types';
 import type { Progress } from '../../../shared/engine/types';
-import { quoteIdent } from '../../../shared/engine/sql';
 import type { ImportOptions, ImportResult } from '../../../shared/import/types';
 import type { PolicyPack } from '../../../shared/mesh/policy-pack';
 import { getEngine } from '../db';
+import { dropTables as dropImportTables } from '../../../shared/import/drop';
 import { isOutOfMemory, outOfMemoryMessage, tooLargeForBrowser } from '../db/size-limit';
 import type { Dataset, DatasetFile } from './datasets-slice';
 import type { Banner, Theme } from './ui-slice';
@@ -138,8 +138,7 @@ async function dropTables(result: ImportResult | null, keep?: ImportResult): Pro
   if (!result) return;
   const names = [result.tableName, result.rawTableName].filter((n) => n && n !== keep?.tableName && n !== keep?.rawTableName);
   if (!names.length) return;
-  const engine = await getEngine();
-  await engine.exec(names.map((n) => `DROP TABLE IF EXISTS ${quoteIdent(n)}`).join(';\n')).catch(() => undefined);
+  await dropImportTables(await getEngine(), ...names);
 }
 
 /** (Re-)import a dataset with its current options. Resolves when done, failed or cancelled. */

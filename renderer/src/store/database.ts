@@ -5,6 +5,8 @@
  * rows out. No screen imports the database client itself.
  */
 import { getEngine } from '../db';
+import { originalTextTable as copyOriginalText } from '../../../shared/import/export';
+import type { ImportResult } from '../../../shared/import/types';
 import type { BrowserEngine } from '../db';
 
 /** Start the database; resolves when it answers (the shell shows "starting" until then). */
@@ -21,4 +23,9 @@ export function connection(name: string): Promise<BrowserEngine> {
 export async function exportRows(sql: string, format: 'csv' | 'parquet'): Promise<Uint8Array> {
   const engine = await getEngine();
   return format === 'csv' ? engine.copyToBytes(sql, 'csv', 'HEADER true') : engine.queryParquet(sql);
+}
+
+/** The original text as a table the grid can page through (copied from the original view on first use). */
+export async function originalTextTable(result: Pick<ImportResult, 'rawTableName'>): Promise<string> {
+  return copyOriginalText(await getEngine(), result);
 }

@@ -162,10 +162,10 @@ describe('header height', () => {
     const rising = await importFixture(engine, 'google-trends-top-rising-headerless.csv', { tableIndex: 1 });
     expect([rising.headerLine, rising.headerRows, rising.rows]).toEqual([9, 0, 4]);
     expect(await rawRows(engine, rising)).toEqual([
-      { __line: 9, column_1: 'carbon plate running shoes', column_2: 'Breakout', __summary: false },
-      { __line: 10, column_1: 'super shoes', column_2: 'Breakout', __summary: false },
-      { __line: 11, column_1: 'running shoes 2026', column_2: '+350%', __summary: false },
-      { __line: 12, column_1: 'recovery shoes', column_2: '+120%', __summary: false },
+      { __line: 9, column_1: 'carbon plate running shoes', column_2: 'Breakout' },
+      { __line: 10, column_1: 'super shoes', column_2: 'Breakout' },
+      { __line: 11, column_1: 'running shoes 2026', column_2: '+350%' },
+      { __line: 12, column_1: 'recovery shoes', column_2: '+120%' },
     ]);
   });
 });

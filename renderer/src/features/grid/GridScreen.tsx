@@ -5,17 +5,18 @@ import { useDataset, runJob, showBanner, errorMessage, labelFixesOf } from '../.
 import { labelFixLog } from '../../../../shared/checks/label-fixes';
 import type { ScreenProps } from '../registry';
 import { EmptyState } from '../../components/EmptyState';
-import { exportRows } from '../../store/database';
+import { exportRows, originalTextTable } from '../../store/database';
 import { getBridge } from '../../bridge';
 import { DataGrid } from './DataGrid';
 import type { GridQuery } from './grid-sql';
 import { exportSelectSql } from './grid-export';
-import { originalTextSelect } from '../../../../shared/import/export';
+import { originalTextCopyName, originalTextSelect } from '../../../../shared/import/export';
 import './grid.css';
 
 export function GridScreen({ datasetId }: ScreenProps) {
   const dataset = useDataset(datasetId);
-  const [showRaw, setShowRaw] = useState(false);
+  // The original text's table once it was copied for paging (its name changes with every re-import).
+  const [rawTable, setRawTable] = useState<string | null>(null);
   const [view, setView] = useState<{ query: GridQuery; count: number | null } | null>(null);
   const onQueryChange = useCallback((query: GridQuery, count: number | null) => setView({ query, count }), []);
   const columns = dataset?.result?.columns;
@@ -30,7 +31,18 @@ export function GridScreen({ datasetId }: ScreenProps) {
       </EmptyState>
     );
   }
-  const table = showRaw ? result.rawTableName : result.tableName;
+  const showRaw = rawTable !== null && rawTable === originalTextCopyName(result.rawTableName);
+  const table = showRaw ? rawTable : result.tableName;
+
+  // The original text is read from the file once, on first use, as a job with its own progress line.
+  const toggleRaw = async (on: boolean) => {
+    if (!on) return setRawTable(null);
+    try {
+      setRawTable(await runJob(`Reading the original text of ${dataset.name}`, dataset.id, () => originalTextTable(result)));
+    } catch (e) {
+      if (!(e instanceof CancelledError)) showBanner('error', `The original text could not be read: ${errorMessage(e)}`);
+    }
+  };
 
   const exportAs = async (format: 'csv' | 'parquet') => {
     if (!view) return;
@@ -66,7 +78,7 @@ export function GridScreen({ datasetId }: ScreenProps) {
       <div className="grid-toolbar">
         <h1>{dataset.name}</h1>
         <label className="toggle">
-          <input type="checkbox" checked={showRaw} onChange={(e) => setShowRaw(e.target.checked)} data-testid="show-raw" />
+          <input type="checkbox" checked={showRaw} onChange={(e) => void toggleRaw(e.target.checked)} data-testid="show-raw" />
           Show the original text
         </label>
         <button type="button" className="btn" onClick={() => void exportAs('csv')} disabled={!view} data-testid="export-csv">

@@ -3,7 +3,7 @@
  * `read_csv` + `SUMMARIZE` of the same file in the same run (the reference; every figure is a ratio of it).
  * - baseline: native DuckDB alone (read_csv into a table, then SUMMARIZE);
  * - wasm / native: MeshLens's importer, profile and checks on duckdb-wasm and on native DuckDB, split into
- *   stages (decode, sniff, body pass, raw table, summary rows, typing, statistics, profile, checks);
+ *   stages (decode, sniff, scan, read+type, profile, checks: see STAGE_NOTE in bench-stages.ts);
  * - app: the app in headless Chromium, file picked → findings shown (scripts/bench-app.ts; skipped without
  *   Chromium; BENCH_APP_THREADS=on adds a leg with duckdb-wasm's threaded build forced);
  * - cli: the real `meshlens audit --json` process, start-up included, with its default engine;
@@ -17,7 +17,7 @@ import { printAppLeg } from './bench-app';
 import { benchCli } from './bench-cli';
 import { ensureBenchFile } from './bench-data';
 import type { Stage, StageResult } from './bench-stages';
-import { STAGES } from './bench-stages';
+import { STAGE_NOTE, STAGES } from './bench-stages';
 
 function run(args: string[], timeoutMin = 30): StageResult | { error: string } {
   const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'scripts/bench-stages.ts', ...args], {
@@ -62,7 +62,7 @@ for (const rows of sizes) {
     continue;
   }
   const ref = base.totalMs;
-  console.log(`native DuckDB ${base.version}: read_csv ${s(base.stages.raw).trim()} + SUMMARIZE ${s(base.stages.profile).trim()} = ${s(ref).trim()} s (reference; CPU ${s(base.cpuMs).trim()} s), peak RSS ${base.peakRssMb} MB`);
+  console.log(`native DuckDB ${base.version}: read_csv ${s(base.stages['read+type']).trim()} + SUMMARIZE ${s(base.stages.profile).trim()} = ${s(ref).trim()} s (reference; CPU ${s(base.cpuMs).trim()} s), peak RSS ${base.peakRssMb} MB`);
 
   const results: StageResult[] = [];
   for (const kind of ['wasm', 'native']) {
@@ -87,6 +87,7 @@ for (const rows of sizes) {
       const top = Object.entries(r.checkMs ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 8);
       console.log(`\nchecks by check, ${r.engine} (s, ×ref; scripts/bench-checks.ts times each alone): ${top.map(([id, ms]) => `${id} ${s(ms).trim()} (${(ms / ref).toFixed(2)})`).join(', ')}`);
     }
+    console.log(`\nStages: ${STAGE_NOTE}`);
   }
   if (want('app')) printAppLeg(file, ref, base.cpuMs);
   if (want('app') && process.env.BENCH_APP_THREADS === 'on') printAppLeg(file, ref, base.cpuMs, 'on');

@@ -9,11 +9,12 @@
  *   middle of a value, never closes, or swallows the next line) is re-read as plain text on its own
  *   line, so it never takes the next line with it,
  * - trims one-field footer lines at the end of the table.
- * Files in the common dialect (one-byte delimiter, "double quotes" with "" escapes) are copied byte for
- * byte; other dialects (single quotes, backslash escapes, ", " or space delimiters) are rewritten
+ * A clean file (clean-scan.ts) is not copied at all: its rows go to DuckDB as they are. Otherwise, files in
+ * the common dialect (one-byte delimiter, "double quotes" with "" escapes) are copied byte for byte; other dialects (single quotes, backslash escapes, ", " or space delimiters) are rewritten
  * record by record as plain CSV, so DuckDB always reads one well-known dialect.
  */
 import type { Dialect } from './dialect';
+import { cleanScan } from './clean-scan';
 import { BACKSLASH_NULL, splitFields } from './dialect';
 
 const NL = 0x0a;
@@ -36,6 +37,8 @@ export interface BodyPassInput {
   skipLines?: Set<number>;
   /** How many records to keep as a sample for the type decisions, spread evenly over the table. */
   sampleRows?: number;
+  /** False when the rows must be rewritten even if clean (default true: clean rows are left as they are). */
+  leaveAsIs?: boolean;
 }
 
 export interface RepairedRecord {
@@ -66,6 +69,11 @@ export interface BodyPassResult {
   footerLines: { line: number; text: string }[];
   /** Every k-th record's fields (about `sampleRows` of them, the first record included), with its line. */
   sample: { line: number; fields: string[] }[];
+  /**
+   * Set when the rows were clean and left as they are (clean-scan.ts): `bytes` is then the rows' byte range
+   * of the input, without a header or line numbers, and row n (1-based) is on line firstDataLine + n - 1.
+   */
+  firstDataLine?: number;
 }
 
 function writeDigits(out: Uint8Array, pos: number, n: number): number {
@@ -93,8 +101,10 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
   const decoder = new TextDecoder();
 
   let newlines = 0;
-  for (let i = start; i < end; i++) if (utf8[i] === NL) newlines++;
+  for (let i = utf8.indexOf(NL, start); i >= 0 && i < end; i = utf8.indexOf(NL, i + 1)) newlines++;
   const every = Math.max(1, Math.ceil(newlines / Math.max(1, input.sampleRows ?? 20000)));
+  const clean = input.leaveAsIs === false ? null : cleanScan(input, every);
+  if (clean) return clean;
   let out = new Uint8Array(Math.floor((end - start) * (fast ? 1 : 1.2)) + (newlines + 2) * 12 + 64);
   let o = 0;
   const ensure = (extra: number) => {

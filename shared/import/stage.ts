@@ -14,8 +14,10 @@ import { ALL_PLACEHOLDER_LIST, conversionSql, currencyMarkSql, decimalsShownSql,
 
 export interface StageInput {
   engine: Engine;
-  /** FROM item yielding `__line` and every name as VARCHAR (a read_csv call). */
+  /** FROM item yielding every name as VARCHAR (a read_csv call), with `__line` unless firstLine is set. */
   source: string;
+  /** Set when the source has no `__line`: numberRows fills it after the read. */
+  firstLine?: number;
   typedTable: string;
   names: string[];
   decisions: ColumnDecision[];
@@ -99,7 +101,8 @@ export function stageSql(inp: StageInput): string {
   const inner = ['*', ...names.map((n, i) => `${conversionSql(n, decisions[i]!, inp.dec, inp.dateOrder)} AS ${typedCol(i)}`)];
   const cells = names.length ? `list_value(${names.map((n) => quoteIdent(n)).join(', ')})` : 'NULL';
   inner.push(`CASE WHEN ${inp.summaryWhen} THEN ${cells} END AS ${SUMMARY}`);
-  const sel = ['__line', ...names.map((n, i) => `${typedCol(i)} AS ${quoteIdent(n)}`)];
+  const line = inp.firstLine === undefined ? '__line' : 'CAST(NULL AS INTEGER) AS __line';
+  const sel = [line, ...names.map((n, i) => `${typedCol(i)} AS ${quoteIdent(n)}`)];
   for (let b = 0; b < names.length; b += PER_PACK) {
     const parts = names.slice(b, b + PER_PACK).map((n, j) => `(CAST(${statusSql(quoteIdent(n), typedCol(b + j), decisions[b + j]!)} AS UBIGINT) << ${2 * j})`);
     sel.push(`(${parts.join(' | ')}) AS ${pack(b)}`);
@@ -113,6 +116,15 @@ export function stageSql(inp: StageInput): string {
   });
   sel.push(SUMMARY);
   return `CREATE TABLE ${quoteIdent(inp.typedTable)} AS SELECT ${sel.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${inp.source})`;
+}
+
+/**
+ * A clean file's rows get their lines from their row ids: the parallel read inserts rows in file order
+ * (DuckDB preserves insertion order), so row id n is the file's (firstLine + n)-th line. Numbering in the
+ * read itself (row_number() over the scan) would force a single-threaded read.
+ */
+export async function numberRows(engine: Engine, table: string, firstLine: number): Promise<void> {
+  await engine.exec(`UPDATE ${quoteIdent(table)} SET __line = CAST(rowid + ${firstLine} AS INTEGER)`);
 }
 
 /** Summary rows (first 1000) with their raw text, read from the staged table (no second read of the file). */

@@ -7,15 +7,17 @@
 import type { Engine } from '../engine/types';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { ColumnStats, StagedSummaryRow } from './stage';
-import { removeSummaryRows, stagedSummaryRows, stageSql, stageStats } from './stage';
+import { numberRows, removeSummaryRows, stagedSummaryRows, stageSql, stageStats } from './stage';
 import type { DateOrder, DecimalSeparator, ImportedColumn, ImportLogEntry, ImportOptions } from './types';
 import type { ColumnDecision } from './values';
 import { decideColumn, detectDecimalSeparator, NUMBER_KINDS, PLACEHOLDERS } from './values';
 
 export interface TypingInput {
   engine: Engine;
-  /** FROM item yielding `__line` and every name as VARCHAR (a read_csv call). */
+  /** FROM item yielding every name as VARCHAR (a read_csv call), with `__line` unless firstLine is set. */
   source: string;
+  /** Set when the source has no `__line`: rows are numbered from this line in file order. */
+  firstLine?: number;
   typedTable: string;
   /** Every column read (extra columns beyond the header included). */
   names: string[];
@@ -69,6 +71,7 @@ export async function stageTyped(inp: TypingInput): Promise<StagedTyping> {
     const stage = { ...inp, decisions, dec, dateOrder: dateOrder ?? 'MDY' };
     const staged = await wideSafe(engine, names.length, async () => {
       await engine.exec(stageSql(stage));
+      if (inp.firstLine !== undefined) await numberRows(engine, inp.typedTable, inp.firstLine);
       const summary = await stagedSummaryRows(engine, inp.typedTable, names.length);
       if (summary.length && !inp.options.keepSummaryRows) await removeSummaryRows(engine, inp.typedTable);
       return { summary, stats: await stageStats(engine, inp.typedTable, names, decisions, inp.headerWidth) };

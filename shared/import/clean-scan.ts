@@ -1,0 +1,123 @@
+/**
+ * The clean-file check: one tight byte loop over the table's rows that proves the file needs no rewrite
+ * (common dialect: a one-byte delimiter, "double quotes" with "" inside; every record on one line with the
+ * header's width; no blank line, stray quote or set-aside line inside). Such a file is handed to DuckDB as
+ * it is (the rows' byte range, read without a header) and each row's line is its first line plus its
+ * ordinal. Any doubt returns null and the body pass rewrites the rows (body.ts), as it always did.
+ */
+import type { BodyPassInput, BodyPassResult } from './body';
+import { splitFields } from './dialect';
+
+const NL = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+
+/** The rows as they are, when they are clean: `bytes` is a view of the input (no copy), `firstDataLine` set. */
+export function cleanScan(input: BodyPassInput, every: number): BodyPassResult | null {
+  const { utf8, start, end, dialect, headerFields } = input;
+  if (dialect.delimiter.length !== 1 || dialect.quote !== '"' || dialect.escape !== 'double') return null;
+  if (input.skipLines?.size) return null;
+  const D = dialect.delimiter.charCodeAt(0);
+  const decoder = new TextDecoder();
+  const sample: { line: number; fields: string[] }[] = [];
+
+  let p = start;
+  let line = input.firstLine;
+  let isHeader = !input.headerless;
+  let dataStart = start;
+  let dataEnd = start;
+  let records = 0;
+  let longest = 0;
+  let blanks = 0;
+  while (p < end) {
+    const c0 = utf8[p];
+    if (c0 === NL || (c0 === CR && utf8[p + 1] === NL)) {
+      if (isHeader) return null;
+      blanks++;
+      p += c0 === CR ? 2 : 1;
+      line++;
+      continue;
+    }
+    // A row after a blank line: the blank is inside the table and must be skipped, so rewrite.
+    if (blanks) return null;
+    const recStart = p;
+    let fields = 1;
+    let atFieldStart = true;
+    let hasValue = false;
+    while (p < end) {
+      const c = utf8[p]!;
+      if (c === NL) break;
+      if (c === D) {
+        fields++;
+        atFieldStart = true;
+        p++;
+        continue;
+      }
+      if (c === QUOTE && atFieldStart) {
+        hasValue = true;
+        p++;
+        // Quoted value: "" is a quote; the closing quote must end the field on this line.
+        for (;;) {
+          if (p >= end) return null;
+          const q = utf8[p]!;
+          if (q === NL) return null;
+          p++;
+          if (q !== QUOTE) continue;
+          if (utf8[p] === QUOTE) {
+            p++;
+            continue;
+          }
+          break;
+        }
+        const n = utf8[p];
+        if (p < end && n !== NL && n !== CR && n !== D) return null;
+        atFieldStart = false;
+        continue;
+      }
+      if (!hasValue && c !== SPACE && c !== CR) hasValue = true;
+      atFieldStart = false;
+      p++;
+    }
+    const recEnd = p;
+    p = recEnd < end ? recEnd + 1 : recEnd;
+    line++;
+    if (isHeader) {
+      isHeader = false;
+      dataStart = dataEnd = p;
+      continue;
+    }
+    if (!hasValue) {
+      // A row of delimiters only: read as blank. Fine at the end of the table, not inside it.
+      blanks++;
+      continue;
+    }
+    if (fields !== headerFields) return null;
+    if (records % every === 0) {
+      const text = decoder.decode(utf8.subarray(recStart, recEnd));
+      sample.push({ line: line - 1, fields: splitFields(text.endsWith('\r') ? text.slice(0, -1) : text, dialect) });
+    }
+    records++;
+    if (recEnd - recStart > longest) longest = recEnd - recStart;
+    dataEnd = p;
+  }
+  if (records === 0) return null;
+  return {
+    bytes: utf8.subarray(dataStart, dataEnd),
+    delimiter: dialect.delimiter,
+    records,
+    maxFields: headerFields,
+    longestRecord: longest,
+    blankLines: blanks,
+    ragged: [],
+    raggedCount: 0,
+    multiLineRecords: 0,
+    repaired: [],
+    repairedCount: 0,
+    backslashNulls: 0,
+    backslashNuls: 0,
+    footerLines: [],
+    sample,
+    firstDataLine: input.headerless ? input.firstLine : input.firstLine + 1,
+  };
+}

@@ -1,7 +1,8 @@
 /** Spikes and drops in daily totals, found with robust statistics (median and MAD), not a plain z-score. */
 import { quoteLiteral } from '../engine/sql';
-import { boolParam, from, label, numParam, plural, tc, withRole } from './helpers';
-import type { CheckDefinition, CheckTarget } from './types';
+import type { SemanticColumn } from '../semantics/describe';
+import { boolParam, from, label, numParam, plural, profileOf, tc, withRole } from './helpers';
+import type { CheckContext, CheckDefinition, CheckTarget } from './types';
 
 export interface DailyOutlier {
   date: string;
@@ -122,22 +123,17 @@ export const metricOutliers: CheckDefinition = {
       'revenue',
     ).filter((c) => c.kind === 'number');
     if (!date || !metrics.length) return [];
-    const res = await ctx.engine.query(
-      `SELECT ${tc(date.name)}::DATE::VARCHAR AS day, ${metrics.map((m, i) => `sum(${tc(m.name)})::DOUBLE AS m${i}`).join(', ')}
-       FROM ${from(ds)} WHERE ${tc(date.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
-    );
+    const days = await dailySums(ctx, date, metrics);
     const options: OutlierOptions = {
       threshold: numParam(ctx.params, 'threshold', 3.5),
       minChange: numParam(ctx.params, 'minChange', 0.5),
       minPoints: numParam(ctx.params, 'minDays', 14),
       logScale: boolParam(ctx.params, 'logScale', true),
     };
-    if (res.rows.length < options.minPoints!) return [];
+    if (days.length < options.minPoints!) return [];
     const out: CheckTarget[] = [];
     metrics.forEach((m, i) => {
-      const series = res.rows
-        .filter((r) => r[`m${i}`] !== null)
-        .map((r) => ({ date: String(r.day), value: Number(r[`m${i}`]) }));
+      const series = days.flatMap((d) => (d.sums[i] === null ? [] : [{ date: d.date, value: d.sums[i]! }]));
       const found = robustOutliers(series, options);
       if (!found.length) return;
       const shown = found.slice(0, 3).map(describeOutlier).join('; ');
@@ -153,3 +149,31 @@ export const metricOutliers: CheckDefinition = {
     return out;
   },
 };
+
+/**
+ * Each day's sum of each metric, in date order. The profile already read them for the primary date
+ * (same query); they are read again only when it did not, or when a metric holds a value that is not a
+ * finite number (the profile keeps those days' sums as empty, this check as they are).
+ */
+async function dailySums(
+  ctx: CheckContext,
+  date: SemanticColumn,
+  metrics: SemanticColumn[],
+): Promise<{ date: string; sums: (number | null)[] }[]> {
+  const ds = ctx.dataset;
+  const daily = ds.profile.daily;
+  const finite = (m: SemanticColumn) => {
+    const p = profileOf(ds, m.name);
+    return !!p && (p.count === 0 || (Number.isFinite(Number(p.min)) && Number.isFinite(Number(p.max))));
+  };
+  if (daily?.column === date.name && metrics.every((m) => daily.metrics.includes(m.name) && finite(m)))
+    return daily.points.map((d) => ({ date: d.date, sums: metrics.map((m) => d.metrics[m.name] ?? null) }));
+  const res = await ctx.engine.query(
+    `SELECT ${tc(date.name)}::DATE::VARCHAR AS day, ${metrics.map((m, i) => `sum(${tc(m.name)})::DOUBLE AS m${i}`).join(', ')}
+     FROM ${from(ds)} WHERE ${tc(date.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
+  );
+  return res.rows.map((r) => ({
+    date: String(r.day),
+    sums: metrics.map((_, i) => (r[`m${i}`] === null ? null : Number(r[`m${i}`]))),
+  }));
+}

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../../electron/engine/node-engine';
-import { normalQuantile, robustOutliers } from '../../../shared/checks/outliers';
+import { metricOutliers, normalQuantile, robustOutliers } from '../../../shared/checks/outliers';
+import { runChecks } from '../../../shared/checks/runner';
 import type { DailyOutlier } from '../../../shared/checks/outliers';
 import { auditFixture, byCheck, FIXTURES } from './helpers';
 
@@ -63,5 +64,24 @@ describe('outliers on skewed metrics', () => {
     const series = column('metric-outliers-tenfold-spike.csv', 'Conversions');
     expect(robustOutliers(series.slice(30, 43))).toEqual([]);
     expect(robustOutliers(series.slice(28, 43)).map((o) => o.date)).toEqual(['2026-02-10']);
+  });
+});
+
+describe('metric_outliers shares the profile scan', () => {
+  it('reads the daily sums the profile already has, and finds the same days as reading them again', async () => {
+    const { analysed, findings } = await auditFixture(engine, 'metric-outliers-tenfold-spike.csv', { referenceDate: '2026-03-01' });
+    const ds = analysed.dataset;
+    expect(ds.profile.daily?.points.length).toBeGreaterThan(0);
+    const sent: string[] = [];
+    const recording = new Proxy(engine, {
+      get: (t, p, r) => (p === 'query' ? (sql: string) => (sent.push(sql), t.query(sql)) : Reflect.get(t, p, r)),
+    });
+    const withProfile = await runChecks(recording, ds, { referenceDate: '2026-03-01' }, {}, [metricOutliers]);
+    expect(sent.filter((sql) => /GROUP BY/.test(sql))).toEqual([]);
+    const { daily: _daily, ...withoutDaily } = ds.profile;
+    const reread = await runChecks(engine, { ...ds, profile: withoutDaily }, { referenceDate: '2026-03-01' }, {}, [metricOutliers]);
+    expect(reread).toEqual(withProfile);
+    expect(withProfile).toEqual(byCheck(findings, 'metric_outliers'));
+    expect(withProfile.length).toBeGreaterThan(0);
   });
 });

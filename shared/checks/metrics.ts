@@ -165,17 +165,24 @@ export const derivedMetricMismatch: CheckDefinition = {
       return [{ p, scale, decimals, absTol, expected, bad }];
     });
     if (!checked.length) return [];
-    // The first disagreeing row of each rate, for the message: stated value, recomputed value.
-    const first = (
-      await ctx.engine.query(
-        `SELECT ${checked
-          .map(
-            (c, i) =>
-              `arg_min(${tc(c.p.rate.name)}::DOUBLE, t.${LINE_ID}) FILTER (WHERE ${c.bad}) AS s${i}, arg_min(${c.expected}, t.${LINE_ID}) FILTER (WHERE ${c.bad}) AS r${i}, min(t.${LINE_ID}) FILTER (WHERE ${c.bad}) AS l${i}`,
-          )
-          .join(', ')} FROM ${from(ds)}`,
-      )
+    // The first disagreeing row of each rate, for the message: its line in one scan, then that row's
+    // stated and recomputed values (read only when some row disagrees).
+    const firstLines = (
+      await ctx.engine.query(`SELECT ${checked.map((c, i) => `min(t.${LINE_ID}) FILTER (WHERE ${c.bad}) AS l${i}`).join(', ')} FROM ${from(ds)}`)
     ).rows[0] ?? {};
+    const lines = checked.map((_, i) => firstLines[`l${i}`]).filter((l) => l !== null && l !== undefined);
+    const firstRows = lines.length
+      ? (
+          await ctx.engine.query(
+            `SELECT t.${LINE_ID} AS l, ${checked.map((c, i) => `${tc(c.p.rate.name)}::DOUBLE AS s${i}, ${c.expected} AS r${i}`).join(', ')} FROM ${from(ds)} WHERE t.${LINE_ID} IN (${lines.map(Number).join(', ')})`,
+          )
+        ).rows
+      : [];
+    const first: Record<string, unknown> = {};
+    checked.forEach((_, i) => {
+      const row = firstRows.find((r) => Number(r.l) === Number(firstLines[`l${i}`]));
+      Object.assign(first, { [`s${i}`]: row?.[`s${i}`] ?? null, [`r${i}`]: row?.[`r${i}`] ?? null, [`l${i}`]: firstLines[`l${i}`] ?? null });
+    });
     return checked.map(({ p, scale, decimals, absTol, bad }, i): CheckTarget => {
       const stated = Number(first[`s${i}`]);
       const recomputed = Number(first[`r${i}`]);

@@ -32,6 +32,15 @@ export function profileOf(ds: Dataset, name: string) {
   return ds.profile.columns.find((p) => p.name === name);
 }
 
+/** A fact of the table several checks read, computed once per run (see CheckContext.shared). */
+export function sharedFact<T>(ctx: CheckContext, key: string, compute: () => Promise<T>): Promise<T> {
+  const known = ctx.shared?.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  const value = compute();
+  ctx.shared?.set(key, value);
+  return value;
+}
+
 /** `t."col"`: a column of the typed table under the alias every target uses. */
 export const tc = (name: string): string => `t.${quoteIdent(name)}`;
 export const LINE = quoteIdent(LINE_COLUMN);

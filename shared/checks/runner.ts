@@ -66,6 +66,7 @@ export async function runChecks(
   const referenceDate = config.referenceDate ?? todayIso();
   const naming = namingFrom(config);
   const pending: Pending[] = [];
+  const shared = new Map<string, Promise<unknown>>();
   let done = 0;
   for (const check of catalogue) {
     if (hooks.signal?.aborted) throw new CancelledError();
@@ -73,7 +74,7 @@ export async function runChecks(
     // Progress names the check whose work follows (the bench times each check from these events).
     hooks.progress?.({ stage: 'checks', fraction: (0.6 * done++) / catalogue.length, detail: check.id });
     if (!params) continue;
-    const ctx: CheckContext = { engine, dataset, params, referenceDate, naming };
+    const ctx: CheckContext = { engine, dataset, params, referenceDate, naming, shared };
     try {
       for (const target of await check.targets(ctx))
         pending.push({ check, params, target, affected: 0, sample: [] });

@@ -57,6 +57,11 @@ export interface CheckContext {
   referenceDate: string;
   /** Naming convention for UTM values. */
   naming: NamingConvention;
+  /**
+   * Facts several checks of one run read from the table (the row hashes two rows share), each computed once
+   * per run; absent when a check's targets are built on their own (affected rows, check export).
+   */
+  shared?: Map<string, Promise<unknown>>;
 }
 
 export interface NamingConvention {

@@ -1,8 +1,7 @@
 /** Uniqueness: rows repeated in full, and rows that repeat the natural key with different numbers. */
 import { quoteIdent } from '../engine/sql';
-import { from, LINE, pct, plural, shareSeverity, verb } from './helpers';
-import type { Engine } from '../engine/types';
-import type { CheckDefinition, Dataset } from './types';
+import { from, LINE, pct, plural, shareSeverity, sharedFact, verb } from './helpers';
+import type { CheckContext, CheckDefinition, Dataset } from './types';
 
 export const duplicateRows: CheckDefinition = {
   id: 'duplicate_rows',
@@ -22,8 +21,7 @@ export const duplicateRows: CheckDefinition = {
     const show = ds.semantics.naturalKey.length ? ds.semantics.naturalKey : cols.slice(0, 4);
     // Rows whose hash no other row shares cannot repeat one: one hash aggregate answers "any duplicates?",
     // and the window that lists them runs only over the rows that share a hash (exact: it compares values).
-    const shared = await sharedHashes(ctx.engine, ds, part);
-    if (!shared) return [];
+    if (!(await sharedHashes(ctx, part))) return [];
     const sql = `SELECT * FROM (SELECT t.${LINE}, ${show.map((c) => `t.${quoteIdent(c)}`).join(', ')},
         min(t.${LINE}) OVER (PARTITION BY ${part}) AS first_line,
         row_number() OVER (PARTITION BY ${part} ORDER BY t.${LINE}) AS "__copy" FROM ${from(ds)}
@@ -61,15 +59,15 @@ export const duplicateKeys: CheckDefinition = {
       c.role === 'email' ? `lower(trim(t.${quoteIdent(c.name)}))` : `t.${quoteIdent(c.name)}`,
     );
     const notNull = keyCols.map((c) => `t.${quoteIdent(c.name)} IS NOT NULL`).join(' AND ');
-    // One aggregate per key: does any key repeat, and could a repeated key hold an exact copy? A key with
-    // two rows whose hashes differ cannot; only then are the rows found with one join and no window.
     const keyed = (
       await ctx.engine.query(
-        `SELECT count(*) FILTER (WHERE k > 1) AS dup, count(*) FILTER (WHERE k > 2 OR (k = 2 AND h1 = h2)) AS copies
-         FROM (SELECT count(*) AS k, min(hash(${all})) AS h1, max(hash(${all})) AS h2 FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')})`,
+        `SELECT count(*) FILTER (WHERE k > 1) AS dup FROM (SELECT count(*) AS k FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')})`,
       )
     ).rows[0];
     if (!Number(keyed?.dup)) return [];
+    // A row whose hash no other row shares is no exact copy: when no two rows of the table share a hash
+    // (duplicate_rows asks the same, once per run), the rows are found with one join and no window.
+    const copies = await sharedHashes(ctx, all);
     const keys = `SELECT ${keyExprs.map((e, i) => `${e} AS "__k${i}"`).join(', ')}, min(t.${LINE}) AS "__first"
         FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')} HAVING count(*) > 1`;
     // Exact copies are reported by duplicate_rows; here only rows whose numbers differ from every earlier
@@ -78,7 +76,7 @@ export const duplicateKeys: CheckDefinition = {
         FROM ${from(ds)} WHERE ${notNull} AND hash(${all}) IN (${sharedHashSql(ds, all, notNull)})) c WHERE "__copy" > 1`;
     const sql = `WITH k AS (${keys}) SELECT t.${LINE}, ${keyCols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')}, k."__first" AS first_line
         FROM ${from(ds)} JOIN k ON ${keyExprs.map((e, i) => `${e} = k."__k${i}"`).join(' AND ')}
-        WHERE t.${LINE} <> k."__first"${Number(keyed?.copies) ? ` AND t.${LINE} NOT IN (${later})` : ''}`;
+        WHERE t.${LINE} <> k."__first"${copies ? ` AND t.${LINE} NOT IN (${later})` : ''}`;
     const names = keyCols.map((c) => `'${c.originalName}'`).join(' + ');
     return [
       {
@@ -97,7 +95,10 @@ function sharedHashSql(ds: Dataset, part: string, where = 'true'): string {
   return `SELECT hash(${part}) AS h FROM ${from(ds)} WHERE ${where} GROUP BY h HAVING count(*) > 1`;
 }
 
-async function sharedHashes(engine: Engine, ds: Dataset, part: string): Promise<number> {
-  const res = await engine.query(`SELECT count(*) AS n FROM (${sharedHashSql(ds, part)})`);
-  return Number(res.rows[0]?.n ?? 0);
+/** How many hashes of the whole row two or more rows share; 0 means no row repeats another exactly. */
+function sharedHashes(ctx: CheckContext, part: string): Promise<number> {
+  return sharedFact(ctx, `shared row hashes: ${part}`, async () => {
+    const res = await ctx.engine.query(`SELECT count(*) AS n FROM (${sharedHashSql(ctx.dataset, part)})`);
+    return Number(res.rows[0]?.n ?? 0);
+  });
 }

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../../electron/engine/node-engine';
 import { quoteIdent } from '../../../shared/engine/sql';
+import { runChecks } from '../../../shared/checks/runner';
+import { duplicateKeys, duplicateRows } from '../../../shared/checks/uniqueness';
 import { auditFixture, byCheck, loadFixture } from './helpers';
 
 let engine: NodeEngine;
@@ -38,6 +40,17 @@ describe('duplicate rows and keys among exact copies, changed rows and empty key
       [13, 7],
     ]);
     expect(Object.keys(keys!.sample[0]!.values)).toEqual(['Day', 'Campaign', 'Ad group', 'first_line']);
+  });
+
+  it('duplicate_rows and duplicate_keys ask once per run which row hashes two rows share', async () => {
+    const { dataset } = await loadFixture(engine, 'duplicate-keys-overlapping-export.csv');
+    const sent: string[] = [];
+    const recording = new Proxy(engine, {
+      get: (t, p, r) => (p === 'query' ? (sql: string) => (sent.push(sql), t.query(sql)) : Reflect.get(t, p, r)),
+    });
+    const found = await runChecks(recording, dataset, { referenceDate: '2026-01-25' }, {}, [duplicateRows, duplicateKeys]);
+    expect(found.map((f) => [f.check, f.rows])).toEqual([['duplicate_keys', 3]]);
+    expect(sent.filter((sql) => sql.startsWith('SELECT count(*) AS n FROM (SELECT hash('))).toHaveLength(1);
   });
 
   const fixtures = [

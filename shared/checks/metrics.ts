@@ -165,28 +165,29 @@ export const derivedMetricMismatch: CheckDefinition = {
       return [{ p, scale, decimals, absTol, expected, bad }];
     });
     if (!checked.length) return [];
-    // The first disagreeing row of each rate, for the message: its line in one scan, then that row's
-    // stated and recomputed values (read only when some row disagrees).
-    const firstLines = (
-      await ctx.engine.query(`SELECT ${checked.map((c, i) => `min(t.${LINE_ID}) FILTER (WHERE ${c.bad}) AS l${i}`).join(', ')} FROM ${from(ds)}`)
-    ).rows[0] ?? {};
-    const lines = checked.map((_, i) => firstLines[`l${i}`]).filter((l) => l !== null && l !== undefined);
-    const firstRows = lines.length
-      ? (
-          await ctx.engine.query(
-            `SELECT t.${LINE_ID} AS l, ${checked.map((c, i) => `${tc(c.p.rate.name)}::DOUBLE AS s${i}, ${c.expected} AS r${i}`).join(', ')} FROM ${from(ds)} WHERE t.${LINE_ID} IN (${lines.map(Number).join(', ')})`,
-          )
-        ).rows
-      : [];
-    const first: Record<string, unknown> = {};
-    checked.forEach((_, i) => {
-      const row = firstRows.find((r) => Number(r.l) === Number(firstLines[`l${i}`]));
-      Object.assign(first, { [`s${i}`]: row?.[`s${i}`] ?? null, [`r${i}`]: row?.[`r${i}`] ?? null, [`l${i}`]: firstLines[`l${i}`] ?? null });
-    });
+    // The first disagreeing row of each rate, for the message: read only once a rate is a finding (its
+    // line in one scan for every rate, then that row's stated and recomputed values).
+    let firstRows: Promise<Record<string, unknown>> | null = null;
+    const readFirstRows = async (): Promise<Record<string, unknown>> => {
+      const lines = (
+        await ctx.engine.query(`SELECT ${checked.map((c, i) => `min(t.${LINE_ID}) FILTER (WHERE ${c.bad}) AS l${i}`).join(', ')} FROM ${from(ds)}`)
+      ).rows[0] ?? {};
+      const found = checked.map((_, i) => lines[`l${i}`]).filter((l) => l !== null && l !== undefined);
+      const rows = found.length
+        ? (
+            await ctx.engine.query(
+              `SELECT t.${LINE_ID} AS l, ${checked.map((c, i) => `${tc(c.p.rate.name)}::DOUBLE AS s${i}, ${c.expected} AS r${i}`).join(', ')} FROM ${from(ds)} WHERE t.${LINE_ID} IN (${found.map(Number).join(', ')})`,
+            )
+          ).rows
+        : [];
+      const first: Record<string, unknown> = {};
+      checked.forEach((_, i) => {
+        const row = rows.find((r) => Number(r.l) === Number(lines[`l${i}`]));
+        Object.assign(first, { [`s${i}`]: row?.[`s${i}`] ?? null, [`r${i}`]: row?.[`r${i}`] ?? null, [`l${i}`]: lines[`l${i}`] ?? null });
+      });
+      return first;
+    };
     return checked.map(({ p, scale, decimals, absTol, bad }, i): CheckTarget => {
-      const stated = Number(first[`s${i}`]);
-      const recomputed = Number(first[`r${i}`]);
-      const line = Number(first[`l${i}`]);
       const unit = p.def.unit;
       const tolAbs =
         unit === 'percent'
@@ -194,24 +195,33 @@ export const derivedMetricMismatch: CheckDefinition = {
           : `${Number(absTol.toPrecision(2))}`;
       const tolText = `±${tolAbs} (rounding to ${plural(decimals, 'decimal')}) or ${rel * 100}% of the recomputed value, whichever is larger`;
       const formula = p.def.text + (p.def.factor !== 1 && !p.def.text.includes('×') ? ` × ${p.def.factor}` : '');
+      const words = (first: Record<string, unknown>): Pick<CheckTarget, 'message' | 'details'> => {
+        const stated = Number(first[`s${i}`]);
+        const recomputed = Number(first[`r${i}`]);
+        const line = Number(first[`l${i}`]);
+        return {
+          details: {
+            formula,
+            definition: p.def.source,
+            scale,
+            tolerance: { absolute: absTol, relative: rel },
+            ...(Number.isFinite(line)
+              ? { example: { line, stated: readable(stated, unit, scale), recomputed: readable(recomputed, unit, scale) } }
+              : {}),
+          },
+          message: (n, total) =>
+            `${label(p.rate)} disagrees with ${formula} (${p.num.originalName} / ${p.den.originalName}) in ${plural(n, 'row')} (${pct(n, total)}), beyond rounding` +
+            (Number.isFinite(line)
+              ? `: line ${line} states ${readable(stated, unit, scale)}, recomputed ${readable(recomputed, unit, scale)}; tolerance ${tolText}.`
+              : '.'),
+        };
+      };
       return {
         columns: [p.rate.name, p.num.name, p.den.name],
         show: [...ds.semantics.naturalKey.slice(0, 2), p.rate.name, p.num.name, p.den.name],
         where: bad,
-        details: {
-          formula,
-          definition: p.def.source,
-          scale,
-          tolerance: { absolute: absTol, relative: rel },
-          ...(Number.isFinite(line)
-            ? { example: { line, stated: readable(stated, unit, scale), recomputed: readable(recomputed, unit, scale) } }
-            : {}),
-        },
-        message: (n, total) =>
-          `${label(p.rate)} disagrees with ${formula} (${p.num.originalName} / ${p.den.originalName}) in ${plural(n, 'row')} (${pct(n, total)}), beyond rounding` +
-          (Number.isFinite(line)
-            ? `: line ${line} states ${readable(stated, unit, scale)}, recomputed ${readable(recomputed, unit, scale)}; tolerance ${tolText}.`
-            : '.'),
+        ...words({}),
+        describe: async () => words(await (firstRows ??= readFirstRows())),
       };
     });
   },

@@ -109,6 +109,7 @@ export async function runChecks(
         const res = await engine.query(`${whereSql(dataset, target)} ORDER BY ${LINE} LIMIT ${SAMPLE_SIZE}`);
         p.sample = res.rows.map(toSample);
       }
+      const words = target.describe ? await target.describe() : target;
       const finding: Finding = {
         check: check.id,
         title: check.title,
@@ -117,13 +118,13 @@ export async function runChecks(
         file: dataset.file,
         columns: target.columns,
         rows: p.affected,
-        message: target.message(p.affected, dataset.rows),
+        message: words.message(p.affected, dataset.rows),
         sample: p.sample,
         fix: check.fix,
         owner: check.owner,
         explanation: check.explanation,
       };
-      if (target.details) finding.details = target.details;
+      if (words.details) finding.details = words.details;
       findings.push(finding);
     } catch (err) {
       if (err instanceof CancelledError) throw err;

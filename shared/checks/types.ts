@@ -93,6 +93,12 @@ export interface CheckTarget {
   message: (affected: number, total: number) => string;
   /** Severity for this target; default: the check's `severity`. Null: stay quiet. */
   severity?: (affected: number, total: number, params: Params) => Severity | null;
+  /**
+   * Reads what the finding's words need beyond the count (an example row) and returns the message and
+   * details to use instead. The runner calls it only once the target is a finding, so a clean file does
+   * not pay for it.
+   */
+  describe?: () => Promise<Pick<CheckTarget, 'message' | 'details'>>;
 }
 
 export interface CheckDefinition {

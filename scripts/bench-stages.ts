@@ -8,6 +8,7 @@
  * totalMs, rows, findings, peakRssMb }.
  * `baseline` is native DuckDB alone: read_csv into a table, then SUMMARIZE (the reference figure).
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -114,7 +115,7 @@ async function meshlens(kind: string, file: string): Promise<Omit<StageResult, '
   };
   const engine = instrument(base, mark);
   const bytes = new Uint8Array(readFileSync(file));
-  const result = await importFile(engine, { path: file, name: path.basename(file), bytes }, {}, { parquet: nodeParquet, progress: (p) => mark(`p:${p.stage}`) });
+  const result = await importFile(engine, { path: file, name: path.basename(file), bytes }, {}, { parquet: nodeParquet, isUtf8, progress: (p) => mark(`p:${p.stage}`) });
   const t2 = performance.now();
   const { dataset } = await analyseImport(base, result);
   const t3 = performance.now();

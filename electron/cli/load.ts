@@ -1,6 +1,7 @@
 /** Reading files named on the command line, with the checks every command needs. */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import type { Engine, ProgressFn } from '../../shared/engine/types';
 import { detectSignature } from '../../shared/import/encoding';
 import { dropTables, importFile } from '../../shared/import/index';
@@ -74,7 +75,7 @@ export async function parquetCodecFor(engine: Engine): Promise<ParquetCodec | un
 export async function loadFile(engine: Engine, file: string, options: ImportOptions = {}, progress?: ProgressFn): Promise<ImportResult> {
   const input = readInput(file);
   const parquet = /\.(parquet|pq)$/i.test(file) || detectSignature(input.bytes) === 'parquet' ? await parquetCodecFor(engine) : undefined;
-  return importFile(engine, input, options, { ...(parquet ? { parquet } : {}), ...(progress ? { progress } : {}) });
+  return importFile(engine, input, options, { isUtf8, ...(parquet ? { parquet } : {}), ...(progress ? { progress } : {}) });
 }
 
 /** One file's outcome in a many-file run: its value, or the one-line reason it failed. */

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/types';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { bodyPass } from './body';
 import { decodeToUtf8, looksBinary } from './encoding';
+import type { Utf8Check } from './encoding';
 import { uniqueNames } from './names';
 import { exportedOn, NO_DATA, statedRange, SUMMARY_LABEL, SUMMARY_LABEL_SQL } from './preamble';
 import type { Dialect } from './dialect';
@@ -27,6 +28,8 @@ export interface DelimitedInput {
   /** Set when the bytes are already UTF-8 CSV made from XLSX or JSON. */
   synthetic?: { format: 'xlsx' | 'json' | 'ndjson'; log: ImportLogEntry[]; warnings: string[]; sheets?: string[] };
   step: (stage: string, fraction: number) => void;
+  /** A native UTF-8 validity check, when the runtime has one (ImportHooks.isUtf8). */
+  isUtf8?: Utf8Check;
 }
 
 export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> {
@@ -34,7 +37,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   const log: ImportLogEntry[] = [...(inp.synthetic?.log ?? [])];
   const warnings: string[] = [...(inp.synthetic?.warnings ?? [])];
 
-  const decoded = inp.synthetic ? { encoding: 'utf-8' as Encoding, utf8: inp.bytes, warnings: [] } : decodeToUtf8(inp.bytes, options.encoding);
+  const decoded = inp.synthetic ? { encoding: 'utf-8' as Encoding, utf8: inp.bytes, warnings: [] } : decodeToUtf8(inp.bytes, options.encoding, inp.isUtf8);
   warnings.push(...decoded.warnings);
   let utf8 = decoded.utf8;
   if (utf8.indexOf(0x0a) < 0 && utf8.indexOf(0x0d) >= 0) {

@@ -12,6 +12,7 @@ import { detectSignature, isUtf16, looksBinary, refuseBinary, stripStrayNul } fr
 import { jsonToCsv, oneLine, xlsxToCsv } from './formats';
 import { loadParquet } from './parquet';
 import type { ParquetCodec } from './parquet';
+import type { Utf8Check } from './encoding';
 import type { FileFormat, ImportLogEntry, ImportOptions, ImportResult } from './types';
 import { ImportError } from './types';
 
@@ -25,6 +26,8 @@ export interface ImportHooks {
   signal?: AbortSignal;
   /** Parquet reader/writer for this runtime (parquet-wasm's Node or web build). */
   parquet?: ParquetCodec;
+  /** A native UTF-8 validity check (Node's `buffer.isUtf8`); without it a JS loop checks the bytes. */
+  isUtf8?: Utf8Check;
 }
 
 export interface InputFile {
@@ -140,7 +143,7 @@ async function importBytes(engine: Engine, file: InputFile, options: ImportOptio
       if (j.badLines.length) warnings.push(`${j.badLines.length} line(s) are not valid JSON and were skipped (first: line ${j.badLines[0]}).`);
       return await loadDelimited({ engine, name, path: file.path, bytes: j.csv, options: { ...options, delimiter: ',', headerLine: 1, encoding: undefined }, tableName, rawTableName, synthetic: { format, log, warnings }, step });
     }
-    const result = await loadDelimited({ engine, name, path: file.path, bytes, options, tableName, rawTableName, step });
+    const result = await loadDelimited({ engine, name, path: file.path, bytes, options, tableName, rawTableName, step, isUtf8: hooks.isUtf8 });
     result.warnings.unshift(...warnings);
     return result;
   }

@@ -85,6 +85,32 @@ describe('encodings', () => {
     expect(firstInvalidUtf8(new Uint8Array([0x61, 0xc3, 0x28]))).toBe(1);
   });
 
+  it('finds a bad byte after long ASCII runs (checked four bytes at a time) at every alignment', () => {
+    const ascii = utf8('Day,Campaign,Cost\n2026-01-01,Brand,12.50\n'.repeat(20));
+    for (let offset = 0; offset < 4; offset++) {
+      for (const at of [0, 1, 2, 3, 5, ascii.length - 1]) {
+        const buf = new Uint8Array(ascii.length + 8);
+        buf.set(ascii, offset);
+        const bytes = buf.subarray(offset, offset + ascii.length);
+        expect(firstInvalidUtf8(bytes)).toBe(-1);
+        bytes[at] = 0xff;
+        expect(firstInvalidUtf8(bytes)).toBe(at);
+        bytes[at] = ascii[at]!;
+      }
+    }
+    const mixed = utf8('Grüße, Köln;'.repeat(50) + '€');
+    expect(firstInvalidUtf8(mixed.subarray(1))).toBe(-1);
+  });
+
+  it('a native UTF-8 check, when given, decides validity; the position still comes from the JS check', () => {
+    const good = utf8('a,b\nGrüße,1\n');
+    expect(decodeToUtf8(good, undefined, () => true)).toEqual(decodeToUtf8(good));
+    const bad = new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0xe9, 0x2c, 0x31, 0x0a]);
+    const withHook = decodeToUtf8(bad, undefined, () => false);
+    expect(withHook.encoding).toBe('windows-1252');
+    expect(withHook.warnings).toEqual(decodeToUtf8(bad).warnings);
+  });
+
   it('recognises binary signatures', () => {
     expect(detectSignature(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBe('png');
     expect(detectSignature(utf8('PAR1xxxx'))).toBe('parquet');

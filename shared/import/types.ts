@@ -134,7 +134,7 @@ export interface ImportResult {
   warnings: string[];
   /** DuckDB table holding the typed data; first column `__line` is the original physical line. */
   tableName: string;
-  /** DuckDB table holding every cell's original text (all VARCHAR), same `__line` column. */
+  /** DuckDB view of every cell's original text (all VARCHAR, same `__line`): it re-reads the registered file, so query it for a few rows, not in a loop (export.ts originalTextTable copies it once). */
   rawTableName: string;
   /** Every table found in the file (several for GA4 "Report CSV Export" and Google Trends). */
   tables: TableInFile[];
@@ -153,7 +153,18 @@ export interface ImportResult {
 }
 
 /** File name extensions the app offers to open (dialogs, the file picker): one list for every door. */
-export const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'parquet', 'json', 'ndjson', 'jsonl', 'gz', 'zip'] as const;
+export const IMPORT_EXTENSIONS = [
+  'csv',
+  'tsv',
+  'txt',
+  'xlsx',
+  'parquet',
+  'json',
+  'ndjson',
+  'jsonl',
+  'gz',
+  'zip',
+] as const;
 
 /** Raised for input that cannot be loaded at all; the message is one line for the user. */
 export class ImportError extends Error {

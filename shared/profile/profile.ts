@@ -69,9 +69,9 @@ export async function profileTable(
   const sampled = rows > (options.patternSampleLimit ?? 100_000);
   const quantilesApprox = rows > (options.exactQuantileLimit ?? EXACT_QUANTILE_LIMIT);
 
-  // 1. One aggregate query for everything per column.
-  const sel: string[] = ['count(*) AS n'];
-  columns.forEach((c, i) => {
+  // 1. One aggregate query for everything per column (wide tables: one per batch of columns).
+  const perColumn: string[][] = columns.map((c, i) => {
+    const sel: string[] = [];
     const q = quoteIdent(c.name);
     const kind = typeKind(c.type);
     sel.push(`count(${q}) AS c${i}_count`);
@@ -100,8 +100,12 @@ export async function profileTable(
           sel.push(`count(*) FILTER (WHERE ${patternPredicate(p, q)}) AS c${i}_p${j}`),
         );
     }
+    return sel;
   });
-  const agg = (await engine.query(`SELECT ${sel.join(',\n')} FROM ${table}`)).rows[0] ?? {};
+  const agg: Row = {};
+  for (const part of batches(perColumn)) {
+    Object.assign(agg, (await engine.query(`SELECT ${part.flat().join(',\n')} FROM ${table}`)).rows[0] ?? {});
+  }
 
   const profiles: ColumnProfile[] = columns.map((c, i) => {
     const kind = typeKind(c.type);
@@ -148,16 +152,21 @@ export async function profileTable(
     return p;
   });
 
-  await addValueStatistics(engine, table, profiles, {
-    topK,
-    bins: binsWanted,
-    patternsFromGroups: sampled,
-    quantilesApprox,
-  });
+  for (const part of batches(profiles)) {
+    await addValueStatistics(engine, table, part, {
+      topK,
+      bins: binsWanted,
+      patternsFromGroups: sampled,
+      quantilesApprox,
+    });
+  }
   // Big tables: text columns with many distinct values read their patterns from a reservoir sample
   // (regular expressions over every row are the costly part of a profile); counts are scaled to the
   // table. Checks that need exact counts run their own predicates.
-  if (sampled) await samplePatterns(engine, table, profiles.filter((p) => p.kind === 'text' && !isGrouped(p)));
+  if (sampled) {
+    for (const part of batches(profiles.filter((p) => p.kind === 'text' && !isGrouped(p))))
+      await samplePatterns(engine, table, part);
+  }
   const daily = options.daily === false ? undefined : await dailySeries(engine, table, profiles, options);
   return {
     table: tableName,
@@ -166,6 +175,19 @@ export async function profileTable(
     ...(daily ? { daily } : {}),
     elapsedMs: Date.now() - started,
   };
+}
+
+/**
+ * Columns per statement. DuckDB's time per statement grows faster than its size: profiling 200 columns of a
+ * 200-row table took 9 s in one statement each, 3.2 s in batches of 40 and 1.7 s in batches of 12 (1,000
+ * columns: 128 s before batching, 14 s with batches of 40). Scans are per column, so batches cost little.
+ */
+const BATCH = 12;
+
+function batches<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let b = 0; b < items.length; b += BATCH) out.push(items.slice(b, b + BATCH));
+  return out;
 }
 
 const SAMPLE_ROWS = 50_000;

@@ -100,3 +100,15 @@ it('both engines give the same profile', async () => {
   );
   expect(a).toEqual(b);
 });
+
+it('wide tables are profiled in batches of columns with the same answers as one column at a time', async () => {
+  const e = engines.native!;
+  const cols = Array.from({ length: 30 }, (_, i) => (i % 3 ? `(r.i * ${i + 1}) % ${i + 5} AS "n${i}"` : `'v' || (r.i % ${i + 2}) AS "t${i}"`));
+  await e.exec(`CREATE TABLE wide AS SELECT r.i::INTEGER AS __line, ${cols.join(', ')} FROM range(300) r(i)`);
+  const all = await profileTable(e, 'wide', undefined, { daily: false });
+  expect(all.columns).toHaveLength(30);
+  for (const c of all.columns) {
+    const alone = await profileTable(e, 'wide', [{ name: c.name, type: c.type }], { daily: false });
+    expect(c, c.name).toEqual(alone.columns[0]);
+  }
+});

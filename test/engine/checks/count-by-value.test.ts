@@ -1,0 +1,38 @@
+/**
+ * The runner counts a predicate that reads one text column with few distinct values over those values,
+ * weighted by their rows. The counts and sampled lines must be those of counting row by row.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeEngine } from '../../../electron/engine/node-engine';
+import { runChecks } from '../../../shared/checks/runner';
+import { byCheck, loadFixture } from './helpers';
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = await NodeEngine.create();
+});
+afterAll(async () => {
+  await engine.close();
+});
+
+describe('predicates counted by value', () => {
+  it('a placeholder and an e-mail address in 4 campaigns over 200 rows: 50 rows each, as row by row', async () => {
+    const { dataset } = await loadFixture(engine, 'placeholder-and-email-in-few-campaigns.csv');
+    const sent: string[] = [];
+    const recording = new Proxy(engine, {
+      get: (t, p, r) => (p === 'query' ? (sql: string) => (sent.push(sql), t.query(sql)) : Reflect.get(t, p, r)),
+    });
+    const findings = await runChecks(recording, dataset, { referenceDate: '2026-03-01' });
+    expect(sent.some((sql) => sql.includes('sum("__rows")') && sql.includes('(not set)'))).toBe(true);
+    const [placeholder] = byCheck(findings, 'placeholder_values');
+    expect(placeholder?.rows).toBe(50);
+    expect(placeholder?.sample.slice(0, 3).map((s) => s.line)).toEqual([4, 8, 12]);
+    const [pii] = byCheck(findings, 'pii_detected');
+    expect(pii?.rows).toBe(50);
+    expect(pii?.sample.slice(0, 3).map((s) => s.line)).toEqual([5, 9, 13]);
+    const direct = await engine.query(
+      `SELECT count(*) FILTER (WHERE "Campaign" = '(not set)') AS p, count(*) FILTER (WHERE contains("Campaign", '@')) AS e FROM ${JSON.stringify(dataset.tableName)}`,
+    );
+    expect([Number(direct.rows[0]?.p), Number(direct.rows[0]?.e)]).toEqual([50, 50]);
+  });
+});

@@ -1,5 +1,5 @@
 /** Validity of values and governance: mixed currencies, values that break a column's format, personal data. */
-import { quoteIdent, quoteLiteral } from '../engine/sql';
+import { lineSample, quoteIdent, quoteLiteral } from '../engine/sql';
 import { patternPredicate } from '../profile/patterns';
 import type { ValuePattern } from '../semantics/roles';
 import {
@@ -124,7 +124,7 @@ async function mostlyParseable(
     `count(*) FILTER (WHERE ${present(tc(c.name))} AND (${parsesAsNumber(tc(c.name))} OR ${parsesAsDate(tc(c.name))})) AS ok${i}`,
   ]);
   const sample =
-    ds.rows > 20_000 ? `(SELECT * FROM ${quoteIdent(ds.tableName)} USING SAMPLE 20000 ROWS) t` : from(ds);
+    ds.rows > 20_000 ? `${lineSample(ds.tableName, ds.rows, 20_000)} t` : from(ds);
   const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${sample}`)).rows[0] ?? {};
   return cols.filter((_, i) => {
     const n = Number(row[`n${i}`] ?? 0);

@@ -1,5 +1,5 @@
 /** Accuracy of the numbers: negative counts, funnel steps above their parent, rates that do not add up. */
-import { quoteIdent } from '../engine/sql';
+import { lineSample, quoteIdent } from '../engine/sql';
 import { LINE_COLUMN } from '../engine/sql';
 import { rateDefinition } from '../semantics/platforms/index';
 import type { RateDefinition } from '../semantics/platforms/index';
@@ -151,7 +151,7 @@ export const derivedMetricMismatch: CheckDefinition = {
     ]);
     // Scale and decimals are properties of the export format: a sample of big tables tells them.
     const source =
-      ds.rows > 50_000 ? `(SELECT * FROM ${quoteIdent(ds.tableName)} USING SAMPLE 50000 ROWS) t` : from(ds);
+      ds.rows > 50_000 ? `${lineSample(ds.tableName, ds.rows, 50_000)} t` : from(ds);
     const stats = (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${source}`)).rows[0] ?? {};
     const checked = plans.flatMap((p, i) => {
       const a = Number(stats[`a${i}`]);

@@ -32,3 +32,14 @@ export const LINE_COLUMN = '__line';
 export function isInternalColumn(name: string): boolean {
   return name.startsWith(INTERNAL_PREFIX);
 }
+
+/**
+ * About `target` rows of a MeshLens table (one with `__line`), spread over the file and the same rows on
+ * every run and on both engines: lines whose multiplicative hash falls in one of every k buckets.
+ * DuckDB's `USING SAMPLE n ROWS` draws a new reservoir on each run (and REPEATABLE is only repeatable on
+ * one thread), so a tolerance or a decision read from it could change between two audits of one file.
+ */
+export function lineSample(tableName: string, rows: number, target: number): string {
+  const k = Math.max(1, Math.floor(rows / target));
+  return `(SELECT * FROM ${quoteIdent(tableName)} WHERE ((${LINE_COLUMN}::BIGINT * 2654435761) % 4294967291) % ${k} = 0)`;
+}

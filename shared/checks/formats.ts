@@ -19,6 +19,7 @@ import {
 } from './helpers';
 import type { Engine } from '../engine/types';
 import { currencyMarkSql, symbolCounts } from '../import/values';
+import { countConditions, hasFewValues } from './count';
 import type { SemanticColumn } from '../semantics/describe';
 import type { CheckDefinition, CheckTarget, Dataset } from './types';
 
@@ -111,6 +112,7 @@ export const mixedCurrency: CheckDefinition = {
 /**
  * Text columns worth a full count: on a sample of up to 20 000 rows, at least `share` of the values read as
  * numbers or dates (parsing every cell of every text column of a big table would dominate the audit).
+ * A column with few distinct values needs no sample: its full count runs per value (count.ts).
  */
 async function mostlyParseable(
   engine: Engine,
@@ -118,18 +120,22 @@ async function mostlyParseable(
   cols: SemanticColumn[],
   share: number,
 ): Promise<SemanticColumn[]> {
-  if (!cols.length) return [];
-  const sel = cols.flatMap((c, i) => [
+  const sampled = cols.filter((c) => !hasFewValues(ds, c.name));
+  if (!sampled.length) return cols;
+  const sel = sampled.flatMap((c, i) => [
     `count(*) FILTER (WHERE ${present(tc(c.name))}) AS n${i}`,
     `count(*) FILTER (WHERE ${present(tc(c.name))} AND (${parsesAsNumber(tc(c.name))} OR ${parsesAsDate(tc(c.name))})) AS ok${i}`,
   ]);
   const sample =
     ds.rows > 20_000 ? `${lineSample(ds.tableName, ds.rows, 20_000)} t` : from(ds);
   const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${sample}`)).rows[0] ?? {};
-  return cols.filter((_, i) => {
-    const n = Number(row[`n${i}`] ?? 0);
-    return n > 0 && Number(row[`ok${i}`] ?? 0) / n >= share * 0.9;
-  });
+  const kept = new Set(
+    sampled.filter((_, i) => {
+      const n = Number(row[`n${i}`] ?? 0);
+      return n > 0 && Number(row[`ok${i}`] ?? 0) / n >= share * 0.9;
+    }),
+  );
+  return cols.filter((c) => kept.has(c) || !sampled.includes(c));
 }
 
 export const invalidFormat: CheckDefinition = {
@@ -179,16 +185,17 @@ export const invalidFormat: CheckDefinition = {
       dominantShare,
     );
     if (textCols.length) {
-      const sel = textCols.flatMap((c, i) => [
-        `count(*) FILTER (WHERE ${present(tc(c.name))}) AS n${i}`,
-        `count(*) FILTER (WHERE ${present(tc(c.name))} AND ${parsesAsNumber(tc(c.name))}) AS num${i}`,
-        `count(*) FILTER (WHERE ${present(tc(c.name))} AND ${parsesAsDate(tc(c.name))}) AS dat${i}`,
-      ]);
-      const row = (await ctx.engine.query(`SELECT ${sel.join(', ')} FROM ${from(ds)}`)).rows[0] ?? {};
+      const counts = await countConditions(
+        ctx.engine,
+        ds,
+        textCols.flatMap((c) => [
+          present(tc(c.name)),
+          `${present(tc(c.name))} AND ${parsesAsNumber(tc(c.name))}`,
+          `${present(tc(c.name))} AND ${parsesAsDate(tc(c.name))}`,
+        ]),
+      );
       textCols.forEach((c, i) => {
-        const n = Number(row[`n${i}`] ?? 0);
-        const asNumber = Number(row[`num${i}`] ?? 0);
-        const asDate = Number(row[`dat${i}`] ?? 0);
+        const [n = 0, asNumber = 0, asDate = 0] = counts.slice(3 * i, 3 * i + 3);
         if (!n) return;
         const kind =
           asNumber / n >= dominantShare && asNumber < n

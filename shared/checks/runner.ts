@@ -6,6 +6,7 @@ import { CancelledError } from '../engine/types';
 import type { Engine, ProgressFn, Row } from '../engine/types';
 import { isInternalColumn, LINE_COLUMN, quoteIdent } from '../engine/sql';
 import { CATALOGUE } from './catalogue';
+import { countConditions } from './count';
 import { from, LINE } from './helpers';
 import { defaultNaming } from './labels';
 import { SEVERITY_ORDER, sortFindings } from './order';
@@ -149,56 +150,10 @@ async function countAndSample(engine: Engine, sql: string): Promise<{ rows: Row[
   return query(`${LINE}, CAST(q AS VARCHAR)`, SAMPLE_SIZE);
 }
 
-/**
- * Counts every predicate target's rows in one scan of the table. A predicate that reads one text column with
- * few distinct values (a campaign or channel label) is counted over that column's distinct values instead,
- * weighted by how many rows hold each: the same count, with string functions and regexes run per value
- * rather than per row.
- */
+/** Counts every predicate target's rows in one scan of the table (by value where it can: count.ts). */
 async function countPredicates(engine: Engine, dataset: Dataset, predicates: Pending[]): Promise<void> {
-  const rest: Pending[] = [];
-  const byValue = new Map<string, Pending[]>();
-  for (const p of predicates) {
-    const column = fewValuesColumn(dataset, p.target.where!);
-    if (column === null) rest.push(p);
-    else byValue.set(column, [...(byValue.get(column) ?? []), p]);
-  }
-  for (const [column, ps] of byValue) {
-    const values = `(SELECT t.${quoteIdent(column)}, count(*) AS "__rows" FROM ${from(dataset)} GROUP BY 1) t`;
-    try {
-      await countIn(engine, values, (where) => `CAST(sum("__rows") FILTER (WHERE ${where}) AS BIGINT)`, ps);
-    } catch (err) {
-      if (err instanceof CancelledError) throw err;
-      rest.push(...ps); // a predicate that reads more than its column after all: count it over the rows
-    }
-  }
-  await countIn(engine, from(dataset), (where) => `count(*) FILTER (WHERE ${where})`, rest);
-}
-
-async function countIn(
-  engine: Engine,
-  source: string,
-  counted: (where: string) => string,
-  predicates: Pending[],
-): Promise<void> {
-  for (let start = 0; start < predicates.length; start += 200) {
-    const chunk = predicates.slice(start, start + 200);
-    const sel = chunk.map((p, i) => `${counted(p.target.where!)} AS k${i}`);
-    const row = (await engine.query(`SELECT ${sel.join(', ')} FROM ${source}`)).rows[0] ?? {};
-    chunk.forEach((p, i) => (p.affected = Number(row[`k${i}`] ?? 0)));
-  }
-}
-
-/** At most one distinct value per this many rows for a column to be counted by value. */
-const ROWS_PER_VALUE = 20;
-
-/** The one text column a predicate reads (as `t."name"`), when the profile says it holds few distinct values. */
-function fewValuesColumn(dataset: Dataset, where: string): string | null {
-  const names = new Set([...where.matchAll(/\bt\.("(?:[^"]|"")*")/g)].map((m) => m[1]!.slice(1, -1).replace(/""/g, '"')));
-  if (names.size !== 1) return null;
-  const [name] = names as Set<string>;
-  const profile = dataset.profile.columns.find((c) => c.name === name);
-  return profile?.kind === 'text' && profile.distinct * ROWS_PER_VALUE <= dataset.rows ? name! : null;
+  const counts = await countConditions(engine, dataset, predicates.map((p) => p.target.where!));
+  predicates.forEach((p, i) => (p.affected = counts[i]!));
 }
 
 /**

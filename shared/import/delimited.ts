@@ -5,7 +5,7 @@ import { bodyPass } from './body';
 import { decodeToUtf8, looksBinary } from './encoding';
 import type { Utf8Check } from './encoding';
 import { uniqueNames } from './names';
-import { exportedOn, NO_DATA, statedRange, SUMMARY_LABEL, SUMMARY_LABEL_SQL } from './preamble';
+import { exportedOn, labelStartSql, NO_DATA, statedRange, SUMMARY_LABEL, SUMMARY_LABEL_SQL } from './preamble';
 import type { Dialect } from './dialect';
 import { DELIM_NAMES, detectDialect, isCommentLine } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
@@ -250,9 +250,13 @@ function rowsSource(fileName: string, body: ReturnType<typeof bodyPass>, names: 
 /** Summary rows: "Total: Account", "Grand total", … in one of the first three columns. */
 function summarySql(names: string[], totalsLine?: number): string {
   const labelCols = names.slice(0, Math.min(3, names.length));
-  // The anchored pattern alone: it fails on the first character of almost every cell. (An ILIKE guard in
-  // front of it cost 4× more on the 1M-row bench file: three case-insensitive scans of every cell.)
-  const labelled = labelCols.map((n) => `coalesce(regexp_full_match(${quoteIdent(n)}, ${quoteLiteral(SUMMARY_LABEL_SQL)}), false)`);
+  // The pattern runs only for cells whose first character could start a label (a CASE branch: AND would
+  // evaluate both sides; an ILIKE guard cost 4× the pattern alone). 1M rows × 3 columns: 195 → 89 ms CPU
+  // native, 300 → 228 ms duckdb-wasm.
+  const labelled = labelCols.map((n) => {
+    const c = quoteIdent(n);
+    return `CASE WHEN ${labelStartSql(c)} THEN coalesce(regexp_full_match(${c}, ${quoteLiteral(SUMMARY_LABEL_SQL)}), false) ELSE false END`;
+  });
   // A totals row without a label, found under the header by the header analysis (GA4 Explorations).
   if (totalsLine !== undefined) labelled.push(`__line = ${totalsLine}`);
   return labelled.length ? labelled.join(' OR ') : 'false';

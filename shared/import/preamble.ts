@@ -75,3 +75,15 @@ export const NO_DATA = /^\s*(no data( available)?|no results|there is no data|ke
 export const SUMMARY_LABEL = /^\s*(total|totals|grand total|gesamtsumme|gesamt|summe|total general|totaux|total général)\s*(:.*)?$/i;
 /** The same rule for DuckDB's regexp_full_match. */
 export const SUMMARY_LABEL_SQL = '(?i)\\s*(total|totals|grand total|gesamtsumme|gesamt|summe|total general|totaux|total général)\\s*(:.*)?';
+
+/**
+ * SQL: cell `c` may start a summary label: its first character is blank (\\s), a label's first letter in
+ * either case, or not ASCII (case folding maps "ſ" to "s"); empty cells and NULLs say false or NULL.
+ * Read from SUMMARY_LABEL_SQL's words, so the two cannot drift apart.
+ */
+export function labelStartSql(c: string): string {
+  const words = /\(([^()]*\|[^()]*)\)/.exec(SUMMARY_LABEL_SQL)![1]!.split('|');
+  const first = new Set([9, 10, 11, 12, 13, 32]);
+  for (const w of words) for (const ch of [w[0]!.toLowerCase(), w[0]!.toUpperCase()]) first.add(ch.codePointAt(0)!);
+  return `(ascii(${c}) >= 128 OR ascii(${c}) IN (${[...first].sort((a, b) => a - b).join(', ')}))`;
+}

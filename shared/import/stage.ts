@@ -7,10 +7,10 @@
  * file is ever kept and the file is parsed once.
  */
 import type { Engine } from '../engine/types';
-import { quoteIdent } from '../engine/sql';
+import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { DateOrder, DecimalSeparator } from './types';
 import type { ColumnDecision } from './values';
-import { ALL_PLACEHOLDER_LIST, conversionSql, currencyMarkSql, decimalsShownSql, NUMBER_KINDS, symbolCounts } from './values';
+import { ALL_PLACEHOLDER_LIST, conversionSql, currencyMarkSql, decimalsShownSql, notPlaceholderSql, NUMBER_KINDS, symbolCounts } from './values';
 
 export interface StageInput {
   engine: Engine;
@@ -59,7 +59,8 @@ const extraCol = (i: number) => quoteIdent(`${FACT}x${i}`);
 const SUMMARY = quoteIdent(`${FACT}summary`);
 
 const hasDecimals = (d: ColumnDecision) => NUMBER_KINDS.includes(d.kind) && d.kind !== 'integer';
-const NAN_LIST = "['NA', 'nan', 'NaN']";
+const NAN = ['NA', 'nan', 'NaN'];
+const NAN_LIST = `[${NAN.map((p) => quoteLiteral(p)).join(', ')}]`;
 
 /**
  * One cell's status from its text `c` and its typed value `t`. A cell that converted is a value without
@@ -72,7 +73,7 @@ function statusSql(c: string, t: string, d: ColumnDecision): string {
   const bounded = d.bounded ? `WHEN regexp_matches(${c}, '^\\s*(<|>|≤|≥)') THEN 3 ` : '';
   const converted =
     d.kind === 'text'
-      ? `WHEN ${t} IS NOT NULL THEN CASE WHEN strlen(${t}) <= 48 AND list_contains(${NAN_LIST}, trim(${t})) THEN 1 ELSE 2 END `
+      ? `WHEN ${t} IS NOT NULL THEN CASE WHEN ${notPlaceholderSql(t, NAN)} THEN 2 WHEN list_contains(${NAN_LIST}, trim(${t})) THEN 1 ELSE 2 END `
       : d.type === 'DOUBLE'
         ? `WHEN ${t} IS NOT NULL AND NOT isnan(${t}) THEN 2 `
         : `WHEN ${t} IS NOT NULL THEN 2 `;

@@ -19,6 +19,18 @@ const TEXT_PLACEHOLDER_LIST = `[${TEXT_PLACEHOLDERS.map((p) => quoteLiteral(p)).
 /** Every placeholder including '' (empty or blank cells). */
 export const ALL_PLACEHOLDER_LIST = `[${PLACEHOLDERS.map((p) => quoteLiteral(p)).join(', ')}]`;
 
+/**
+ * SQL: true when cell `c` cannot trim to any of `placeholders` because its first character rules it out:
+ * an ASCII character that is neither a placeholder's first character nor blank (trim strips spaces and
+ * Unicode spaces; any non-ASCII first character goes on to the full test). ascii() reads one character, so
+ * ordinary text skips trim() and the list lookup (measured on 1M text cells: 130 → 40 ms CPU native,
+ * 220 → 85 ms duckdb-wasm). Also true for cells longer than any padded placeholder.
+ */
+export function notPlaceholderSql(c: string, placeholders: readonly string[]): string {
+  const first = new Set([0, 9, 10, 11, 12, 13, 32, ...placeholders.map((p) => p.codePointAt(0) ?? 0).filter((x) => x < 128)]);
+  return `(ascii(${c}) < 128 AND ascii(${c}) NOT IN (${[...first].sort((a, b) => a - b).join(', ')})) OR strlen(${c}) > 48`;
+}
+
 export function isPlaceholder(v: string): boolean {
   return PLACEHOLDER_SET.has(v.trim());
 }
@@ -138,6 +150,8 @@ export interface ColumnDecision {
   parens: boolean;
   /** Thousands grouped with spaces or apostrophes ("1 234", "1'234"). */
   spaced?: boolean;
+  /** Most sampled values are grouped ("12,023"): the conversion removes separators from every cell. */
+  mostlyGrouped?: boolean;
 }
 
 export function decideColumn(values: string[], dec: DecimalSeparator): ColumnDecision {
@@ -185,7 +199,8 @@ export function decideColumn(values: string[], dec: DecimalSeparator): ColumnDec
   const integer = nums.every((n) => n.integer) && !percent;
   const maxDigits = Math.max(...nums.map((n) => n.digits));
   const spaced = vals.some((v) => /\d[ \u00a0\u202f']\d/.test(v));
-  const base = { spaced, percent, currency: currencies.size === 1 ? [...currencies][0] : currencies.size > 1 ? [...currencies].join('/') : undefined, bounded, parens };
+  const mostlyGrouped = nums.filter((n) => n.grouped).length * 2 > nums.length;
+  const base = { spaced, mostlyGrouped, percent, currency: currencies.size === 1 ? [...currencies][0] : currencies.size > 1 ? [...currencies].join('/') : undefined, bounded, parens };
   if (integer && maxDigits >= 19) return text; // beyond BIGINT: keep every digit as text
   if (integer && maxDigits >= 16) return { ...text, ...base, kind: 'bigint-id', type: 'BIGINT' };
   if (integer && !base.currency) return { ...text, ...base, kind: 'integer', type: 'BIGINT' };
@@ -204,9 +219,9 @@ export function conversionSql(col: string, d: ColumnDecision, dec: DecimalSepara
   const t = `trim(${c})`;
   switch (d.kind) {
     case 'text':
-      // The byte-length guard (O(1), unlike length()) skips the list lookup for ordinary text: placeholders are
-      // short (16 characters with their padding, at most 3 bytes each).
-      return `CASE WHEN strlen(${c}) <= 48 AND list_contains(${TEXT_PLACEHOLDER_LIST}, ${t}) THEN NULL ELSE ${c} END`;
+      // The guard skips the list lookup for ordinary text (a CASE branch, so the lookup runs only for the rows
+      // left; AND evaluates both sides). Placeholders are short: 16 characters with padding, ≤ 3 bytes each.
+      return `CASE WHEN ${notPlaceholderSql(c, TEXT_PLACEHOLDERS)} THEN ${c} WHEN list_contains(${TEXT_PLACEHOLDER_LIST}, ${t}) THEN NULL ELSE ${c} END`;
     case 'boolean':
       return `TRY_CAST(${t} AS BOOLEAN)`;
     case 'date': {
@@ -225,11 +240,14 @@ export function conversionSql(col: string, d: ColumnDecision, dec: DecimalSepara
       if (d.percent) e = `replace(${e}, '%', '')`;
       if (d.currency) e = `regexp_replace(${e}, '[$€£¥₹]|[A-Z]{3}', '', 'g')`;
       if (d.spaced) e = `regexp_replace(${e}, '[ \\x{00A0}\\x{202F}'']', '', 'g')`;
-      // Plain numbers need no rewriting; grouped ones lose their thousands separators.
-      if (dec === ',') e = `replace(replace(${e}, '.', ''), ',', '.')`;
-      else e = `replace(${e}, ',', '')`;
-      if (d.parens) e = `CASE WHEN ${e} LIKE '(%)' THEN '-' || trim(${e}, '()') ELSE ${e} END`;
-      return `TRY_CAST(${e} AS ${d.type})`;
+      const cast = (x: string) => `TRY_CAST(${d.parens ? `CASE WHEN ${x} LIKE '(%)' THEN '-' || trim(${x}, '()') ELSE ${x} END` : x} AS ${d.type})`;
+      // Grouped numbers lose their thousands separators.
+      if (dec === ',') return cast(`replace(replace(${e}, '.', ''), ',', '.')`);
+      const grouped = cast(`replace(${e}, ',', '')`);
+      // Where few values are grouped, cells without a comma skip replace() (no rewriting above adds or removes
+      // a comma, so the result is the same): 93 → 70 ms CPU native, 126 → 104 ms wasm per 1M cells; a column
+      // of mostly grouped values keeps the one expression (the test costs more than it saves there).
+      return d.mostlyGrouped ? grouped : `CASE WHEN contains(${c}, ',') THEN ${grouped} ELSE ${cast(e)} END`;
     }
   }
 }

@@ -100,7 +100,7 @@ export async function runChecks(
     hooks.progress?.({ stage: 'checks', fraction: 0.7 + (0.3 * i) / pending.length, detail: check.id });
     try {
       if (target.sql !== undefined || (target.where !== undefined && target.count !== undefined)) {
-        const res = await countAndSample(engine, target.sql ?? whereSql(dataset, target));
+        const res = await countAndSample(engine, target.sql ?? whereSql(dataset, target), target.count);
         p.affected = target.count ?? Number(res.rows[0]?.__affected ?? 0);
         p.sample = res.rows.map(toSample);
       }
@@ -141,9 +141,11 @@ export async function runChecks(
  * total row compared on several columns) are put in one order on every engine by their text; that order
  * casts every affected row to text, so it is only asked for when the first rows do share a line.
  */
-async function countAndSample(engine: Engine, sql: string): Promise<{ rows: Row[] }> {
+async function countAndSample(engine: Engine, sql: string, known?: number): Promise<{ rows: Row[] }> {
+  // A target that states its count (`count`) needs only the first rows: no count over every affected row.
+  const counted = known === undefined ? ', count(*) OVER () AS "__affected"' : '';
   const query = (order: string, limit: number) =>
-    engine.query(`SELECT *, count(*) OVER () AS "__affected" FROM (${sql}) q ORDER BY ${order} LIMIT ${limit}`);
+    engine.query(`SELECT *${counted} FROM (${sql}) q ORDER BY ${order} LIMIT ${limit}`);
   const byLine = await query(LINE, SAMPLE_SIZE + 1);
   const lines = byLine.rows.map((r) => r[LINE_COLUMN]);
   if (lines.every((l, i) => i === 0 || l !== lines[i - 1])) return { rows: byLine.rows.slice(0, SAMPLE_SIZE) };

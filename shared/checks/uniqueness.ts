@@ -61,7 +61,7 @@ export const duplicateKeys: CheckDefinition = {
     const notNull = keyCols.map((c) => `t.${quoteIdent(c.name)} IS NOT NULL`).join(' AND ');
     const keyed = (
       await ctx.engine.query(
-        `SELECT count(*) FILTER (WHERE k > 1) AS dup FROM (SELECT count(*) AS k FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')})`,
+        `SELECT count(*) FILTER (WHERE k > 1) AS dup, sum(k - 1) FILTER (WHERE k > 1) AS later FROM (SELECT count(*) AS k FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')})`,
       )
     ).rows[0];
     if (!Number(keyed?.dup)) return [];
@@ -82,6 +82,8 @@ export const duplicateKeys: CheckDefinition = {
       {
         columns: key,
         sql,
+        // With no exact copies to leave out, the rows listed are every row of a repeated key but its first.
+        ...(copies ? {} : { count: Number(keyed?.later) }),
         details: { key },
         message: (n, total) =>
           `${plural(n, 'row')} (${pct(n, total)}) ${verb(n, 'repeats', 'repeat')} the key ${names} of an earlier row with different values.`,

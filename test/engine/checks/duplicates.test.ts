@@ -53,6 +53,19 @@ describe('duplicate rows and keys among exact copies, changed rows and empty key
     expect(sent.filter((sql) => sql.startsWith('SELECT count(*) AS n FROM (SELECT hash('))).toHaveLength(1);
   });
 
+  it('with no exact copies, duplicate_keys counts its rows in the key aggregate: the listing reads only the first rows', async () => {
+    const { dataset } = await loadFixture(engine, 'duplicate-keys-overlapping-export.csv');
+    const sent: string[] = [];
+    const recording = new Proxy(engine, {
+      get: (t, p, r) => (p === 'query' ? (sql: string) => (sent.push(sql), t.query(sql)) : Reflect.get(t, p, r)),
+    });
+    const found = await runChecks(recording, dataset, { referenceDate: '2026-01-25' }, {}, [duplicateKeys]);
+    expect(found.map((f) => [f.check, f.rows])).toEqual([['duplicate_keys', 3]]);
+    const listing = sent.filter((sql) => sql.includes('WITH k AS'));
+    expect(listing).toHaveLength(1);
+    expect(listing[0]).not.toContain('OVER ()');
+  });
+
   const fixtures = [
     FIXTURE,
     'duplicate-rows-appended-export.csv',

@@ -87,6 +87,25 @@ function csvRecord(fields: string[], delim: string): string {
   return fields.map((f) => (/["\n\r]/.test(f) || f.includes(delim) ? '"' + f.replace(/"/g, '""') + '"' : f)).join(delim);
 }
 
+/** A body-pass result that found nothing yet; `found` sets the bytes, dialect, width and whatever the pass counted. */
+export function bodyResult(found: Pick<BodyPassResult, 'bytes' | 'delimiter' | 'maxFields'> & Partial<BodyPassResult>): BodyPassResult {
+  return {
+    records: 0,
+    longestRecord: 0,
+    blankLines: 0,
+    ragged: [],
+    raggedCount: 0,
+    multiLineRecords: 0,
+    repaired: [],
+    repairedCount: 0,
+    backslashNulls: 0,
+    backslashNuls: 0,
+    footerLines: [],
+    sample: [],
+    ...found,
+  };
+}
+
 export function bodyPass(input: BodyPassInput): BodyPassResult {
   const { utf8, start, end, dialect, headerFields } = input;
   const fast = dialect.delimiter.length === 1 && dialect.quote === '"' && dialect.escape === 'double';
@@ -114,23 +133,7 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
     out = grown;
   };
 
-  const res: BodyPassResult = {
-    bytes: out,
-    delimiter: outDelim,
-    records: 0,
-    maxFields: headerFields,
-    longestRecord: 0,
-    blankLines: 0,
-    ragged: [],
-    raggedCount: 0,
-    multiLineRecords: 0,
-    repaired: [],
-    repairedCount: 0,
-    backslashNulls: 0,
-    backslashNuls: 0,
-    footerLines: [],
-    sample: [],
-  };
+  const res = bodyResult({ bytes: out, delimiter: outDelim, maxFields: headerFields });
   // Output offsets and field counts of the last few records, to trim footers.
   const tail: { outStart: number; line: number; fields: number; inStart: number; inEnd: number }[] = [];
 

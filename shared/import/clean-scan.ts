@@ -6,6 +6,7 @@
  * ordinal. Any doubt returns null and the body pass rewrites the rows (body.ts), as it always did.
  */
 import type { BodyPassInput, BodyPassResult } from './body';
+import { bodyResult } from './body';
 import { splitFields } from './dialect';
 
 const NL = 0x0a;
@@ -102,22 +103,14 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
     dataEnd = p;
   }
   if (records === 0) return null;
-  return {
+  return bodyResult({
     bytes: utf8.subarray(dataStart, dataEnd),
     delimiter: dialect.delimiter,
     records,
     maxFields: headerFields,
     longestRecord: longest,
     blankLines: blanks,
-    ragged: [],
-    raggedCount: 0,
-    multiLineRecords: 0,
-    repaired: [],
-    repairedCount: 0,
-    backslashNulls: 0,
-    backslashNuls: 0,
-    footerLines: [],
     sample,
     firstDataLine: input.headerless ? input.firstLine : input.firstLine + 1,
-  };
+  });
 }

@@ -14,7 +14,7 @@ import type { Session } from '../helpers/chromium';
 import { byTestId, screenshot } from '../helpers/page-utils';
 
 const DIST = path.resolve(process.env.MESHLENS_DIST ?? 'dist/renderer');
-const ROWS = Number(process.env.MESHLENS_CANCEL_ROWS ?? 600_000);
+const ROWS = Number(process.env.MESHLENS_CANCEL_ROWS ?? 1_500_000);
 const FILE = path.join(mkdtempSync(path.join(tmpdir(), 'meshlens-cancel-')), 'big-campaigns.csv');
 
 interface LongTaskWindow {

@@ -9,8 +9,6 @@
  * `baseline` is native DuckDB alone: read_csv into a table, then SUMMARIZE (the reference figure).
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine } from '../shared/engine/types';
 
@@ -114,8 +112,9 @@ async function meshlens(kind: string, file: string): Promise<Omit<StageResult, '
     if (!marks.has(n)) marks.set(n, performance.now());
   };
   const engine = instrument(base, mark);
-  const bytes = new Uint8Array(readFileSync(file));
-  const result = await importFile(engine, { path: file, name: path.basename(file), bytes }, {}, { parquet: nodeParquet, isUtf8, progress: (p) => mark(`p:${p.stage}`) });
+  // Read as the CLI reads a file (readInput): native DuckDB reads a clean file in place.
+  const { readInput } = await import('../electron/cli/load');
+  const result = await importFile(engine, readInput(file), {}, { parquet: nodeParquet, isUtf8, progress: (p) => mark(`p:${p.stage}`) });
   const t2 = performance.now();
   const { dataset } = await analyseImport(base, result);
   const t3 = performance.now();

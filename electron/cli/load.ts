@@ -30,10 +30,15 @@ function statInput(file: string): void {
   if (st.size > MAX_BYTES) throw new ImportError(`${file} is ${(st.size / 1e9).toFixed(1)} GB; MeshLens reads files up to 1.5 GB`);
 }
 
-export function readInput(file: string): { path: string; name: string; bytes: Uint8Array } {
+/** The Buffer's own bytes as a Uint8Array (no copy of a file that can be hundreds of MB). */
+function asBytes(buf: Buffer): Uint8Array {
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+export function readInput(file: string): { path: string; name: string; bytes: Uint8Array; diskPath: string } {
   statInput(file);
   try {
-    return { path: file, name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) };
+    return { path: file, name: path.basename(file), bytes: asBytes(readFileSync(file)), diskPath: path.resolve(file) };
   } catch (err) {
     throw new ImportError(`${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }

@@ -29,6 +29,7 @@ const nodeRequire = createRequire(import.meta.url);
 
 export class NativeEngine implements Engine {
   readonly kind = 'node-native' as const;
+  readonly readsLocalFiles = true;
   private files = 0;
 
   private constructor(

@@ -27,6 +27,11 @@ export interface QueryResult<T extends Row = Row> {
 export interface Engine {
   /** Which runtime answers: useful in logs and benchmarks. */
   readonly kind: 'node-native' | 'node-wasm' | 'browser-wasm';
+  /**
+   * True when SQL reads files on the local disk by absolute path (native DuckDB in the CLI): the importer
+   * then reads a clean file where it lies instead of copying its rows (import/in-place.ts).
+   */
+  readonly readsLocalFiles?: boolean;
   /** Run a statement and return its rows as plain objects. */
   query<T extends Row = Row>(sql: string): Promise<QueryResult<T>>;
   /** Run one or more statements for their effect. */

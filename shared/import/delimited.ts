@@ -11,7 +11,8 @@ import { DELIM_NAMES, detectDialect, isCommentLine } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
 import { findTables, headerAt, headLines, HEAD_BYTES, isSeparatorLine } from './sniff';
 import type { ColumnStats } from './stage';
-import { dropStaged } from './stage';
+import { dropStaged, SourceMismatch } from './stage';
+import { inPlaceRead } from './in-place';
 import { rawFileName } from './drop';
 import { finishTyped, sampleSize, stageTyped } from './typing';
 import type { Encoding, ImportLogEntry, ImportOptions, ImportResult, SummaryRow } from './types';
@@ -30,6 +31,8 @@ export interface DelimitedInput {
   step: (stage: string, fraction: number) => void;
   /** A native UTF-8 validity check, when the runtime has one (ImportHooks.isUtf8). */
   isUtf8?: Utf8Check;
+  /** The file on disk holding exactly `bytes` (InputFile.diskPath). */
+  diskPath?: string;
 }
 
 export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> {
@@ -134,10 +137,12 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   const { names, changes } = uniqueNames(headerFields, width);
   for (const c of changes) if (table.headerRows > 0 || !/has no name in the header/.test(c)) log.push({ level: 'change', message: c });
 
-  // The rows' bytes stay registered for the dataset's lifetime: the original-text view reads them.
+  // The rows' bytes stay registered for the dataset's lifetime: the original-text view reads them. A clean
+  // file on disk is read where it lies when the engine can (in-place.ts).
   const fileName = rawFileName(inp.rawTableName);
-  await engine.registerFile(fileName, body.bytes);
-  const source = rowsSource(fileName, body, names);
+  const inPlace = inPlaceRead(engine, inp.diskPath, inp.bytes, utf8, body);
+  if (!inPlace) await engine.registerFile(fileName, body.bytes);
+  let source = inPlace ? rowsSource(inPlace.file, body, names, inPlace.skip) : rowsSource(fileName, body, names);
 
   inp.step('Reading values', 0.4);
   // Summary rows: "Total: Account", "Grand total", … in one of the first three columns, or a totals row
@@ -147,7 +152,16 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   let staged: Awaited<ReturnType<typeof stageTyped>>;
   try {
     const summaryWhen = summarySql(names, table.totalsLine);
-    staged = await stageTyped({ engine, source: source.rows, firstLine: body.firstDataLine, typedTable: inp.tableName, names, headerWidth: headerFields.length, sample, summaryWhen, delimiter, options });
+    const stage = (rows: string, expectRows?: number) =>
+      stageTyped({ engine, source: rows, firstLine: body.firstDataLine, typedTable: inp.tableName, names, headerWidth: headerFields.length, sample, summaryWhen, delimiter, options, ...(expectRows === undefined ? {} : { expectRows }) });
+    try {
+      staged = await stage(source.rows, inPlace ? body.records : undefined);
+    } catch (err) {
+      if (!(err instanceof SourceMismatch)) throw err;
+      await engine.registerFile(fileName, body.bytes);
+      source = rowsSource(fileName, body, names);
+      staged = await stage(source.rows);
+    }
     await engine.exec(`CREATE OR REPLACE VIEW ${quoteIdent(inp.rawTableName)} AS SELECT * FROM ${source.withLine}`);
   } catch (err) {
     if (err instanceof ImportError) throw err;
@@ -233,7 +247,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
  * by row_number() over the scan. test/engine/import/clean-file-fast-path.test.ts checks both on a file
  * that native DuckDB splits between threads.
  */
-function rowsSource(fileName: string, body: ReturnType<typeof bodyPass>, names: string[]): { rows: string; withLine: string } {
+function rowsSource(fileName: string, body: ReturnType<typeof bodyPass>, names: string[], skip = 0): { rows: string; withLine: string } {
   const text = names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`);
   const maxLine = Math.max(2_097_152, body.longestRecord + 1024);
   // DuckDB refuses null_padding with quoted line breaks in its parallel scanner ("Parameter Not
@@ -243,7 +257,7 @@ function rowsSource(fileName: string, body: ReturnType<typeof bodyPass>, names: 
     const rows = `read_csv(${quoteLiteral(fileName)}, header=true, ${options}, columns={${[`'__line': 'INTEGER'`, ...text].join(', ')}})`;
     return { rows, withLine: rows };
   }
-  const rows = `read_csv(${quoteLiteral(fileName)}, header=false, ${options}, columns={${text.join(', ')}})`;
+  const rows = `read_csv(${quoteLiteral(fileName)}, header=false, ${skip ? `skip=${skip}, ` : ''}${options}, columns={${text.join(', ')}})`;
   return { rows, withLine: `(SELECT CAST(row_number() OVER () + ${body.firstDataLine - 1} AS INTEGER) AS __line, * FROM ${rows})` };
 }
 

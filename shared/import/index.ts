@@ -34,6 +34,11 @@ export interface InputFile {
   path: string;
   name: string;
   bytes: Uint8Array;
+  /**
+   * The absolute path of the file on disk that holds exactly `bytes` (the CLI): an engine that reads local
+   * files reads a clean table there instead of a copy (in-place.ts). Never written.
+   */
+  diskPath?: string;
 }
 
 let counter = 0;
@@ -143,7 +148,8 @@ async function importBytes(engine: Engine, file: InputFile, options: ImportOptio
       if (j.badLines.length) warnings.push(`${j.badLines.length} line(s) are not valid JSON and were skipped (first: line ${j.badLines[0]}).`);
       return await loadDelimited({ engine, name, path: file.path, bytes: j.csv, options: { ...options, delimiter: ',', headerLine: 1, encoding: undefined }, tableName, rawTableName, synthetic: { format, log, warnings }, step });
     }
-    const result = await loadDelimited({ engine, name, path: file.path, bytes, options, tableName, rawTableName, step, isUtf8: hooks.isUtf8 });
+    const diskPath = bytes === file.bytes ? file.diskPath : undefined;
+    const result = await loadDelimited({ engine, name, path: file.path, bytes, options, tableName, rawTableName, step, isUtf8: hooks.isUtf8, ...(diskPath ? { diskPath } : {}) });
     result.warnings.unshift(...warnings);
     return result;
   }

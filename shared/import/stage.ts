@@ -119,6 +119,23 @@ export function stageSql(inp: StageInput): string {
   return `CREATE TABLE ${quoteIdent(inp.typedTable)} AS SELECT ${sel.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${inp.source})`;
 }
 
+/** The staged rows are not the rows the scan counted (a file read in place that DuckDB split differently). */
+export class SourceMismatch extends Error {
+  constructor(readonly rows: number, readonly expected: number) {
+    super(`the file read in place gave ${rows} rows where the scan counted ${expected}`);
+    this.name = 'SourceMismatch';
+  }
+}
+
+/** Throws SourceMismatch unless the staged table holds exactly `expected` rows (summary rows included). */
+export async function expectRows(engine: Engine, table: string, expected: number): Promise<void> {
+  const rows = Number((await engine.query(`SELECT count(*) AS n FROM ${quoteIdent(table)}`)).rows[0]?.n ?? 0);
+  if (rows !== expected) {
+    await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    throw new SourceMismatch(rows, expected);
+  }
+}
+
 /**
  * A clean file's rows get their lines from their row ids: the parallel read inserts rows in file order
  * (DuckDB preserves insertion order), so row id n is the file's (firstLine + n)-th line. Numbering in the

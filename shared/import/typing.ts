@@ -7,7 +7,7 @@
 import type { Engine } from '../engine/types';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { ColumnStats, StagedSummaryRow } from './stage';
-import { numberRows, removeSummaryRows, stagedSummaryRows, stageSql, stageStats } from './stage';
+import { expectRows, numberRows, removeSummaryRows, stagedSummaryRows, stageSql, stageStats } from './stage';
 import type { DateOrder, DecimalSeparator, ImportedColumn, ImportLogEntry, ImportOptions } from './types';
 import type { ColumnDecision } from './values';
 import { decideColumn, detectDecimalSeparator, NUMBER_KINDS, PLACEHOLDERS } from './values';
@@ -18,6 +18,11 @@ export interface TypingInput {
   source: string;
   /** Set when the source has no `__line`: rows are numbered from this line in file order. */
   firstLine?: number;
+  /**
+   * Set when the source is the user's file read in place (in-place.ts): the rows it gives must number
+   * exactly this many, or staging stops with SourceMismatch and the caller reads the copied rows instead.
+   */
+  expectRows?: number;
   typedTable: string;
   /** Every column read (extra columns beyond the header included). */
   names: string[];
@@ -71,6 +76,7 @@ export async function stageTyped(inp: TypingInput): Promise<StagedTyping> {
     const stage = { ...inp, decisions, dec, dateOrder: dateOrder ?? 'MDY' };
     const staged = await wideSafe(engine, names.length, async () => {
       await engine.exec(stageSql(stage));
+      if (inp.expectRows !== undefined) await expectRows(engine, inp.typedTable, inp.expectRows);
       if (inp.firstLine !== undefined) await numberRows(engine, inp.typedTable, inp.firstLine);
       const summary = await stagedSummaryRows(engine, inp.typedTable, names.length);
       if (summary.length && !inp.options.keepSummaryRows) await removeSummaryRows(engine, inp.typedTable);

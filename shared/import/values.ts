@@ -54,7 +54,41 @@ export interface ParsedNumber {
 const NUM_DOT = /^(\d{1,3}(,\d{3})+|\d{1,3}([ \u00a0\u202f']\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
 const NUM_COMMA = /^(\d{1,3}(\.\d{3})+|\d{1,3}([ \u00a0\u202f']\d{3})+|\d+)?(,\d+)?$/;
 
+/** The shapes most cells take ("538", "2.81", "12,023", "1,483.48", "4.47%"), with "." for decimals. */
+const COMMON_DOT = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)$/;
+
+/**
+ * parseNumber's answer for the common shapes without its dozen pattern tests (the type sample parses up
+ * to 20,000 cells per column); undefined for anything else. test/unit/import/parse-number.test.ts holds
+ * it equal to the full parse.
+ */
+function commonNumber(raw: string, dec: DecimalSeparator): ParsedNumber | undefined {
+  if (dec !== '.') return undefined;
+  const m = COMMON_DOT.exec(raw);
+  if (!m) return undefined;
+  const grouped = m[1]!.length > 3 && m[1]!.includes(',');
+  const intPart = grouped ? m[1]!.replace(/,/g, '') : m[1]!;
+  const value = Number(intPart + (m[2] ?? ''));
+  if (!Number.isFinite(value)) return undefined;
+  return {
+    value,
+    percent: m[3] === '%',
+    currency: undefined,
+    bounded: false,
+    integer: !m[2],
+    digits: intPart.length,
+    leadingZero: intPart.length > 1 && intPart.startsWith('0'),
+    parens: false,
+    grouped,
+  };
+}
+
 export function parseNumber(raw: string, dec: DecimalSeparator): ParsedNumber | null {
+  return commonNumber(raw, dec) ?? parseNumberFully(raw, dec);
+}
+
+/** Every form a number cell takes: bounds, parentheses, signs, percents, currencies, grouping. */
+export function parseNumberFully(raw: string, dec: DecimalSeparator): ParsedNumber | null {
   let s = raw.trim();
   if (s === '') return null;
   let bounded = false;
@@ -116,13 +150,19 @@ export function parseNumber(raw: string, dec: DecimalSeparator): ParsedNumber | 
 }
 
 /** Evidence for the decimal separator from number-like cells across the whole sample. */
+/** "1.234,56", "12,5", "0,1234": a comma that can only be a decimal separator (and the dot twins below). */
+const COMMA_EVIDENCE = /^(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}|\d+,\d{4,})$/;
+const DOT_EVIDENCE = /^(?:\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d{1,2}|\d+\.\d{4,})$/;
+
 export function detectDecimalSeparator(cells: string[], delimiter: string): { sep: DecimalSeparator; ambiguous: boolean; comma: number; dot: number } {
   let comma = 0;
   let dot = 0;
   for (const c of cells) {
+    // Every pattern below needs a "," or a "." (most cells have neither: names, dates, whole numbers).
+    if (!c.includes(',') && !c.includes('.')) continue;
     const s = c.trim().replace(/^[$€£¥₹]\s*|\s*[$€£¥₹%]$/g, '').replace(/^-/, '');
-    if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^\d+,\d{1,2}$/.test(s) || /^\d+,\d{4,}$/.test(s)) comma++;
-    else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^\d+\.\d{1,2}$/.test(s) || /^\d+\.\d{4,}$/.test(s)) dot++;
+    if (COMMA_EVIDENCE.test(s)) comma++;
+    else if (DOT_EVIDENCE.test(s)) dot++;
   }
   if (comma > dot) return { sep: ',', ambiguous: dot > 0, comma, dot };
   if (dot > comma) return { sep: '.', ambiguous: comma > 0, comma, dot };
@@ -189,9 +229,13 @@ export function decideColumn(values: string[], dec: DecimalSeparator): ColumnDec
     });
     if (ok) return { ...text, kind: 'epoch-ms', type: 'TIMESTAMP' };
   }
-  const parsed = vals.map((v) => parseNumber(v, dec));
-  if (parsed.some((p) => p === null)) return text;
-  const nums = parsed as ParsedNumber[];
+  // Stops at the first value that is not a number (a text column is known after a value or two).
+  const nums: ParsedNumber[] = [];
+  for (const v of vals) {
+    const n = parseNumber(v, dec);
+    if (n === null) return text;
+    nums.push(n);
+  }
   if (nums.some((n) => n.leadingZero && n.integer && !n.grouped)) return text; // ZIP codes, IDs with zeros
   const percent = nums.some((n) => n.percent);
   const currencies = new Set(nums.map((n) => n.currency).filter(Boolean));

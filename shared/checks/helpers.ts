@@ -44,6 +44,8 @@ export function sharedFact<T>(ctx: CheckContext, key: string, compute: () => Pro
 /** `t."col"`: a column of the typed table under the alias every target uses. */
 export const tc = (name: string): string => `t.${quoteIdent(name)}`;
 export const LINE = quoteIdent(LINE_COLUMN);
+/** The column that carries a target's number of affected rows (see CheckTarget.counted). */
+export const AFFECTED = quoteIdent('__affected');
 export const from = (ds: Dataset): string => `${quoteIdent(ds.tableName)} t`;
 
 /** Severity from the share of affected rows: `warning` at or above `warnShare`, `error` at `errorShare`. */

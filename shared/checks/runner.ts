@@ -7,7 +7,7 @@ import type { Engine, ProgressFn, Row } from '../engine/types';
 import { isInternalColumn, LINE_COLUMN, quoteIdent } from '../engine/sql';
 import { CATALOGUE } from './catalogue';
 import { countConditions } from './count';
-import { from, LINE } from './helpers';
+import { AFFECTED, from, LINE } from './helpers';
 import { defaultNaming } from './labels';
 import { SEVERITY_ORDER, sortFindings } from './order';
 import type {
@@ -100,7 +100,7 @@ export async function runChecks(
     hooks.progress?.({ stage: 'checks', fraction: 0.7 + (0.3 * i) / pending.length, detail: check.id });
     try {
       if (target.sql !== undefined || (target.where !== undefined && target.count !== undefined)) {
-        const res = await countAndSample(engine, target.sql ?? whereSql(dataset, target), target.count);
+        const res = await countAndSample(engine, target.sql ?? whereSql(dataset, target), target.count !== undefined || target.counted === true);
         p.affected = target.count ?? Number(res.rows[0]?.__affected ?? 0);
         p.sample = res.rows.map(toSample);
       }
@@ -141,9 +141,9 @@ export async function runChecks(
  * total row compared on several columns) are put in one order on every engine by their text; that order
  * casts every affected row to text, so it is only asked for when the first rows do share a line.
  */
-async function countAndSample(engine: Engine, sql: string, known?: number): Promise<{ rows: Row[] }> {
-  // A target that states its count (`count`) needs only the first rows: no count over every affected row.
-  const counted = known === undefined ? ', count(*) OVER () AS "__affected"' : '';
+async function countAndSample(engine: Engine, sql: string, known: boolean): Promise<{ rows: Row[] }> {
+  // A target that states its count (`count`) or whose rows carry it (`counted`) needs only the first rows.
+  const counted = known ? '' : `, count(*) OVER () AS ${AFFECTED}`;
   const query = (order: string, limit: number) =>
     engine.query(`SELECT *${counted} FROM (${sql}) q ORDER BY ${order} LIMIT ${limit}`);
   const byLine = await query(LINE, SAMPLE_SIZE + 1);

@@ -1,6 +1,6 @@
 /** Uniqueness: rows repeated in full, and rows that repeat the natural key with different numbers. */
 import { quoteIdent } from '../engine/sql';
-import { from, LINE, pct, plural, shareSeverity, sharedFact, verb } from './helpers';
+import { AFFECTED, from, LINE, pct, plural, shareSeverity, sharedFact, verb } from './helpers';
 import type { CheckContext, CheckDefinition, Dataset } from './types';
 
 export const duplicateRows: CheckDefinition = {
@@ -59,31 +59,28 @@ export const duplicateKeys: CheckDefinition = {
       c.role === 'email' ? `lower(trim(t.${quoteIdent(c.name)}))` : `t.${quoteIdent(c.name)}`,
     );
     const notNull = keyCols.map((c) => `t.${quoteIdent(c.name)} IS NOT NULL`).join(' AND ');
-    const keyed = (
-      await ctx.engine.query(
-        `SELECT count(*) FILTER (WHERE k > 1) AS dup, sum(k - 1) FILTER (WHERE k > 1) AS later FROM (SELECT count(*) AS k FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')})`,
-      )
-    ).rows[0];
-    if (!Number(keyed?.dup)) return [];
     // A row whose hash no other row shares is no exact copy: when no two rows of the table share a hash
     // (duplicate_rows asks the same, once per run), the rows are found with one join and no window.
     const copies = await sharedHashes(ctx, all);
-    const keys = `SELECT ${keyExprs.map((e, i) => `${e} AS "__k${i}"`).join(', ')}, min(t.${LINE}) AS "__first"
+    // The key is grouped once: its repeated keys with their first line and, with no exact copies to leave
+    // out, the rows after each key's first counted over the repeated keys (a window over groups, not rows).
+    const later = `CAST(sum(count(*) - 1) OVER () AS BIGINT) AS ${AFFECTED}`;
+    const keys = `SELECT ${keyExprs.map((e, i) => `${e} AS "__k${i}"`).join(', ')}, min(t.${LINE}) AS "__first"${copies ? '' : `, ${later}`}
         FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')} HAVING count(*) > 1`;
     // Exact copies are reported by duplicate_rows; here only rows whose numbers differ from every earlier
     // row of their key. Rows that exactly repeat an earlier row are looked for among rows sharing a hash.
-    const later = `SELECT ${LINE} FROM (SELECT t.${LINE}, row_number() OVER (PARTITION BY ${all} ORDER BY t.${LINE}) AS "__copy"
+    const copied = `SELECT ${LINE} FROM (SELECT t.${LINE}, row_number() OVER (PARTITION BY ${all} ORDER BY t.${LINE}) AS "__copy"
         FROM ${from(ds)} WHERE ${notNull} AND hash(${all}) IN (${sharedHashSql(ds, all, notNull)})) c WHERE "__copy" > 1`;
-    const sql = `WITH k AS (${keys}) SELECT t.${LINE}, ${keyCols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')}, k."__first" AS first_line
+    const sql = `WITH k AS (${keys}) SELECT t.${LINE}, ${keyCols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')}, k."__first" AS first_line${copies ? '' : `, k.${AFFECTED}`}
         FROM ${from(ds)} JOIN k ON ${keyExprs.map((e, i) => `${e} = k."__k${i}"`).join(' AND ')}
-        WHERE t.${LINE} <> k."__first"${copies ? ` AND t.${LINE} NOT IN (${later})` : ''}`;
+        WHERE t.${LINE} <> k."__first"${copies ? ` AND t.${LINE} NOT IN (${copied})` : ''}`;
     const names = keyCols.map((c) => `'${c.originalName}'`).join(' + ');
     return [
       {
         columns: key,
         sql,
         // With no exact copies to leave out, the rows listed are every row of a repeated key but its first.
-        ...(copies ? {} : { count: Number(keyed?.later) }),
+        ...(copies ? {} : { counted: true }),
         details: { key },
         message: (n, total) =>
           `${plural(n, 'row')} (${pct(n, total)}) ${verb(n, 'repeats', 'repeat')} the key ${names} of an earlier row with different values.`,

@@ -53,7 +53,7 @@ describe('duplicate rows and keys among exact copies, changed rows and empty key
     expect(sent.filter((sql) => sql.startsWith('SELECT count(*) AS n FROM (SELECT hash('))).toHaveLength(1);
   });
 
-  it('with no exact copies, duplicate_keys counts its rows in the key aggregate: the listing reads only the first rows', async () => {
+  it('with no exact copies, duplicate_keys groups the key once: the listing counts its rows over the repeated keys and reads only the first rows', async () => {
     const { dataset } = await loadFixture(engine, 'duplicate-keys-overlapping-export.csv');
     const sent: string[] = [];
     const recording = new Proxy(engine, {
@@ -61,9 +61,10 @@ describe('duplicate rows and keys among exact copies, changed rows and empty key
     });
     const found = await runChecks(recording, dataset, { referenceDate: '2026-01-25' }, {}, [duplicateKeys]);
     expect(found.map((f) => [f.check, f.rows])).toEqual([['duplicate_keys', 3]]);
-    const listing = sent.filter((sql) => sql.includes('WITH k AS'));
-    expect(listing).toHaveLength(1);
-    expect(listing[0]).not.toContain('OVER ()');
+    const grouped = sent.filter((sql) => sql.includes('GROUP BY t."Day"'));
+    expect(grouped).toHaveLength(1);
+    expect(grouped[0]).toContain('WITH k AS');
+    expect(grouped[0]).not.toContain('count(*) OVER ()');
   });
 
   const fixtures = [

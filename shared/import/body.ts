@@ -106,7 +106,8 @@ export function bodyResult(found: Pick<BodyPassResult, 'bytes' | 'delimiter' | '
   };
 }
 
-export function bodyPass(input: BodyPassInput): BodyPassResult {
+/** `counted`: the table's newlines and sampling step when the caller has them (clean-guess.ts indexLines). */
+export function bodyPass(input: BodyPassInput, counted?: { newlines: number; every: number }): BodyPassResult {
   const { utf8, start, end, dialect, headerFields } = input;
   const fast = dialect.delimiter.length === 1 && dialect.quote === '"' && dialect.escape === 'double';
   const outDelim = fast ? dialect.delimiter : ',';
@@ -119,9 +120,9 @@ export function bodyPass(input: BodyPassInput): BodyPassResult {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
 
-  let newlines = 0;
-  for (let i = utf8.indexOf(NL, start); i >= 0 && i < end; i = utf8.indexOf(NL, i + 1)) newlines++;
-  const every = Math.max(1, Math.ceil(newlines / Math.max(1, input.sampleRows ?? 20000)));
+  let newlines = counted?.newlines ?? 0;
+  if (!counted) for (let i = utf8.indexOf(NL, start); i >= 0 && i < end; i = utf8.indexOf(NL, i + 1)) newlines++;
+  const every = counted?.every ?? Math.max(1, Math.ceil(newlines / Math.max(1, input.sampleRows ?? 20000)));
   const clean = input.leaveAsIs === false ? null : cleanScan(input, every);
   if (clean) return clean;
   let out = new Uint8Array(Math.floor((end - start) * (fast ? 1 : 1.2)) + (newlines + 2) * 12 + 64);

@@ -1,7 +1,10 @@
 /** The CSV/TSV pipeline: encoding → preamble and header → body pass → raw table → typed table. */
 import type { Engine } from '../engine/types';
+import { CancelledError } from '../engine/types';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { bodyPass } from './body';
+import type { BodyPassResult } from './body';
+import { confirms, guessClean, indexLines } from './clean-guess';
 import { decodeToUtf8, looksBinary } from './encoding';
 import type { Utf8Check } from './encoding';
 import { uniqueNames } from './names';
@@ -15,6 +18,7 @@ import { dropStaged, SourceMismatch } from './stage';
 import { inPlaceRead } from './in-place';
 import { rawFileName } from './drop';
 import { finishTyped, sampleSize, stageTyped } from './typing';
+import type { StagedTyping } from './typing';
 import type { Encoding, ImportLogEntry, ImportOptions, ImportResult, SummaryRow } from './types';
 import { ImportError } from './types';
 
@@ -129,44 +133,68 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   const endByte = table.endLine === null ? utf8.length : (lineByNo.get(table.endLine)?.start ?? utf8.length);
   const skipLines = new Set([...table.headerLines.slice(1), ...(table.description ? [table.description.line] : [])]);
   const sampleRows = sampleSize(headerFields.length);
-  const body = bodyPass({ utf8, start: startByte, end: endByte, firstLine: headerLine, dialect, headerFields: headerFields.length, headerless: table.headerRows === 0, skipLines, sampleRows,
+  const pass = { utf8, start: startByte, end: endByte, firstLine: headerLine, dialect, headerFields: headerFields.length, headerless: table.headerRows === 0, skipLines, sampleRows,
     // An unlabelled totals row is known by its line, which the read must carry: rewrite.
     leaveAsIs: table.totalsLine === undefined,
-  });
-  const width = Math.max(headerFields.length, body.maxFields);
-  const { names, changes } = uniqueNames(headerFields, width);
-  for (const c of changes) if (table.headerRows > 0 || !/has no name in the header/.test(c)) log.push({ level: 'change', message: c });
-
-  // The rows' bytes stay registered for the dataset's lifetime: the original-text view reads them. A clean
-  // file on disk is read where it lies when the engine can (in-place.ts).
-  const fileName = rawFileName(inp.rawTableName);
-  const inPlace = inPlaceRead(engine, inp.diskPath, inp.bytes, utf8, body);
-  if (!inPlace) await engine.registerFile(fileName, body.bytes);
-  let source = inPlace ? rowsSource(inPlace.file, body, names, inPlace.skip) : rowsSource(fileName, body, names);
-
-  inp.step('Reading values', 0.4);
+  };
   // Summary rows: "Total: Account", "Grand total", … in one of the first three columns, or a totals row
   // the header analysis found under the header. Found while reading; their text is kept with them.
   const isSummaryRecord = (r: { line: number; fields: string[] }) => r.line === table.totalsLine || r.fields.slice(0, 3).some((f) => SUMMARY_LABEL.test(f));
-  const sample = body.sample.filter((r) => options.keepSummaryRows || !isSummaryRecord(r)).map((r) => r.fields);
-  let staged: Awaited<ReturnType<typeof stageTyped>>;
-  try {
+  const fileName = rawFileName(inp.rawTableName);
+
+  /** The typed table from the rows `b` describes; `onReading` runs while DuckDB reads them. */
+  const readRows = async (b: BodyPassResult, onReading?: () => void) => {
+    const { names, changes } = uniqueNames(headerFields, Math.max(headerFields.length, b.maxFields));
+    // The rows' bytes stay registered for the dataset's lifetime: the original-text view reads them. A clean
+    // file on disk is read where it lies when the engine can (in-place.ts).
+    const inPlace = inPlaceRead(engine, inp.diskPath, inp.bytes, utf8, b);
+    if (!inPlace) await engine.registerFile(fileName, b.bytes);
+    let source = inPlace ? rowsSource(inPlace.file, b, names, inPlace.skip) : rowsSource(fileName, b, names);
+    inp.step('Reading values', 0.4);
+    const sample = b.sample.filter((r) => options.keepSummaryRows || !isSummaryRecord(r)).map((r) => r.fields);
     const summaryWhen = summarySql(names, table.totalsLine);
-    const stage = (rows: string, expectRows?: number) =>
-      stageTyped({ engine, source: rows, firstLine: body.firstDataLine, typedTable: inp.tableName, names, headerWidth: headerFields.length, sample, summaryWhen, delimiter, options, ...(expectRows === undefined ? {} : { expectRows }) });
+    const stage = (rows: string, more: { expectRows?: number; onReading?: () => void }) =>
+      stageTyped({ engine, source: rows, firstLine: b.firstDataLine, typedTable: inp.tableName, names, headerWidth: headerFields.length, sample, summaryWhen, delimiter, options, ...more });
+    let staged: StagedTyping;
     try {
-      staged = await stage(source.rows, inPlace ? body.records : undefined);
+      staged = await stage(source.rows, { ...(inPlace ? { expectRows: b.records } : {}), ...(onReading ? { onReading } : {}) });
     } catch (err) {
       if (!(err instanceof SourceMismatch)) throw err;
-      await engine.registerFile(fileName, body.bytes);
-      source = rowsSource(fileName, body, names);
-      staged = await stage(source.rows);
+      await engine.registerFile(fileName, b.bytes);
+      source = rowsSource(fileName, b, names);
+      staged = await stage(source.rows, {});
     }
-    await engine.exec(`CREATE OR REPLACE VIEW ${quoteIdent(inp.rawTableName)} AS SELECT * FROM ${source.withLine}`);
+    return { names, changes, source, staged };
+  };
+
+  let body: BodyPassResult | undefined;
+  let read: Awaited<ReturnType<typeof readRows>> | undefined;
+  try {
+    // A table that can be clean is read from its guessed rows while the clean scan checks it (clean-guess.ts).
+    const index = indexLines(pass);
+    const guess = guessClean(pass, index);
+    if (guess) {
+      try {
+        read = await readRows(guess, () => (body = bodyPass(pass, index)));
+      } catch (err) {
+        if (err instanceof CancelledError) throw err;
+      }
+      body ??= bodyPass(pass, index);
+      if (read && !confirms(body, guess)) read = undefined;
+      if (!read) {
+        await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(inp.tableName)}`);
+        await engine.dropFile(fileName);
+      }
+    }
+    body ??= bodyPass(pass, index);
+    read ??= await readRows(body);
+    await engine.exec(`CREATE OR REPLACE VIEW ${quoteIdent(inp.rawTableName)} AS SELECT * FROM ${read.source.withLine}`);
   } catch (err) {
-    if (err instanceof ImportError) throw err;
+    if (err instanceof ImportError || err instanceof CancelledError) throw err;
     throw new ImportError(`${name} could not be read as a table (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}).`);
   }
+  const { names, staged } = read;
+  for (const c of read.changes) if (table.headerRows > 0 || !/has no name in the header/.test(c)) log.push({ level: 'change', message: c });
 
   const summaryRows: SummaryRow[] = staged.summary.map((r) => {
     const values: Record<string, string> = {};

@@ -23,6 +23,8 @@ export interface TypingInput {
    * exactly this many, or staging stops with SourceMismatch and the caller reads the copied rows instead.
    */
   expectRows?: number;
+  /** Called once the first read is sent to the engine, while it runs (clean-guess.ts: the clean scan runs here). */
+  onReading?: () => void;
   typedTable: string;
   /** Every column read (extra columns beyond the header included). */
   names: string[];
@@ -75,7 +77,12 @@ export async function stageTyped(inp: TypingInput): Promise<StagedTyping> {
     await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(inp.typedTable)}`);
     const stage = { ...inp, decisions, dec, dateOrder: dateOrder ?? 'MDY' };
     const staged = await wideSafe(engine, names.length, async () => {
-      await engine.exec(stageSql(stage));
+      const reading = engine.exec(stageSql(stage));
+      try {
+        if (attempt === 0) inp.onReading?.();
+      } finally {
+        await reading;
+      }
       if (inp.expectRows !== undefined) await expectRows(engine, inp.typedTable, inp.expectRows);
       if (inp.firstLine !== undefined) await numberRows(engine, inp.typedTable, inp.firstLine);
       const summary = await stagedSummaryRows(engine, inp.typedTable, names.length);

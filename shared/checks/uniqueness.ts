@@ -1,6 +1,6 @@
 /** Uniqueness: rows repeated in full, and rows that repeat the natural key with different numbers. */
 import { quoteIdent } from '../engine/sql';
-import { AFFECTED, from, LINE, pct, plural, shareSeverity, sharedFact, verb } from './helpers';
+import { AFFECTED, from, LINE, pct, plural, shareSeverity, sharedFact, tc, verb } from './helpers';
 import type { CheckContext, CheckDefinition, Dataset } from './types';
 
 export const duplicateRows: CheckDefinition = {
@@ -64,16 +64,23 @@ export const duplicateKeys: CheckDefinition = {
     const copies = await sharedHashes(ctx, all);
     // The key is grouped once: its repeated keys with their first line and, with no exact copies to leave
     // out, the rows after each key's first counted over the repeated keys (a window over groups, not rows).
+    // When the key is its columns' own values, written alike whenever equal (not floats: 0 and -0 group
+    // together), each group also lists its lines and the rows come from those lists; else from a join.
+    const listed = keyCols.every((c, i) => keyExprs[i] === tc(c.name) && !/^(DOUBLE|FLOAT|REAL)\b/i.test(c.type));
     const later = `CAST(sum(count(*) - 1) OVER () AS BIGINT) AS ${AFFECTED}`;
-    const keys = `SELECT ${keyExprs.map((e, i) => `${e} AS "__k${i}"`).join(', ')}, min(t.${LINE}) AS "__first"${copies ? '' : `, ${later}`}
+    const keys = `SELECT ${keyExprs.map((e, i) => `${e} AS "__k${i}"`).join(', ')}, min(t.${LINE}) AS "__first"${listed ? `, list(t.${LINE}) AS "__lines"` : ''}${copies ? '' : `, ${later}`}
         FROM ${from(ds)} WHERE ${notNull} GROUP BY ${keyExprs.join(', ')} HAVING count(*) > 1`;
+    const counted = copies ? '' : `, k.${AFFECTED}`;
+    const rows = listed
+      ? `SELECT * FROM (SELECT unnest(k."__lines") AS ${LINE}, ${keyCols.map((c, i) => `k."__k${i}" AS ${quoteIdent(c.name)}`).join(', ')}, k."__first" AS first_line${counted} FROM k) d
+        WHERE ${LINE} <> first_line`
+      : `SELECT t.${LINE}, ${keyCols.map((c) => tc(c.name)).join(', ')}, k."__first" AS first_line${counted}
+        FROM ${from(ds)} JOIN k ON ${keyExprs.map((e, i) => `${e} = k."__k${i}"`).join(' AND ')} WHERE t.${LINE} <> k."__first"`;
     // Exact copies are reported by duplicate_rows; here only rows whose numbers differ from every earlier
     // row of their key. Rows that exactly repeat an earlier row are looked for among rows sharing a hash.
     const copied = `SELECT ${LINE} FROM (SELECT t.${LINE}, row_number() OVER (PARTITION BY ${all} ORDER BY t.${LINE}) AS "__copy"
         FROM ${from(ds)} WHERE ${notNull} AND hash(${all}) IN (${sharedHashSql(ds, all, notNull)})) c WHERE "__copy" > 1`;
-    const sql = `WITH k AS (${keys}) SELECT t.${LINE}, ${keyCols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')}, k."__first" AS first_line${copies ? '' : `, k.${AFFECTED}`}
-        FROM ${from(ds)} JOIN k ON ${keyExprs.map((e, i) => `${e} = k."__k${i}"`).join(' AND ')}
-        WHERE t.${LINE} <> k."__first"${copies ? ` AND t.${LINE} NOT IN (${copied})` : ''}`;
+    const sql = `WITH k AS (${keys}) ${rows}${copies ? ` AND ${LINE} NOT IN (${copied})` : ''}`;
     const names = keyCols.map((c) => `'${c.originalName}'`).join(' + ');
     return [
       {

@@ -67,6 +67,20 @@ describe('duplicate rows and keys among exact copies, changed rows and empty key
     expect(grouped[0]).not.toContain('count(*) OVER ()');
   });
 
+  it('duplicate_keys shows each row its own key value: a float key whose 0 and -0 are one key is not shown as one', async () => {
+    const { dataset } = await loadFixture(engine, 'duplicate-keys-overlapping-export.csv');
+    await engine.exec(
+      `CREATE OR REPLACE TABLE float_key AS SELECT * REPLACE (CASE WHEN "__line" % 2 = 0 THEN '-0' ELSE '0' END::DOUBLE AS "Clicks") FROM ${quoteIdent(dataset.tableName)}`,
+    );
+    const columns = dataset.semantics.columns.map((c) => (c.name === 'Clicks' ? { ...c, type: 'DOUBLE' } : c));
+    const floatKey = { ...dataset, tableName: 'float_key', semantics: { ...dataset.semantics, columns, naturalKey: ['Clicks'] } };
+    const [keys] = await runChecks(engine, floatKey, { referenceDate: '2026-01-25' }, {}, [duplicateKeys]);
+    expect(keys?.rows).toBe(dataset.rows - 1);
+    const negative = (v: unknown) => Object.is(v, -0);
+    expect(keys!.sample.map((s) => negative(s.values.Clicks))).toEqual(keys!.sample.map((s) => s.line % 2 === 0));
+    expect(keys!.sample.some((s) => negative(s.values.Clicks)) && keys!.sample.some((s) => !negative(s.values.Clicks))).toBe(true);
+  });
+
   const fixtures = [
     FIXTURE,
     'duplicate-rows-appended-export.csv',

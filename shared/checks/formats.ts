@@ -193,6 +193,7 @@ export const invalidFormat: CheckDefinition = {
           `${present(tc(c.name))} AND ${parsesAsNumber(tc(c.name))}`,
           `${present(tc(c.name))} AND ${parsesAsDate(tc(c.name))}`,
         ]),
+        ctx.shared,
       );
       textCols.forEach((c, i) => {
         const [n = 0, asNumber = 0, asDate = 0] = counts.slice(3 * i, 3 * i + 3);

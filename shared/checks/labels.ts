@@ -1,13 +1,13 @@
 /** Consistency of labels: variants of one name, and UTM values against the naming convention. */
 import { quoteLiteral } from '../engine/sql';
-import type { Engine } from '../engine/types';
 import type { SemanticColumn } from '../semantics/describe';
 import { FREE_TEXT_ROLES, LABEL_ROLES, normaliseHeader } from '../semantics/roles';
 import type { Role } from '../semantics/roles';
-import { boolParam, from, label, listParam, numParam, pct, plural, profileOf, tc, withRole } from './helpers';
+import { boolParam, label, listParam, numParam, pct, plural, profileOf, tc, withRole } from './helpers';
+import { columnValues } from './count';
 import { groupLabels } from './label-clusters';
 import type { LabelGroup, ValueCount } from './label-clusters';
-import type { CheckDefinition, CheckTarget, Dataset, NamingConvention } from './types';
+import type { CheckContext, CheckDefinition, CheckTarget, Dataset, NamingConvention } from './types';
 
 export { groupLabels, labelKey, nearDuplicate } from './label-clusters';
 export type { LabelGroup, ValueCount } from './label-clusters';
@@ -96,24 +96,13 @@ export function defaultNaming(): NamingConvention {
   return { lowercase: true, allowSpaces: false, allowedMediums: DEFAULT_MEDIUMS };
 }
 
-/** Distinct values with row counts for several columns, in one statement. */
-export async function distinctValues(
-  engine: Engine,
-  ds: Dataset,
-  cols: SemanticColumn[],
-): Promise<Map<string, ValueCount[]>> {
+/** Distinct values with row counts for several columns, in one statement (read once per run: count.ts). */
+export async function distinctValues(ctx: CheckContext, cols: SemanticColumn[]): Promise<Map<string, ValueCount[]>> {
   const out = new Map<string, ValueCount[]>();
   if (!cols.length) return out;
-  const parts = cols.map(
-    (c) =>
-      `SELECT ${quoteLiteral(c.name)} AS col, ${tc(c.name)}::VARCHAR AS v, count(*)::BIGINT AS n FROM ${from(ds)} WHERE ${tc(c.name)} IS NOT NULL GROUP BY ${tc(c.name)}`,
-  );
-  const res = await engine.query<{ col: string; v: string; n: number }>(parts.join('\nUNION ALL\n'));
-  for (const r of res.rows) {
-    const list = out.get(r.col) ?? [];
-    list.push({ value: r.v, count: Number(r.n) });
-    out.set(r.col, list);
-  }
+  const read = await columnValues(ctx.engine, ctx.dataset, cols.map((c) => c.name), ctx.shared);
+  for (const [name, values] of read)
+    out.set(name, values.flatMap((r) => (r.v === null ? [] : [{ value: r.v, count: r.n }])));
   return out;
 }
 
@@ -134,7 +123,7 @@ export const inconsistentLabels: CheckDefinition = {
       numParam(ctx.params, 'maxDistinct', 20000),
       numParam(ctx.params, 'maxLowCardinality', 1000),
     );
-    const values = await distinctValues(ctx.engine, ds, cols);
+    const values = await distinctValues(ctx, cols);
     const out: CheckTarget[] = [];
     for (const c of cols) {
       const groups = groupLabels(values.get(c.name) ?? [], boolParam(ctx.params, 'nearDuplicates', true));
@@ -208,7 +197,7 @@ export const utmConvention: CheckDefinition = {
         (c.role !== 'campaign' || utmCampaign(c)) &&
         (profileOf(ds, c.name)?.distinct ?? Infinity) <= numParam(ctx.params, 'maxDistinct', 20000),
     );
-    const values = await distinctValues(ctx.engine, ds, cols);
+    const values = await distinctValues(ctx, cols);
     const extra = listParam(ctx.params, 'allowedValues', []);
     const out: CheckTarget[] = [];
     for (const c of cols) {

@@ -7,6 +7,7 @@ import type { Engine, ProgressFn, Row } from '../engine/types';
 import { isInternalColumn, LINE_COLUMN, quoteIdent } from '../engine/sql';
 import { CATALOGUE } from './catalogue';
 import { countConditions } from './count';
+import type { Shared } from './count';
 import { AFFECTED, from, LINE } from './helpers';
 import { defaultNaming } from './labels';
 import { SEVERITY_ORDER, sortFindings } from './order';
@@ -67,7 +68,7 @@ export async function runChecks(
   const referenceDate = config.referenceDate ?? todayIso();
   const naming = namingFrom(config);
   const pending: Pending[] = [];
-  const shared = new Map<string, Promise<unknown>>();
+  const shared: Shared = new Map();
   let done = 0;
   for (const check of catalogue) {
     if (hooks.signal?.aborted) throw new CancelledError();
@@ -88,10 +89,10 @@ export async function runChecks(
   // All predicate targets counted in one pass over the table.
   hooks.progress?.({ stage: 'checks', fraction: 0.6, detail: SHARED_SCAN });
   const predicates = pending.filter((p) => p.target.where !== undefined && p.target.count === undefined);
-  await countPredicates(engine, dataset, predicates);
+  await countPredicates(engine, dataset, predicates, shared);
   // No cascades: cells a more severe finding already reports are not counted again by a lesser one.
   const recount = withoutMoreSevere(predicates, dataset.rows);
-  if (recount.length) await countPredicates(engine, dataset, recount);
+  if (recount.length) await countPredicates(engine, dataset, recount, shared);
 
   const findings: Finding[] = [];
   for (const [i, p] of pending.entries()) {
@@ -153,8 +154,8 @@ async function countAndSample(engine: Engine, sql: string, known: boolean): Prom
 }
 
 /** Counts every predicate target's rows in one scan of the table (by value where it can: count.ts). */
-async function countPredicates(engine: Engine, dataset: Dataset, predicates: Pending[]): Promise<void> {
-  const counts = await countConditions(engine, dataset, predicates.map((p) => p.target.where!));
+async function countPredicates(engine: Engine, dataset: Dataset, predicates: Pending[], shared: Shared): Promise<void> {
+  const counts = await countConditions(engine, dataset, predicates.map((p) => p.target.where!), shared);
   predicates.forEach((p, i) => (p.affected = counts[i]!));
 }
 

@@ -57,7 +57,7 @@ export const urlVariants: CheckDefinition = {
         isPagePath(c) &&
         (profileOf(ds, c.name)?.distinct ?? Infinity) <= numParam(ctx.params, 'maxDistinct', 50000),
     );
-    const values = await distinctValues(ctx.engine, ds, cols);
+    const values = await distinctValues(ctx, cols);
     return cols.flatMap((c) => {
       const keepQuery = /query string/.test(normaliseHeader(c.originalName));
       const groups = urlVariantGroups(values.get(c.name) ?? [], keepQuery);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../../electron/engine/node-engine';
+import { CATALOGUE } from '../../../shared/checks/catalogue';
 import { runChecks } from '../../../shared/checks/runner';
 import { byCheck, loadFixture } from './helpers';
 
@@ -34,5 +35,20 @@ describe('predicates counted by value', () => {
       `SELECT count(*) FILTER (WHERE "Campaign" = '(not set)') AS p, count(*) FILTER (WHERE contains("Campaign", '@')) AS e FROM ${JSON.stringify(dataset.tableName)}`,
     );
     expect([Number(direct.rows[0]?.p), Number(direct.rows[0]?.e)]).toEqual([50, 50]);
+  });
+
+  it('a label column is grouped once per run: its values, read for inconsistent_labels, are what every pass counts by value', async () => {
+    const { dataset } = await loadFixture(engine, 'placeholder-and-email-in-few-campaigns.csv');
+    const sent: string[] = [];
+    const recording = new Proxy(engine, {
+      get: (t, p, r) => (p === 'query' ? (sql: string) => (sent.push(sql), t.query(sql)) : Reflect.get(t, p, r)),
+    });
+    const findings = await runChecks(recording, dataset, { referenceDate: '2026-03-01' });
+    const byCampaign = /GROUP BY t\."Campaign"(?!,)|SELECT t\."Campaign", count\(\*\) AS "__rows"/;
+    expect(sent.filter((sql) => byCampaign.test(sql))).toHaveLength(1);
+    expect(sent.filter((sql) => sql.includes('sum("__rows")') && sql.includes('(VALUES ')).length).toBeGreaterThan(0);
+    const alone = await runChecks(engine, dataset, { referenceDate: '2026-03-01' }, {}, CATALOGUE.filter((c) => c.id !== 'inconsistent_labels'));
+    expect(byCheck(findings, 'placeholder_values')).toEqual(byCheck(alone, 'placeholder_values'));
+    expect(byCheck(findings, 'pii_detected')).toEqual(byCheck(alone, 'pii_detected'));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Opt-in measurement (MESHLENS_SHELL_BENCH=1): the same import in Chromium served through the shell's
- * app:// handler, cross-origin isolated (COOP/COEP on → duckdb-wasm's threaded "coi" build) against
+ * app:// handler, cross-origin isolated and asking for threads (COOP/COEP on, `?duckdb-threads=on` →
+ * duckdb-wasm's threaded "coi" build; the app itself never picks it: renderer/src/db/threads.ts) against
  * not isolated (headers stripped → the single-threaded "eh" build). Electron cannot run here, so this
  * measures the Chromium the renderer runs in, with the shell's own headers; it is a proxy for the
  * desktop app, not the app itself.
@@ -33,7 +34,7 @@ async function measure(renderer: string, file: string, isolated: boolean): Promi
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const t0 = performance.now();
-    await page.goto(`${server.origin}/index.html`);
+    await page.goto(`${server.origin}/index.html${isolated ? '?duckdb-threads=on' : ''}`);
     await page.waitForSelector('[data-testid="screen-home"]');
     const startMs = performance.now() - t0;
     const t1 = performance.now();
@@ -84,8 +85,7 @@ describe.runIf(process.env.MESHLENS_SHELL_BENCH)('threaded vs single-threaded du
         );
       }
       console.log(lines.join('\n'));
-      const { availableParallelism } = await import('node:os');
-      expect(runs.filter((r) => r.isolated).every((r) => r.bundle === (availableParallelism() >= 4 ? 'coi' : 'eh'))).toBe(true);
+      expect(runs.filter((r) => r.isolated).every((r) => r.bundle === 'coi')).toBe(true);
       expect(runs.filter((r) => !r.isolated).every((r) => r.bundle !== 'coi')).toBe(true);
       expect(new Set(runs.map((r) => r.rows)).size).toBe(1);
     },

@@ -74,12 +74,12 @@ describe('the built renderer under the shell headers, in real Chromium', () => {
     expect(served.some((p) => p.endsWith('.wasm'))).toBe(true);
   });
 
-  it('under COOP/COEP the renderer runs the threaded duckdb-wasm build (coi wasm and pthread workers) from 4 cores, the eh build below', async () => {
-    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  it('threaded_build_offset_out_of_bounds: even under COOP/COEP the renderer runs the single-threaded duckdb-wasm build, whatever the cores', async () => {
+    // duckdb-wasm 1.32.0's threaded build fails queries at random (its issue #2256): renderer/src/db/threads.ts.
     const wasm = served.filter((p) => /duckdb-(coi|eh|mvp)-.*\.wasm$/.test(p));
     expect(wasm).toHaveLength(1);
-    expect(wasm[0]).toMatch(cores >= 4 ? /duckdb-coi-/ : /duckdb-eh-/);
-    expect(served.some((p) => /duckdb-browser-coi\.pthread\.worker/.test(p))).toBe(cores >= 4);
+    expect(wasm[0]).toMatch(/duckdb-eh-/);
+    expect(served.some((p) => /duckdb-browser-coi\.pthread\.worker/.test(p))).toBe(false);
   });
 
   it('blocks eval and string-compiled functions, but allows WebAssembly compilation', async () => {

@@ -73,24 +73,28 @@ describe('files too large for the browser engine', () => {
 });
 
 describe('which duckdb-wasm build', () => {
-  it('threads only when cross-origin isolated and 4 or more cores', async () => {
+  it('threaded_build_offset_out_of_bounds: the single-threaded build on every machine, threads only when asked', async () => {
+    // duckdb-wasm 1.32.0's threaded build failed 1M-row imports with "offset is out of bounds" (its issue #2256)
+    // when given 8 threads, which the old rule (threads from 4 cores, one per core) gave an 8-core machine.
     const { wantsThreadedBuild } = await import('../../renderer/src/db/threads');
-    expect(wantsThreadedBuild(true, 4)).toBe(true);
-    expect(wantsThreadedBuild(true, 16)).toBe(true);
-    expect(wantsThreadedBuild(true, 2)).toBe(false);
-    expect(wantsThreadedBuild(false, 16)).toBe(false);
-    expect(wantsThreadedBuild(true, undefined)).toBe(false);
+    for (const isolated of [true, false]) expect(wantsThreadedBuild(isolated)).toBe(false);
+    expect(wantsThreadedBuild(true, 'off')).toBe(false);
+    expect(wantsThreadedBuild(true, 'on')).toBe(true);
+    expect(wantsThreadedBuild(true, 8)).toBe(true);
+    expect(wantsThreadedBuild(false, 'on')).toBe(false);
+    expect(wantsThreadedBuild(false, 8)).toBe(false);
   });
-  it('?duckdb-threads=on|off forces the choice, never without isolation; the worker learns it from its name', async () => {
+  it('?duckdb-threads=on|off|N forces the choice; the worker learns it from its name', async () => {
     const t = await import('../../renderer/src/db/threads');
-    expect(t.wantsThreadedBuild(true, 2, 'on')).toBe(true);
-    expect(t.wantsThreadedBuild(false, 2, 'on')).toBe(false);
-    expect(t.wantsThreadedBuild(true, 16, 'off')).toBe(false);
     expect(t.threadsChoiceFromQuery('?duckdb-threads=on')).toBe('on');
     expect(t.threadsChoiceFromQuery('?x=1&duckdb-threads=off')).toBe('off');
-    expect(t.threadsChoiceFromQuery('?duckdb-threads=yes')).toBeUndefined();
+    expect(t.threadsChoiceFromQuery('?duckdb-threads=8')).toBe(8);
+    expect(t.threadsChoiceFromQuery('?duckdb-threads=64')).toBe(64);
+    for (const bad of ['yes', '0', '65', '100', '-2', '2.5', '']) {
+      expect(t.threadsChoiceFromQuery(`?duckdb-threads=${bad}`)).toBeUndefined();
+    }
     expect(t.threadsChoiceFromQuery('')).toBeUndefined();
-    for (const choice of ['on', 'off', undefined] as const) {
+    for (const choice of ['on', 'off', 8, undefined] as const) {
       expect(t.threadsChoiceFromWorkerName(t.dbWorkerName(choice))).toBe(choice);
     }
     expect(t.dbWorkerName(undefined)).toBe('meshlens-db');
@@ -102,5 +106,9 @@ describe('which duckdb-wasm build', () => {
     expect(maximumThreads(true, 8)).toBe(8);
     expect(maximumThreads(true, undefined)).toBe(1);
     expect(maximumThreads(false, 8)).toBe(1);
+    // ?duckdb-threads=N: that many threads whatever the cores; never more than one without the threaded build.
+    expect(maximumThreads(true, 2, 8)).toBe(8);
+    expect(maximumThreads(true, 2, 'on')).toBe(2);
+    expect(maximumThreads(false, 2, 8)).toBe(1);
   });
 });

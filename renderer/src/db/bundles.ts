@@ -1,8 +1,7 @@
 /**
  * DuckDB's wasm and worker files ship inside the app (Vite `?url` imports): nothing is fetched from the
- * network, ever. selectBundle picks the exception-handling build when the browser supports it, and the
- * cross-origin-isolated (threads) build when the page is isolated and the machine has 4 or more cores
- * (or the page asked for it: threads.ts).
+ * network, ever. selectBundle picks the exception-handling build when the browser supports it; the
+ * cross-origin-isolated (threads) build is offered only when the page asked for it (threads.ts says why).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -25,7 +24,7 @@ export function localBundles(threads?: ThreadsChoice): duckdb.DuckDBBundles {
     mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
     eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
   };
-  if (wantsThreadedBuild(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency, threads)) {
+  if (wantsThreadedBuild(globalThis.crossOriginIsolated === true, threads)) {
     bundles.coi = {
       mainModule: absolute(coiWasm),
       mainWorker: absolute(coiWorker),
@@ -51,7 +50,7 @@ export async function startDuckDB(threads?: ThreadsChoice): Promise<StartedDuckD
   await db.open({
     query: { castBigIntToDouble: false },
     filesystem: { allowFullHTTPReads: false },
-    maximumThreads: maximumThreads(Boolean(bundle.pthreadWorker), globalThis.navigator?.hardwareConcurrency),
+    maximumThreads: maximumThreads(Boolean(bundle.pthreadWorker), globalThis.navigator?.hardwareConcurrency, threads),
   });
   const which = bundle.mainModule === absolute(ehWasm) ? 'eh' : bundle.mainModule === absolute(mvpWasm) ? 'mvp' : 'coi';
   return { db, worker, bundle: which };

@@ -1,48 +1,69 @@
 /**
- * duckdb-wasm's threaded build only when the page is cross-origin isolated (SharedArrayBuffer) AND the
- * machine has at least 4 cores. With 2 cores its pthread workers compete with the UI thread and our own
- * database worker for the same two cores and add their start-up and memory; from 4 cores DuckDB's
- * parallel scans and aggregates have cores of their own.
- * Measured on 2 shared cores (`node --import tsx scripts/bench-app.ts bench-data/google-ads-1M.csv --threads
- * on|off`, 1M rows, runs interleaved, 2026-11-28, load average ~9): threaded with 2 threads 34.9-38.7 s to
- * the findings, CPU 18.1-19.7 s, engine start 9.4-11.2 s, peak tab 1.2 GB, one 285-374 ms main-thread task;
- * single-threaded 24.0-28.5 s, CPU 15.7-16.2 s, start 3.9-5.2 s, 1.0 GB, no task over 200 ms. The 4-core
- * side is still a decision, not a measurement (no such machine here); `BENCH_APP_THREADS=on npm run bench`
- * measures it wherever it runs.
+ * `on` asks for the threaded build with one thread per core, a number for it with that many threads (to
+ * measure a many-core machine's behaviour on a small one); `off` or undefined: the single-threaded build.
  */
-export const MIN_CORES_FOR_THREADS = 4;
+export type ThreadsChoice = 'on' | 'off' | number | undefined;
+
+/**
+ * Which duckdb-wasm build: the single-threaded one (eh) on every machine. The threaded one (coi) only when the
+ * page asks for it (`?duckdb-threads=on`, or `=N` for N threads) and is cross-origin isolated, to measure it.
+ * Issue 13 asked for threads on cross-origin-isolated machines with 4 or more cores; measured, it is not safe
+ * and, on 2 cores, not worth it:
+ *
+ * 1. It breaks queries. duckdb-wasm 1.32.0 (the latest on npm) copies query text and results through a cached
+ *    view of the wasm memory that goes stale when one of DuckDB's threads grows the memory (duckdb-wasm issue
+ *    #2256, open: "RangeError: offset is out of bounds"; reads through the stale view come back short without
+ *    an error). Reproduced here: 1M-row import with 8 threads failed "could not be read as a table (offset is
+ *    out of bounds)" in 3 of 6 runs; 4 threads 0 of 10, 2 threads 0 of 16 (a race: rarer, not impossible).
+ *    The ≥ 4-cores rule gave an 8-core machine 8 threads, exactly the failing case.
+ * 2. On 2 cores it is no faster for what a user waits for (scripts/bench-app.ts, 1M rows, 87 MB, runs
+ *    alternated, 2026-11-28): idle (load < 1) warm engine, coordinator's run: threads 5.22 s to the findings vs
+ *    6.22 s; under load 4-6, 13.8-14.7 s vs 12.2-12.8 s. The engine starts slower (1.8 → 3.5 s idle,
+ *    2.5-3.8 → 6.8-9.5 s under load), and that start is on the critical path when the OS opens the app with a
+ *    file or the user drops one at once (`--at-open`: page load → findings 17.2-23.8 s vs 12.6-14.4 s, load
+ *    6-8). It costs 10-30 % more CPU and more memory (tab peak 1.17 vs 0.87 GB at 1M; 4.7 vs 4.3 GB at 10M,
+ *    5.2 GB with 8 threads).
+ * 3. Memory is not the obstacle: the files at the size limits (size-limit.ts) load with both builds.
+ *
+ * Reconsider when duckdb-wasm fixes #2256: measure on a 4+-core machine with
+ * `BENCH_APP_THREADS=on npm run bench` (and `node --import tsx scripts/bench-app.ts <file> --threads N
+ * [--at-open]`), then let wantsThreadedBuild follow the cores again.
+ */
+export function wantsThreadedBuild(isolated: boolean, choice?: ThreadsChoice): boolean {
+  return isolated && choice !== undefined && choice !== 'off';
+}
 
 /**
  * How many threads DuckDB may use: the threaded build still runs one thread unless `maximumThreads` says
  * otherwise (duckdb-wasm's default), so it gets one per core; the other builds have one.
  */
-export function maximumThreads(threadedBuild: boolean, cores: number | undefined): number {
-  return threadedBuild ? Math.max(1, cores ?? 1) : 1;
+export function maximumThreads(threadedBuild: boolean, cores: number | undefined, choice?: ThreadsChoice): number {
+  if (!threadedBuild) return 1;
+  return typeof choice === 'number' ? choice : Math.max(1, cores ?? 1);
 }
 
-/** `on` / `off` forces the choice (still only where the page is isolated); undefined follows the cores. */
-export type ThreadsChoice = 'on' | 'off' | undefined;
+/** Thread counts `?duckdb-threads=N` may ask for. */
+const MAX_FORCED_THREADS = 64;
 
-export function wantsThreadedBuild(isolated: boolean, cores: number | undefined, choice?: ThreadsChoice): boolean {
-  if (!isolated || choice === 'off') return false;
-  return choice === 'on' || (cores ?? 1) >= MIN_CORES_FOR_THREADS;
+function parseChoice(v: string | null | undefined): ThreadsChoice {
+  if (v === 'on' || v === 'off') return v;
+  const n = /^\d{1,2}$/.test(v ?? '') ? Number(v) : NaN;
+  return n >= 1 && n <= MAX_FORCED_THREADS ? n : undefined;
 }
 
-/** The page's `?duckdb-threads=on|off` (for measuring both builds on one machine); anything else is ignored. */
+/** The page's `?duckdb-threads=on|off|N` (for measuring both builds on one machine); anything else is ignored. */
 export function threadsChoiceFromQuery(search: string): ThreadsChoice {
-  const v = new URLSearchParams(search).get('duckdb-threads');
-  return v === 'on' || v === 'off' ? v : undefined;
+  return parseChoice(new URLSearchParams(search).get('duckdb-threads'));
 }
 
 /**
  * The database worker cannot see the page's address, so the choice travels in the worker's name
- * ("meshlens-db", "meshlens-db threads=on").
+ * ("meshlens-db", "meshlens-db threads=on", "meshlens-db threads=8").
  */
 export const DB_WORKER_NAME = 'meshlens-db';
 export function dbWorkerName(choice: ThreadsChoice): string {
-  return choice ? `${DB_WORKER_NAME} threads=${choice}` : DB_WORKER_NAME;
+  return choice === undefined ? DB_WORKER_NAME : `${DB_WORKER_NAME} threads=${choice}`;
 }
 export function threadsChoiceFromWorkerName(name: string): ThreadsChoice {
-  const v = /\bthreads=(on|off)$/.exec(name)?.[1];
-  return v === 'on' || v === 'off' ? v : undefined;
+  return parseChoice(/\bthreads=(\w+)$/.exec(name)?.[1]);
 }

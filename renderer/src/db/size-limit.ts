@@ -18,7 +18,8 @@
  * (nothing between 870 MB and 1.22 GB was measured with this importer).
  * So the limits sit just above the largest file measured to load (10M rows: 870 MB, 100 million values) and
  * below the one that ran out (140 million values); a file that still runs out gets outOfMemoryMessage.
- * Files right at the limits, with both duckdb-wasm builds (main 73baa68, `--threads off|on`; load 2-5):
+ * Files right at the limits, with both duckdb-wasm builds (main 73baa68, `--threads off|on`, load average 1-5;
+ * the 4- and 8-thread runs 9-11):
  *   900 MB, 10.34M rows, 103 million values: single-threaded 81 s, peak 4.6 GB; threaded (2 threads) 67 s, 4.6 GB
  *   5.45M rows × 20 short ints, 424 MB, 109 million values: 35 s, 3.7 GB; threaded 46 s, 3.5 GB
  *   10M rows: 54 s, 4.3 GB; threaded 45 s, 4.7 GB (with `--threads 4` 76 s, 4.6 GB; `--threads 8` 104 s, 5.2 GB)

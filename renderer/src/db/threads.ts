@@ -10,19 +10,21 @@ export type ThreadsChoice = 'on' | 'off' | number | undefined;
  * Issue 13 asked for threads on cross-origin-isolated machines with 4 or more cores; measured, it is not safe
  * and, on 2 cores, not worth it:
  *
- * 1. It breaks queries. duckdb-wasm 1.32.0 (the latest on npm) copies query text and results through a cached
- *    view of the wasm memory that goes stale when one of DuckDB's threads grows the memory (duckdb-wasm issue
- *    #2256, open: "RangeError: offset is out of bounds"; reads through the stale view come back short without
- *    an error). Reproduced here: 1M-row import with 8 threads failed "could not be read as a table (offset is
- *    out of bounds)" in 3 of 6 runs; 4 threads 0 of 10, 2 threads 0 of 16 (a race: rarer, not impossible).
- *    The ≥ 4-cores rule gave an 8-core machine 8 threads, exactly the failing case.
- * 2. On 2 cores it is no faster for what a user waits for (scripts/bench-app.ts, 1M rows, 87 MB, runs
- *    alternated, 2026-11-28): idle (load < 1) warm engine, coordinator's run: threads 5.22 s to the findings vs
- *    6.22 s; under load 4-6, 13.8-14.7 s vs 12.2-12.8 s. The engine starts slower (1.8 → 3.5 s idle,
- *    2.5-3.8 → 6.8-9.5 s under load), and that start is on the critical path when the OS opens the app with a
- *    file or the user drops one at once (`--at-open`: page load → findings 17.2-23.8 s vs 12.6-14.4 s, load
- *    6-8). It costs 10-30 % more CPU and more memory (tab peak 1.17 vs 0.87 GB at 1M; 4.7 vs 4.3 GB at 10M,
- *    5.2 GB with 8 threads).
+ * 1. It breaks queries. duckdb-wasm 1.32.0 (the latest on npm) copies query text into the wasm memory through a
+ *    cached view that goes stale when one of DuckDB's threads grows the memory (duckdb-wasm issue #2256, open:
+ *    "RangeError: offset is out of bounds"); its result copies read through the same view with subarray,
+ *    which clamps instead of throwing (dist/duckdb-browser-coi.worker.js). Reproduced here with
+ *    `--threads 8`: the 1M-row import failed "could not be read as a table (offset is out of bounds)" in
+ *    2 of 9 runs; `--threads 4` 0 of 11, 2 threads 0 of 19 (a race: rarer with fewer threads, not impossible).
+ *    The old rule (threads from 4 cores, one per core) gave an 8-core machine 8 threads.
+ * 2. On 2 cores it is no faster for what a user waits for (scripts/bench-app.ts, 1M rows, 87 MB, legs
+ *    alternated, 2026-11-28). Engine ready, file picked: idle (load < 1, the coordinator's run) 5.22 s to the
+ *    findings vs 6.22 s single-threaded; under load 3-6, 13.8-14.7 s vs 12.2-12.8 s. But the threaded engine
+ *    starts slower (1.8 → 3.5 s idle; 2.5-3.8 → 6.8-9.5 s under load), and the app starts it at page load, so
+ *    its start is on the critical path when the OS opens the app with a file or the user drops one at once
+ *    (`--at-open`, page load → findings, load 6-8: 15.9-23.8 s vs 12.6-16.7 s, 6 runs each). It takes 10-15 %
+ *    more CPU for the audit (35-45 % with its start) and more memory (tab peak 1.17 vs 0.87 GB at 1M rows;
+ *    4.7 vs 4.3 GB at 10M; 5.2 GB with 8 threads).
  * 3. Memory is not the obstacle: the files at the size limits (size-limit.ts) load with both builds.
  *
  * Reconsider when duckdb-wasm fixes #2256: measure on a 4+-core machine with

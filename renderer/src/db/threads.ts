@@ -19,12 +19,13 @@ export type ThreadsChoice = 'on' | 'off' | number | undefined;
  *    The old rule (threads from 4 cores, one per core) gave an 8-core machine 8 threads.
  * 2. On 2 cores it is no faster for what a user waits for (scripts/bench-app.ts, 1M rows, 87 MB, legs
  *    alternated, 2026-11-28). Engine ready, file picked: idle (load < 1, the coordinator's run) 5.22 s to the
- *    findings vs 6.22 s single-threaded; under load 3-6, 13.8-14.7 s vs 12.2-12.8 s. But the threaded engine
- *    starts slower (1.8 → 3.5 s idle; 2.5-3.8 → 6.8-9.5 s under load), and the app starts it at page load, so
- *    its start is on the critical path when the OS opens the app with a file or the user drops one at once
- *    (`--at-open`, page load → findings, load 6-8: 15.9-23.8 s vs 12.6-16.7 s, 6 runs each). It takes 10-15 %
- *    more CPU for the audit (35-45 % with its start) and more memory (tab peak 1.17 vs 0.87 GB at 1M rows;
- *    4.7 vs 4.3 GB at 10M; 5.2 GB with 8 threads).
+ *    findings vs 6.22 s single-threaded; under load 3-7, 13.8-16.8 s vs 12.2-13.3 s (4 runs each). But the
+ *    threaded engine starts slower (1.8 → 3.5 s idle; 2.5-3.8 → 6.8-9.3 s under load), and the app starts it at
+ *    page load, so its start is on the critical path when the OS opens the app with a file or the user drops
+ *    one at once (`--at-open`, page load → findings, load 6-8: 15.9-23.8 s vs 12.6-16.7 s, 6 runs each). It
+ *    takes about 15 % more CPU for the audit (about 45 % counting its start), more memory (tab peak 1.17 vs
+ *    0.87 GB at 1M rows; 4.7 vs 4.3 GB at 10M; 5.2 GB with 8 threads), and with 4 or 8 threads it brought
+ *    main-thread tasks over 200 ms (216-430 ms in 3 of 20 runs; single-threaded at most 75 ms).
  * 3. Memory is not the obstacle: the files at the size limits (size-limit.ts) load with both builds.
  *
  * Reconsider when duckdb-wasm fixes #2256: measure on a 4+-core machine with

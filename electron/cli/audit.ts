@@ -6,19 +6,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { auditImports } from '../../shared/audit/audit';
 import type { AuditedDataset, AuditInput } from '../../shared/audit/audit';
-import { ConfigError, parseAuditConfig } from '../../shared/audit/config';
 import type { AuditConfig } from '../../shared/audit/config';
 import { renderJson, renderJunit, renderMarkdown, renderText } from '../../shared/audit/render';
 import { inspectObject } from '../../shared/import/inspect-object';
 import { flagString, parseArgs } from './args';
-import { contractReportsFor, readContractFile, withContractReports } from './contract';
 import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
-import { policiesFail, policyReportsFor, readPolicyPackFile, withPolicyReports } from './policy';
 import { progressFor } from './progress';
 import type { Command } from './types';
 import { UsageError } from './types';
 
-function readConfig(file: string): AuditConfig {
+/**
+ * The audit config, contracts and policy packs are read by modules that load zod and yaml (about 1 MB of
+ * JavaScript to compile): loaded only when a flag asks for them, so a plain audit starts without them.
+ */
+async function readConfig(file: string): Promise<AuditConfig> {
+  const { ConfigError, parseAuditConfig } = await import('../../shared/audit/config');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -51,7 +53,7 @@ export const auditCommand: Command = {
     if (formats.length > 1)
       throw new UsageError(`choose one output format (got --${formats.join(' and --')})`);
     const configFile = flagString(p, 'config');
-    const config: AuditConfig = configFile ? readConfig(configFile) : {};
+    const config: AuditConfig = configFile ? await readConfig(configFile) : {};
     const ref = flagString(p, 'reference-date');
     if (ref !== undefined) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(ref) || Number.isNaN(Date.parse(ref)))
@@ -60,9 +62,10 @@ export const auditCommand: Command = {
     }
     const options = importOptionsFromFlags(p.flags);
     const contractFile = flagString(p, 'contract');
-    const contract = contractFile ? readContractFile(contractFile) : null;
     const policyFile = flagString(p, 'policy');
-    const pack = policyFile ? readPolicyPackFile(policyFile) : null;
+    const mesh = contractFile || policyFile ? { ...(await import('./contract')), ...(await import('./policy')) } : null;
+    const contract = contractFile ? mesh!.readContractFile(contractFile) : null;
+    const pack = policyFile ? mesh!.readPolicyPackFile(policyFile) : null;
     const bar = progressFor(io, formats.includes('json') || formats.includes('junit'));
     const n = p.positional.length;
     const { report, contracts, policies } = await withEngine(async (engine) => {
@@ -85,8 +88,8 @@ export const auditCommand: Command = {
       const results = inputs.map((i) => i.result);
       // Contract rules and policies read the audit's own profile, roles and findings: nothing runs twice.
       const datasets = audited.map((a) => a.dataset);
-      const contracts = contract ? await contractReportsFor(engine, results, contract, config.referenceDate, datasets) : [];
-      const policies = pack ? await policyReportsFor(engine, results, pack, config, contract, contracts, audited) : null;
+      const contracts = contract ? await mesh!.contractReportsFor(engine, results, contract, config.referenceDate, datasets) : [];
+      const policies = pack ? await mesh!.policyReportsFor(engine, results, pack, config, contract, contracts, audited) : null;
       return { report, contracts, policies };
     }).finally(() => bar.done());
     const format = formats[0];
@@ -98,8 +101,8 @@ export const auditCommand: Command = {
           : format === 'junit'
             ? renderJunit(report)
             : renderText(report);
-    io.stdout(withPolicyReports(withContractReports(out, format, contracts), format, policies));
-    const broken = report.summary.errors > 0 || contracts.some((c) => !c.report.ok) || policiesFail(policies);
+    io.stdout(mesh ? mesh.withPolicyReports(mesh.withContractReports(out, format, contracts), format, policies) : out);
+    const broken = report.summary.errors > 0 || contracts.some((c) => !c.report.ok) || (mesh?.policiesFail(policies) ?? false);
     return broken && p.flags.get('no-fail') !== true ? 1 : 0;
   },
 };

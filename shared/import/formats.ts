@@ -3,7 +3,6 @@
  * as every CSV (header detection, summary rows, value reading), so they get the same care and the same log.
  * Parquet keeps its own types and goes straight into DuckDB through Arrow.
  */
-import readXlsxFile from 'read-excel-file/universal';
 import { ImportError } from './types';
 
 function csvField(v: string): string {
@@ -35,6 +34,8 @@ export async function xlsxToCsv(bytes: Uint8Array, name: string, sheet?: string)
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // Loaded on first use: the workbook reader is ~160 KB that a CSV audit never needs.
+    const { default: readXlsxFile } = await import('read-excel-file/universal');
     sheets = (await readXlsxFile(buf)) as { sheet: string; data: unknown[][] }[];
   } catch (err) {
     throw new ImportError(`${name} could not be read as an Excel workbook (${oneLine(err)}); nothing was loaded.`);

@@ -25,7 +25,7 @@ export type ThreadsChoice = 'on' | 'off' | number | undefined;
  *    one at once (`--at-open`, page load → findings, load 6-8: 15.9-23.8 s vs 12.6-16.7 s, 6 runs each). It
  *    takes about 15 % more CPU for the audit (about 45 % counting its start), more memory (tab peak 1.17 vs
  *    0.87 GB at 1M rows; 4.7 vs 4.3 GB at 10M; 5.2 GB with 8 threads), and with 4 or 8 threads it brought
- *    main-thread tasks over 200 ms (216-430 ms in 3 of 20 runs; single-threaded at most 75 ms).
+ *    main-thread tasks over 200 ms (216-430 ms in 3 of 18 finished runs; single-threaded at most 75 ms).
  * 3. Memory is not the obstacle: the files at the size limits (size-limit.ts) load with both builds.
  *
  * Reconsider when duckdb-wasm fixes #2256: measure on a 4+-core machine with

@@ -1,6 +1,7 @@
 /** Completeness: empty cells, mostly-empty columns, columns that never change, placeholders left in labels. */
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import type { Engine } from '../engine/types';
+import { nulledTextName } from '../import/drop';
 import type { SemanticColumn } from '../semantics/describe';
 import { LABEL_ROLES, REQUIRED_ROLES } from '../semantics/roles';
 import type { Role } from '../semantics/roles';
@@ -211,23 +212,29 @@ export const placeholderValues: CheckDefinition = {
     if (!cols.length) return [];
     const source = ds.semantics.columns.find((c) => c.role === 'source');
     const needsRaw = cols.some((c) => (profileOf(ds, c.name)?.placeholders ?? 0) > 0);
+    // Placeholders the importer read as empty ("--", "n/a") kept their text in a side table (stage.ts
+    // keepNulledText), so only those columns pay for a join, and not for a second read of the file. A
+    // dataset without it (loaded by an older version) reads the original-text view.
+    const side = needsRaw ? nulledTextName(ds.tableName) : '';
+    const sideCols = needsRaw ? await sideColumns(ctx.engine, side) : null;
     const rawCols =
-      ds.rawTableName && needsRaw ? await columnNames(ctx.engine, ds.rawTableName) : new Set<string>();
+      ds.rawTableName && needsRaw && !sideCols ? await columnNames(ctx.engine, ds.rawTableName) : new Set<string>();
     return cols.map((c): CheckTarget => {
-      // Placeholders the importer read as empty ("--", "n/a") are only visible in the raw text; it counts
-      // them per column, so only those columns pay for the join. "(not set)" and friends stay in the text.
-      const useRaw = rawCols.has(c.name) && (profileOf(ds, c.name)?.placeholders ?? 0) > 0;
-      const x = useRaw ? `r.${quoteIdent(c.name)}` : tc(c.name);
+      const emptied = (profileOf(ds, c.name)?.placeholders ?? 0) > 0;
+      const viaSide = emptied && sideCols !== null && sideCols.has(c.name);
+      const useRaw = !viaSide && rawCols.has(c.name) && emptied;
+      const x = viaSide ? `coalesce(s.text, ${tc(c.name)})` : useRaw ? `r.${quoteIdent(c.name)}` : tc(c.name);
       const list = values.filter((v) => !(c.role === 'medium' && v === '(none)'));
       let pred = `(lower(trim(${x})) IN (${list.map((v) => quoteLiteral(v)).join(',')}) OR contains(lower(${x}), '(not set)'))`;
       // "(none)" is a legitimate medium for direct traffic; elsewhere it is a placeholder.
       if (c.role === 'medium' && source && values.includes('(none)')) {
         pred = `(${pred} OR (lower(trim(${x})) = '(none)' AND lower(trim(t.${quoteIdent(source.name)})) <> '(direct)'))`;
       }
-      const show = [c.name];
-      const sql = useRaw
-        ? `SELECT t.${LINE}, ${show.map((s) => `r.${quoteIdent(s)}`).join(', ')} FROM ${from(ds)} JOIN ${quoteIdent(ds.rawTableName!)} r ON r.${LINE} = t.${LINE} WHERE ${pred}`
-        : undefined;
+      const sql = viaSide
+        ? `SELECT t.${LINE}, ${x} AS ${quoteIdent(c.name)} FROM ${from(ds)} LEFT JOIN ${quoteIdent(side)} s ON s.${LINE} = t.${LINE} AND s.col = ${quoteLiteral(c.name)} WHERE ${pred}`
+        : useRaw
+          ? `SELECT t.${LINE}, r.${quoteIdent(c.name)} FROM ${from(ds)} JOIN ${quoteIdent(ds.rawTableName!)} r ON r.${LINE} = t.${LINE} WHERE ${pred}`
+          : undefined;
       return {
         columns: [c.name],
         ...(sql ? { sql } : { where: pred }),
@@ -237,6 +244,14 @@ export const placeholderValues: CheckDefinition = {
     });
   },
 };
+
+/** The columns with emptied placeholders in the side table; null when the dataset has no such table. */
+async function sideColumns(engine: Engine, side: string): Promise<Set<string> | null> {
+  const exists = await engine.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = ${quoteLiteral(side)}`);
+  if (!exists.rows.length) return null;
+  const r = await engine.query<{ col: string }>(`SELECT DISTINCT col FROM ${quoteIdent(side)}`);
+  return new Set(r.rows.map((x) => x.col));
+}
 
 async function columnNames(engine: Engine, table: string): Promise<Set<string>> {
   const r = await engine.query<{ column_name: string }>(

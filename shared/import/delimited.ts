@@ -14,9 +14,9 @@ import { DELIM_NAMES, detectDialect, isCommentLine } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
 import { findTables, headerAt, headLines, HEAD_BYTES, isSeparatorLine } from './sniff';
 import type { ColumnStats } from './stage';
-import { dropStaged, SourceMismatch } from './stage';
+import { dropStaged, keepNulledText, SourceMismatch } from './stage';
 import { inPlaceRead } from './in-place';
-import { rawFileName } from './drop';
+import { nulledTextName, rawFileName } from './drop';
 import { finishTyped, sampleSize, stageTyped } from './typing';
 import type { StagedTyping } from './typing';
 import type { Encoding, ImportLogEntry, ImportOptions, ImportResult, SummaryRow } from './types';
@@ -221,6 +221,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   const removed = keep ? new Set<number>() : new Set(summaryRows.map((s) => s.line));
   reportBody(body, headerFields.length, log, warnings, removed);
   const leftOut = keep ? [] : summaryOnlyColumns(names, headerFields.length, staged.stats.cols, log);
+  await keepNulledText(engine, inp.tableName, nulledTextName(inp.tableName), names, staged.decisions, staged.stats.cols);
   await dropStaged(engine, inp.tableName, names, staged.decisions, headerFields.length, leftOut);
   const typed = await finishTyped({
     engine,

@@ -56,6 +56,7 @@ const typedCol = (i: number) => quoteIdent(`${FACT}t${i}`);
 const decimalsCol = (i: number) => quoteIdent(`${FACT}d${i}`);
 const markCol = (i: number) => quoteIdent(`${FACT}m${i}`);
 const extraCol = (i: number) => quoteIdent(`${FACT}x${i}`);
+const nulledCol = (i: number) => quoteIdent(`${FACT}n${i}`);
 const SUMMARY = quoteIdent(`${FACT}summary`);
 
 const hasDecimals = (d: ColumnDecision) => NUMBER_KINDS.includes(d.kind) && d.kind !== 'integer';
@@ -114,6 +115,8 @@ export function stageSql(inp: StageInput): string {
     if (hasDecimals(d)) sel.push(`${decimalsSql(c, typedCol(i), d, inp.dec)} AS ${decimalsCol(i)}`);
     if (d.kind === 'currency') sel.push(`${currencyMarkSql(c)} AS ${markCol(i)}`);
     if (i >= inp.headerWidth) sel.push(`trim(coalesce(${c}, '')) <> '' AS ${extraCol(i)}`);
+    // A text cell the conversion emptied ("--", "n/a") keeps its text here, for keepNulledText.
+    if (d.kind === 'text') sel.push(`CASE WHEN ${typedCol(i)} IS NULL THEN ${c} END AS ${nulledCol(i)}`);
   });
   sel.push(SUMMARY);
   return `CREATE TABLE ${quoteIdent(inp.typedTable)} AS SELECT ${sel.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${inp.source})`;
@@ -211,6 +214,20 @@ export async function dropStaged(engine: Engine, table: string, names: string[],
     if (hasDecimals(d)) drop.push(decimalsCol(i));
     if (d.kind === 'currency') drop.push(markCol(i));
     if (i >= headerWidth) drop.push(extraCol(i));
+    if (d.kind === 'text') drop.push(nulledCol(i));
   });
   for (const c of drop) await engine.exec(`ALTER TABLE ${t} DROP COLUMN ${c}`);
+}
+
+/**
+ * The text of placeholders the importer emptied in text columns ("--", "n/a" in Ad group), by line and
+ * column, in `side` (nulledTextName): the placeholder_values check reads them there instead of reading the
+ * whole file again through the original-text view. Made only when a text column has such cells.
+ */
+export async function keepNulledText(engine: Engine, table: string, side: string, names: string[], decisions: ColumnDecision[], stats: ColumnStats[]): Promise<void> {
+  const cols = names.map((n, i) => ({ n, i })).filter(({ i }) => decisions[i]!.kind === 'text' && stats[i]!.placeholders > 0);
+  await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(side)}`);
+  if (!cols.length) return;
+  const parts = cols.map(({ n, i }) => `SELECT __line, ${quoteLiteral(n)} AS col, ${nulledCol(i)} AS text FROM ${quoteIdent(table)} WHERE ${nulledCol(i)} IS NOT NULL`);
+  await engine.exec(`CREATE TABLE ${quoteIdent(side)} AS ${parts.join(' UNION ALL ')}`);
 }

@@ -7,8 +7,7 @@
  * takes the ordinary path. For a clean file the result is the one the scan alone would give.
  */
 import type { BodyPassInput, BodyPassResult } from './body';
-import { bodyResult } from './body';
-import { splitFields } from './dialect';
+import { cleanResult, lineFields } from './clean-scan';
 
 const NL = 0x0a;
 const CR = 0x0d;
@@ -57,7 +56,7 @@ export function canBeClean(input: BodyPassInput): boolean {
  * delimiter-only lines only at the end. Null when the line ends already rule it out.
  */
 export function guessClean(input: BodyPassInput, index: LineIndex): BodyPassResult | null {
-  const { utf8, end, dialect, headerFields } = input;
+  const { utf8, end, dialect } = input;
   const starts = index.starts;
   if (!starts) return null;
   const D = dialect.delimiter.charCodeAt(0);
@@ -87,24 +86,13 @@ export function guessClean(input: BodyPassInput, index: LineIndex): BodyPassResu
     const to = lineEnd(i);
     // The first blank or delimiter-only line ends the rows (inside the table, cleanScan refuses the file).
     if (blank(from, to)) break;
-    if (records % index.every === 0) {
-      const text = decoder.decode(utf8.subarray(from, to));
-      sample.push({ line: input.firstLine + i, fields: splitFields(text.endsWith('\r') ? text.slice(0, -1) : text, dialect) });
-    }
+    if (records % index.every === 0) sample.push({ line: input.firstLine + i, fields: lineFields(decoder, utf8, from, to, dialect) });
     records++;
     if (to - from > longest) longest = to - from;
     dataEnd = to < end ? to + 1 : to;
   }
   if (records === 0) return null;
-  return bodyResult({
-    bytes: utf8.subarray(dataStart, dataEnd),
-    delimiter: dialect.delimiter,
-    records,
-    maxFields: headerFields,
-    longestRecord: longest,
-    sample,
-    firstDataLine: input.headerless ? input.firstLine : input.firstLine + 1,
-  });
+  return cleanResult(input, dataStart, dataEnd, { records, longestRecord: longest, sample });
 }
 
 /** True when the scan's clean result is the guess: same rows' bytes, records and sampled lines. */

@@ -7,6 +7,7 @@
  */
 import type { BodyPassInput, BodyPassResult } from './body';
 import { bodyResult } from './body';
+import type { Dialect } from './dialect';
 import { splitFields } from './dialect';
 
 const NL = 0x0a;
@@ -94,23 +95,33 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
       continue;
     }
     if (fields !== headerFields) return null;
-    if (records % every === 0) {
-      const text = decoder.decode(utf8.subarray(recStart, recEnd));
-      sample.push({ line: line - 1, fields: splitFields(text.endsWith('\r') ? text.slice(0, -1) : text, dialect) });
-    }
+    if (records % every === 0) sample.push({ line: line - 1, fields: lineFields(decoder, utf8, recStart, recEnd, dialect) });
     records++;
     if (recEnd - recStart > longest) longest = recEnd - recStart;
     dataEnd = p;
   }
   if (records === 0) return null;
+  return cleanResult(input, dataStart, dataEnd, { records, longestRecord: longest, blankLines: blanks, sample });
+}
+
+/** One sampled record's fields, read from its line's bytes (a final CR dropped). */
+export function lineFields(decoder: TextDecoder, utf8: Uint8Array, from: number, to: number, dialect: Dialect): string[] {
+  const text = decoder.decode(utf8.subarray(from, to));
+  return splitFields(text.endsWith('\r') ? text.slice(0, -1) : text, dialect);
+}
+
+/** The body pass's result for clean rows: bytes [dataStart, dataEnd) of the input, left as they are. */
+export function cleanResult(
+  input: BodyPassInput,
+  dataStart: number,
+  dataEnd: number,
+  found: Pick<BodyPassResult, 'records' | 'longestRecord' | 'sample'> & { blankLines?: number },
+): BodyPassResult {
   return bodyResult({
-    bytes: utf8.subarray(dataStart, dataEnd),
-    delimiter: dialect.delimiter,
-    records,
-    maxFields: headerFields,
-    longestRecord: longest,
-    blankLines: blanks,
-    sample,
+    bytes: input.utf8.subarray(dataStart, dataEnd),
+    delimiter: input.dialect.delimiter,
+    maxFields: input.headerFields,
     firstDataLine: input.headerless ? input.firstLine : input.firstLine + 1,
+    ...found,
   });
 }

@@ -78,9 +78,18 @@ export async function stageTyped(inp: TypingInput): Promise<StagedTyping> {
     const stage = { ...inp, decisions, dec, dateOrder: dateOrder ?? 'MDY' };
     const staged = await wideSafe(engine, names.length, async () => {
       const reading = engine.exec(stageSql(stage));
-      try {
-        if (attempt === 0) inp.onReading?.();
-      } finally {
+      if (attempt === 0 && inp.onReading) {
+        // Rejections surface at the `await` below, not as unhandled while the scan runs.
+        reading.catch(() => undefined);
+        try {
+          // One task later the statement has left: the app's engine queues it behind promise callbacks
+          // before posting it to DuckDB's worker, which then reads while this thread runs onReading.
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          inp.onReading();
+        } finally {
+          await reading;
+        }
+      } else {
         await reading;
       }
       if (inp.expectRows !== undefined) await expectRows(engine, inp.typedTable, inp.expectRows);

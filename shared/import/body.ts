@@ -37,6 +37,11 @@ export interface BodyPassInput {
   skipLines?: Set<number>;
   /** How many records to keep as a sample for the type decisions, spread evenly over the table. */
   sampleRows?: number;
+  /**
+   * Clean rows only: sample the records' lines without reading their fields (the clean guess has read them
+   * already; clean-guess.ts confirms by lines). A rewritten file still samples its fields.
+   */
+  sampleLinesOnly?: boolean;
   /** False when the rows must be rewritten even if clean (default true: clean rows are left as they are). */
   leaveAsIs?: boolean;
 }

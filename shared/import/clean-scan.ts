@@ -95,7 +95,7 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
       continue;
     }
     if (fields !== headerFields) return null;
-    if (records % every === 0) sample.push({ line: line - 1, fields: lineFields(decoder, utf8, recStart, recEnd, dialect) });
+    if (records % every === 0) sample.push({ line: line - 1, fields: input.sampleLinesOnly ? [] : lineFields(decoder, utf8, recStart, recEnd, dialect) });
     records++;
     if (recEnd - recStart > longest) longest = recEnd - recStart;
     dataEnd = p;

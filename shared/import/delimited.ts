@@ -174,13 +174,20 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     const index = indexLines(pass);
     const guess = guessClean(pass, index);
     if (guess) {
+      const check = { ...pass, sampleLinesOnly: true };
       try {
-        read = await readRows(guess, () => (body = bodyPass(pass, index)));
+        read = await readRows(guess, () => (body = bodyPass(check, index)));
       } catch (err) {
         if (err instanceof CancelledError) throw err;
       }
-      body ??= bodyPass(pass, index);
-      if (read && !confirms(body, guess)) read = undefined;
+      body ??= bodyPass(check, index);
+      // Confirmed: the same lines sampled from the same bytes, so the guess's sample is the scan's.
+      if (confirms(body, guess)) body = { ...body, sample: guess.sample };
+      else {
+        read = undefined;
+        // A clean scan sampled lines only: scan again for the fields (a guess the scan refutes is rare).
+        if (body.firstDataLine !== undefined) body = undefined;
+      }
       if (!read) {
         await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(inp.tableName)}`);
         await engine.dropFile(fileName);

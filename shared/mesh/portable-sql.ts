@@ -18,6 +18,7 @@ const TYPES: Record<string, string> = { DOUBLE: 'DOUBLE PRECISION', FLOAT: 'DOUB
 const NOT_PORTABLE: [RegExp, string][] = [
   [/__line/i, "reads MeshLens' line numbers, which a warehouse table does not have"],
   [/__raw"/i, 'reads the original text of the file, which a warehouse table does not keep'],
+  [/__nulled"/i, 'reads placeholder text MeshLens kept from the file (cells it read as empty), which a warehouse table does not have'],
   [/\bregexp_\w+\s*\(/i, 'uses a regular expression, and warehouses disagree on regex functions and on search versus full match'],
   [/\btry_cast\s*\(/i, 'uses TRY_CAST, which not every warehouse has'],
   [/\b(strftime|strptime|epoch|date_diff|datediff|date_part|date_trunc)\s*\(/i, 'uses a DuckDB date function'],

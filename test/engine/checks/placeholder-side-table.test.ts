@@ -62,3 +62,15 @@ describe('placeholders the importer emptied', () => {
     expect(left.rows).toEqual([]);
   });
 });
+
+describe('the check pack', () => {
+  it('placeholder_values over the side table is reported as not exportable, with the reason, never exported wrong', async () => {
+    const { checkPackQueries, toPortableSql } = await import('../../../shared/mesh/portable-sql');
+    const result = await importFile(engine, { path: 'ads.csv', name: 'ads.csv', bytes: new TextEncoder().encode(csv) });
+    const { dataset } = await analyseImport(engine, result);
+    const query = (await checkPackQueries(engine, dataset, { referenceDate: '2026-02-01' })).find((q) => q.checkId === 'placeholder_values' && q.columns.includes('Ad group'));
+    expect(query?.sql).toContain(nulledTextName(result.tableName));
+    expect(toPortableSql(query!.sql!).ok).toBe(false);
+    expect(toPortableSql(`SELECT s.text FROM "${nulledTextName('t')}" s`)).toEqual({ ok: false, reason: expect.stringMatching(/placeholder text MeshLens kept/) });
+  });
+});

@@ -4,24 +4,14 @@
  * engines, over cells made to sit on the edges (leading Unicode spaces, "ſumme" which RE2 folds to "summe",
  * empty text, NULL, commas).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NativeEngine } from '../../../electron/engine/native-engine';
-import { NodeEngine } from '../../../electron/engine/node-engine';
+import { describe, expect, it } from 'vitest';
 import { quoteLiteral } from '../../../shared/engine/sql';
 import type { Engine } from '../../../shared/engine/types';
 import { labelStartSql, SUMMARY_LABEL_SQL } from '../../../shared/import/preamble';
 import { conversionSql, decideColumn, PLACEHOLDERS } from '../../../shared/import/values';
+import { withBothEngines } from './helpers';
 
-let wasm: Engine;
-let native: Engine;
-beforeAll(async () => {
-  wasm = await NodeEngine.create();
-  native = await NativeEngine.create();
-});
-afterAll(async () => {
-  await wasm.close();
-  await native.close();
-});
+const engines = withBothEngines();
 
 const SPACES = ['', ' ', '\t', '\u00a0', '\u2003', '\u3000', '\u202f', '\u1680', '\ufeff'];
 const WORDS = ['Total', 'total: Account', 'GRAND TOTAL', 'ſumme', 'Summe', 'gesamt', 'totaux', 'Brand - Exact', '2020-01-01', '--', 'n/a', '#N/A', '(null)', '—', '–', 'NA', 'nan', 'N/A', 'null', 'x', 'ß', 'Élan'];
@@ -37,7 +27,7 @@ async function rows(engine: Engine, cells: string[], exprs: string[]): Promise<u
 describe('first-character guards give the same answers as the full tests', () => {
   it('summary_label_guard_never_skips_a_label: the guarded pattern equals the pattern on every edge cell', async () => {
     const full = `coalesce(regexp_full_match(c, ${quoteLiteral(SUMMARY_LABEL_SQL)}), false)`;
-    for (const engine of [native, wasm]) {
+    for (const engine of [engines.native, engines.wasm]) {
       const r = await rows(engine, CELLS, [full, `CASE WHEN ${labelStartSql('c')} THEN ${full} ELSE false END`]);
       expect(r.filter(([a]) => a === true).length).toBeGreaterThan(20);
       expect(r.filter(([a, b]) => a !== b)).toEqual([]);
@@ -47,7 +37,7 @@ describe('first-character guards give the same answers as the full tests', () =>
   it('text_placeholder_guard_never_skips_a_placeholder: the text conversion equals the plain list lookup', async () => {
     const text = conversionSql('c', decideColumn(['a', 'b'], '.'), '.', 'MDY');
     const plain = `CASE WHEN list_contains([${PLACEHOLDERS.filter((p) => !['NA', 'nan', 'NaN'].includes(p)).map((p) => quoteLiteral(p)).join(', ')}], trim(c)) THEN NULL ELSE c END`;
-    for (const engine of [native, wasm]) {
+    for (const engine of [engines.native, engines.wasm]) {
       const r = await rows(engine, CELLS, [plain, text]);
       expect(r.filter(([a]) => a === null).length).toBeGreaterThan(20);
       expect(r.filter(([a, b]) => a !== b)).toEqual([]);
@@ -59,7 +49,7 @@ describe('first-character guards give the same answers as the full tests', () =>
       const few = decideColumn(sample, '.');
       expect(few.mostlyGrouped).toBe(false);
       const many = { ...few, mostlyGrouped: true };
-      for (const engine of [native, wasm]) {
+      for (const engine of [engines.native, engines.wasm]) {
         const r = await rows(engine, NUMBERS, [conversionSql('c', many, '.', 'MDY'), conversionSql('c', few, '.', 'MDY')]);
         expect(r.filter(([a]) => a !== null).length).toBeGreaterThan(3);
         expect(r.filter(([a, b]) => a !== b)).toEqual([]);

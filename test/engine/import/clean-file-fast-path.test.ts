@@ -3,27 +3,16 @@
  * first data line plus its ordinal. These tests prove that numbering keeps the file's order on both engines
  * (native DuckDB reading in parallel included), and that a file needing repair still takes the rewrite.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NativeEngine } from '../../../electron/engine/native-engine';
-import { NodeEngine } from '../../../electron/engine/node-engine';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { quoteLiteral } from '../../../shared/engine/sql';
 import type { Engine } from '../../../shared/engine/types';
 import { importFile } from '../../../shared/import';
 import type { ImportResult } from '../../../shared/import/types';
-import { importFixture } from './helpers';
+import { importFixture, withBothEngines } from './helpers';
 
-let wasm: NodeEngine;
-let native: NativeEngine;
-beforeAll(async () => {
-  wasm = await NodeEngine.create();
-  native = await NativeEngine.create();
-  // More threads than cores: the parallel CSV scanner splits the file between them.
-  await native.exec('SET threads = 4');
-});
-afterAll(async () => {
-  await wasm.close();
-  await native.close();
-});
+const engines = withBothEngines();
+// More threads than cores: the parallel CSV scanner splits the file between them.
+beforeAll(() => engines.native.exec('SET threads = 4'));
 
 /** How the original-text view reads the rows: the clean path numbers the file's own rows. */
 async function readsAsIs(engine: Engine, r: ImportResult): Promise<boolean> {
@@ -38,8 +27,8 @@ describe('clean files go to DuckDB as they are', () => {
     // Two title lines, a header, then rows that each hold their own physical line number. Native DuckDB
     // splits a file this size between its threads (8 MB each); wasm reads it on one thread (fewer rows).
     for (const [engine, rows] of [
-      [native, 700_000],
-      [wasm, 100_000],
+      [engines.native, 700_000],
+      [engines.wasm, 100_000],
     ] as [Engine, number][]) {
       const parts = ['Report title\n', '"1 January 2026 - 31 January 2026"\n', 'Day,Line,Campaign,Cost\n'];
       for (let i = 0; i < rows; i++)
@@ -62,21 +51,21 @@ describe('clean files go to DuckDB as they are', () => {
   }, 240_000);
 
   it('a clean fixture reads as it is; trailing blank lines end the table; a blank line inside or a ragged file is rewritten', async () => {
-    const clean = await importFixture(wasm, 'microsoft-ads-simple.csv');
-    expect(await readsAsIs(wasm, clean)).toBe(true);
-    const ragged = await importFixture(wasm, 'ragged-rows.csv');
-    expect(await readsAsIs(wasm, ragged)).toBe(false);
+    const clean = await importFixture(engines.wasm, 'microsoft-ads-simple.csv');
+    expect(await readsAsIs(engines.wasm, clean)).toBe(true);
+    const ragged = await importFixture(engines.wasm, 'ragged-rows.csv');
+    expect(await readsAsIs(engines.wasm, ragged)).toBe(false);
     const trailing = new TextEncoder().encode('Campaign,Clicks\nA,1\nB,2\n\n\n');
-    const t = await importFile(wasm, { path: 't.csv', name: 't.csv', bytes: trailing });
-    expect(await readsAsIs(wasm, t)).toBe(true);
-    expect((await wasm.query(`SELECT __line, "Campaign" FROM ${t.tableName} ORDER BY __line`)).rows).toEqual([
+    const t = await importFile(engines.wasm, { path: 't.csv', name: 't.csv', bytes: trailing });
+    expect(await readsAsIs(engines.wasm, t)).toBe(true);
+    expect((await engines.wasm.query(`SELECT __line, "Campaign" FROM ${t.tableName} ORDER BY __line`)).rows).toEqual([
       { __line: 2, Campaign: 'A' },
       { __line: 3, Campaign: 'B' },
     ]);
     const inside = new TextEncoder().encode('Campaign,Clicks\nA,1\n\nB,2\n');
-    const i = await importFile(wasm, { path: 'i.csv', name: 'i.csv', bytes: inside });
-    expect(await readsAsIs(wasm, i)).toBe(false);
-    expect((await wasm.query(`SELECT __line FROM ${i.tableName} ORDER BY __line`)).rows).toEqual([
+    const i = await importFile(engines.wasm, { path: 'i.csv', name: 'i.csv', bytes: inside });
+    expect(await readsAsIs(engines.wasm, i)).toBe(false);
+    expect((await engines.wasm.query(`SELECT __line FROM ${i.tableName} ORDER BY __line`)).rows).toEqual([
       { __line: 2 },
       { __line: 4 },
     ]);

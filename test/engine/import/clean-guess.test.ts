@@ -3,23 +3,13 @@
  * (shared/import/clean-guess.ts). A clean file is read once; a file the scan refutes is read again from
  * its rewritten rows, with the answer the scan alone gives.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NativeEngine } from '../../../electron/engine/native-engine';
-import { NodeEngine } from '../../../electron/engine/node-engine';
+import { describe, expect, it } from 'vitest';
 import { quoteIdent } from '../../../shared/engine/sql';
 import type { Engine } from '../../../shared/engine/types';
 import { importFile } from '../../../shared/import';
+import { withBothEngines } from './helpers';
 
-let wasm: NodeEngine;
-let native: NativeEngine;
-beforeAll(async () => {
-  wasm = await NodeEngine.create();
-  native = await NativeEngine.create();
-});
-afterAll(async () => {
-  await wasm.close();
-  await native.close();
-});
+const engines = withBothEngines();
 
 async function load(engine: Engine, text: string) {
   let reads = 0;
@@ -36,8 +26,8 @@ async function load(engine: Engine, text: string) {
 const header = 'Campaign report\n"1 January 2026 - 3 January 2026"\nDay,Campaign,Clicks\n';
 
 describe.each([
-  ['duckdb-wasm', () => wasm],
-  ['native DuckDB', () => native],
+  ['duckdb-wasm', () => engines.wasm],
+  ['native DuckDB', () => engines.native],
 ])('clean guess (%s)', (_, engine) => {
   it('a clean file is read once, from the guessed rows', async () => {
     const { r, reads, rows } = await load(engine(), header + '2026-01-01,Brand,"1,234"\n2026-01-02,Generic,5\nTotal: Account,,"1,239"\n\n');

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
 import { loadFile } from '../../../electron/cli/load';
-import type { NodeEngine } from '../../../electron/engine/node-engine';
+import { afterAll, beforeAll } from 'vitest';
+import { NativeEngine } from '../../../electron/engine/native-engine';
+import { NodeEngine } from '../../../electron/engine/node-engine';
 import { quoteIdent } from '../../../shared/engine/sql';
 import type { Row } from '../../../shared/engine/types';
 import type { ImportOptions, ImportResult } from '../../../shared/import/types';
@@ -105,4 +107,18 @@ export function writeXlsx(file: string, sheets: SheetSpec[]): void {
     );
   });
   writeFileSync(file, zipSync(files));
+}
+
+/** Both engines for a test file: started before its tests and closed after; read them inside the tests. */
+export function withBothEngines(): { readonly wasm: NodeEngine; readonly native: NativeEngine } {
+  const engines = {} as { wasm: NodeEngine; native: NativeEngine };
+  beforeAll(async () => {
+    engines.wasm = await NodeEngine.create();
+    engines.native = await NativeEngine.create();
+  });
+  afterAll(async () => {
+    await engines.wasm?.close();
+    await engines.native?.close();
+  });
+  return engines;
 }

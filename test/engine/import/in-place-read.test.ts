@@ -7,27 +7,16 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NativeEngine } from '../../../electron/engine/native-engine';
-import { NodeEngine } from '../../../electron/engine/node-engine';
+import { describe, expect, it } from 'vitest';
 import { readInput } from '../../../electron/cli/load';
 import { quoteIdent } from '../../../shared/engine/sql';
 import type { Engine } from '../../../shared/engine/types';
 import { importFile } from '../../../shared/import';
 import type { ImportResult } from '../../../shared/import/types';
-import { ROOT } from './helpers';
+import { ROOT, withBothEngines } from './helpers';
 
-let native: NativeEngine;
-let wasm: NodeEngine;
+const engines = withBothEngines();
 const dir = mkdtempSync(path.join(tmpdir(), 'meshlens-in-place-'));
-beforeAll(async () => {
-  native = await NativeEngine.create();
-  wasm = await NodeEngine.create();
-});
-afterAll(async () => {
-  await native.close();
-  await wasm.close();
-});
 
 /** Imports `file`, noting whether a statement read the file on disk and whether rows were copied. */
 async function load(engine: Engine, file: string, diskPath?: string): Promise<{ r: ImportResult; inPlace: boolean; copied: boolean; snapshot: string }> {
@@ -56,8 +45,8 @@ describe('reading a clean file in place (native DuckDB)', () => {
   it('a Google Ads export with title rows is read in place, with the same table, original text and log as the copied rows', async () => {
     const file = path.join(ROOT, 'test/fixtures/platforms/Campaign report.csv');
     const before = sha(file);
-    const copy = await load(native, file);
-    const here = await load(native, file, file);
+    const copy = await load(engines.native, file);
+    const here = await load(engines.native, file, file);
     expect(copy.inPlace).toBe(false);
     expect(here.inPlace).toBe(true);
     expect(here.copied).toBe(false);
@@ -74,8 +63,8 @@ describe('reading a clean file in place (native DuckDB)', () => {
   it('in_place_read_gave_other_rows: a lone CR above the header makes DuckDB count lines differently, so the copied rows are read', async () => {
     const file = path.join(dir, 'lone-cr.csv');
     writeFileSync(file, 'Title\rmore\nDay,Clicks,Campaign\n2026-01-01,1,Brand\n2026-01-02,5,Generic\n');
-    const copy = await load(native, file);
-    const here = await load(native, file, file);
+    const copy = await load(engines.native, file);
+    const here = await load(engines.native, file, file);
     expect(here.inPlace).toBe(true);
     expect(here.copied).toBe(true);
     expect(here.snapshot).toBe(copy.snapshot);
@@ -90,15 +79,15 @@ describe('reading a clean file in place (native DuckDB)', () => {
   ])('not read in place: %s (same result through the copy)', async (_, name, text) => {
     const file = path.join(dir, name);
     writeFileSync(file, text);
-    const copy = await load(native, file);
-    const here = await load(native, file, file);
+    const copy = await load(engines.native, file);
+    const here = await load(engines.native, file, file);
     expect(here.inPlace).toBe(false);
     expect(here.snapshot).toBe(copy.snapshot);
   });
 
   it('duckdb-wasm never reads the disk: the rows are copied', async () => {
     const file = path.join(ROOT, 'test/fixtures/platforms/Campaign report.csv');
-    const here = await load(wasm, file, file);
+    const here = await load(engines.wasm, file, file);
     expect(here.inPlace).toBe(false);
     expect(here.copied).toBe(true);
   });

@@ -3,7 +3,6 @@
  * ODCS v3.1.0 contract. `meshlens contract check <file> --contract x.odcs.yaml`: run a contract on a file.
  * `runContractFile` and `formatContractReport` are also what `meshlens audit --contract` uses.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset as CheckDataset } from '../../shared/checks/types';
 import type { Engine } from '../../shared/engine/types';
@@ -18,17 +17,12 @@ import { suggestProduct } from '../../shared/mesh/product';
 import { flagString, parseArgs } from './args';
 import { exportContract } from './contract-export';
 import { writeAtomic } from './export';
-import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
+import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, readOptionFile, withEngine } from './load';
 import type { Command } from './types';
 import { UsageError } from './types';
 
 export function readContractFile(file: string): OdcsContract {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`--contract ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const text = readOptionFile('contract', file);
   try {
     return parseContract(text);
   } catch (err) {

@@ -35,6 +35,15 @@ function asBytes(buf: Buffer): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
+/** The text of a file named by an option (`--contract x.yaml`); a missing or unreadable file is a usage error. */
+export function readOptionFile(option: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--${option} ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 export function readInput(file: string): { path: string; name: string; bytes: Uint8Array; diskPath: string } {
   statInput(file);
   try {
@@ -94,7 +103,7 @@ export type FileOutcome<T> = { path: string; value: T } | { path: string; error:
 export async function eachFile<T>(
   engine: Engine,
   files: string[],
-  options: ImportOptions,
+  options: ImportOptions | ((file: string) => ImportOptions),
   use: (result: ImportResult, file: string) => Promise<T>,
   bar?: CliProgress,
 ): Promise<FileOutcome<T>[]> {
@@ -102,7 +111,7 @@ export async function eachFile<T>(
   for (const [i, file] of files.entries()) {
     let result: ImportResult | null = null;
     try {
-      result = await loadFile(engine, file, options, bar?.part(path.basename(file), i / files.length, (i + 1) / files.length));
+      result = await loadFile(engine, file, typeof options === 'function' ? options(file) : options, bar?.part(path.basename(file), i / files.length, (i + 1) / files.length));
       out.push({ path: file, value: await use(result, file) });
     } catch (err) {
       out.push({ path: file, error: oneLineMessage(err) });

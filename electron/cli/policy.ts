@@ -3,7 +3,7 @@
  * file, with the same function the governance walkthrough uses (shared/mesh/policy-eval.ts). The data
  * product comes from `--contract` when one is given; without it no owner has been named.
  */
-import { readFileSync } from 'node:fs';
+import { readOptionFile } from './load';
 import path from 'node:path';
 import type { AuditedDataset } from '../../shared/audit/audit';
 import type { Engine } from '../../shared/engine/types';
@@ -20,12 +20,7 @@ import type { FileContractReport } from './contract';
 import { UsageError } from './types';
 
 export function readPolicyPackFile(file: string): PolicyPack {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`--policy ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const text = readOptionFile('policy', file);
   try {
     const pack = parsePolicyPack(text);
     const problems = policyPackProblems(pack);

@@ -59,3 +59,32 @@ export function labelFixLog(fixes: readonly LabelFix[]): string[] {
     replaced(f).map((v) => `${f.column}: ${JSON.stringify(v.value)} → ${JSON.stringify(f.canonical)} (${v.count.toLocaleString('en-US')} row${v.count === 1 ? '' : 's'})`),
   );
 }
+
+/** A choice the user made for one cluster: column, the suggestion it is keyed by, and the chosen spelling. */
+export interface LabelChoice {
+  column: string;
+  suggested: string;
+  canonical: string;
+}
+
+const choiceList = (choices: LabelChoices): LabelChoice[] =>
+  Object.entries(choices).flatMap(([column, byKey]) =>
+    Object.entries(byKey)
+      .filter(([, canonical]) => canonical.trim() !== '')
+      .map(([suggested, canonical]) => ({ column, suggested, canonical: canonical.trim() })),
+  );
+
+/**
+ * Which of the user's choices an export used, and which it could not: a choice is keyed by the suggestion it
+ * replaced, so when today's file no longer suggests that spelling the choice matches no cluster. Those are
+ * named, never dropped silently.
+ */
+export function labelChoiceUse(fixes: readonly LabelFix[], choices: LabelChoices): { used: LabelChoice[]; unmatched: LabelChoice[] } {
+  const used: LabelChoice[] = [];
+  const unmatched: LabelChoice[] = [];
+  for (const c of choiceList(choices)) {
+    const hit = fixes.some((f) => f.column === c.column && f.suggested === c.suggested);
+    (hit ? used : unmatched).push(c);
+  }
+  return { used, unmatched };
+}

@@ -33,6 +33,8 @@ export function reportBody(body: BodyPassResult, headerWidth: number, log: Impor
     });
   }
   if (body.multiLineRecords) log.push({ level: 'info', message: `${body.multiLineRecords} row(s) contain line breaks inside quoted values.` });
+  if (body.loneCRRecords)
+    log.push({ level: 'info', message: `${body.loneCRRecords} row(s) contain a lone carriage return (CR) inside a value; it was kept in the value, not read as a line break.` });
   if (body.repairedCount) {
     const lines = body.repaired.map((r) => r.line);
     warnings.push(

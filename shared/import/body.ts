@@ -64,6 +64,8 @@ export interface BodyPassResult {
   ragged: { line: number; fields: number }[];
   raggedCount: number;
   multiLineRecords: number;
+  /** Records with a lone CR (a carriage return not before a line feed) inside a value: written quoted. */
+  loneCRRecords: number;
   /** Records re-read as plain text on their own line because of a stray quote (first 200 kept). */
   repaired: RepairedRecord[];
   repairedCount: number;
@@ -101,6 +103,7 @@ export function bodyResult(found: Pick<BodyPassResult, 'bytes' | 'delimiter' | '
     ragged: [],
     raggedCount: 0,
     multiLineRecords: 0,
+    loneCRRecords: 0,
     repaired: [],
     repairedCount: 0,
     backslashNulls: 0,
@@ -177,8 +180,11 @@ export function bodyPass(input: BodyPassInput, counted?: { newlines: number; eve
     let malformed = false;
     let hasValue = false;
     let lines = 1;
+    // A lone CR (not before LF) ends a record for DuckDB: such a record is written again with it quoted.
+    let loneCR = false;
     while (p < end) {
       const c = utf8[p]!;
+      if (c === CR && p + 1 < end && utf8[p + 1] !== NL) loneCR = true;
       if (inQuotes) {
         if (backslash && c === BACKSLASH) {
           if (utf8[p + 1] === NL) lines++;
@@ -241,6 +247,7 @@ export function bodyPass(input: BodyPassInput, counted?: { newlines: number; eve
     if (skip.has(recLine)) continue;
     if (recLen > res.longestRecord) res.longestRecord = recLen;
     if (lines > 1) res.multiLineRecords++;
+    if (loneCR && !isHeader) res.loneCRRecords++;
 
     const outStart = o;
     if (isHeader) {
@@ -252,7 +259,7 @@ export function bodyPass(input: BodyPassInput, counted?: { newlines: number; eve
     let encoded: Uint8Array | null = null;
     const sampled = res.records % every === 0;
     let fieldsOut: string[] | null = repairedFields;
-    if (repairedFields || !fast) {
+    if (repairedFields || !fast || loneCR) {
       const recordText = repairedFields ? null : text(recStart, recEnd);
       if (backslash && recordText !== null && recordText.includes('\\')) {
         res.backslashNulls += recordText.split(dialect.delimiter).filter((f) => f === BACKSLASH_NULL).length;

@@ -1,7 +1,7 @@
 /**
  * The clean-file check: one tight byte loop over the table's rows that proves the file needs no rewrite
  * (common dialect: a one-byte delimiter, "double quotes" with "" inside; every record on one line with the
- * header's width; no blank line, stray quote or set-aside line inside). Such a file is handed to DuckDB as
+ * header's width; no blank line, stray quote, lone CR or set-aside line inside). Such a file is handed to DuckDB as
  * it is (the rows' byte range, read without a header) and each row's line is its first line plus its
  * ordinal. Any doubt returns null and the body pass rewrites the rows (body.ts), as it always did.
  */
@@ -63,7 +63,7 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
         for (;;) {
           if (p >= end) return null;
           const q = utf8[p]!;
-          if (q === NL) return null;
+          if (q === NL || (q === CR && utf8[p + 1] !== NL)) return null;
           p++;
           if (q !== QUOTE) continue;
           if (utf8[p] === QUOTE) {
@@ -77,6 +77,8 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
         atFieldStart = false;
         continue;
       }
+      // A lone CR (not before the line's LF) ends a record for DuckDB, so the line would split in two.
+      if (c === CR && p + 1 < end && utf8[p + 1] !== NL) return null;
       if (!hasValue && c !== SPACE && c !== CR) hasValue = true;
       atFieldStart = false;
       p++;

@@ -286,9 +286,9 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
 function rowsSource(fileName: string, body: BodyPassResult, names: string[], skip = 0): { rows: string; withLine: string } {
   const text = names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`);
   const maxLine = Math.max(2_097_152, body.longestRecord + 1024);
-  // DuckDB refuses null_padding with quoted line breaks in its parallel scanner ("Parameter Not
-  // Allowed Error"), so files with multi-line cells are read by the single-threaded scanner.
-  const options = `delim=${quoteLiteral(body.delimiter)}, quote='"', escape='"', auto_detect=false, strict_mode=false, null_padding=true${body.multiLineRecords ? ', parallel=false' : ''}, max_line_size=${maxLine}`;
+  // DuckDB refuses null_padding with quoted line breaks (a lone CR included) in its parallel scanner
+  // ("Parameter Not Allowed Error"), so files with multi-line cells are read by the single-threaded scanner.
+  const options = `delim=${quoteLiteral(body.delimiter)}, quote='"', escape='"', auto_detect=false, strict_mode=false, null_padding=true${body.multiLineRecords || body.loneCRRecords ? ', parallel=false' : ''}, max_line_size=${maxLine}`;
   if (body.firstDataLine === undefined) {
     const rows = `read_csv(${quoteLiteral(fileName)}, header=true, ${options}, columns={${[`'__line': 'INTEGER'`, ...text].join(', ')}})`;
     return { rows, withLine: rows };

@@ -4,7 +4,7 @@
  * handled as such (access, retention, purpose). Audiences and hashed-ID columns are judged by
  * `pii_detected` instead (raw values there are a warning or an error).
  */
-import type { Semantics } from '../semantics/describe';
+import type { SemanticColumn } from '../semantics/describe';
 import type { Role } from '../semantics/roles';
 import { plural } from '../text/plural';
 import { tc } from './helpers';
@@ -33,12 +33,16 @@ export interface PersonalDataClassification {
   summary: string;
 }
 
+/** What the classification reads of a column: its name, kind and role (the user's role when they set one). */
+export type PersonalDataColumn = Pick<SemanticColumn, 'name' | 'kind' | 'role'>;
+
 /**
- * The one reading of which columns make a file personal data (the contract's classification and the
- * governance walkthrough read this, the `personal_data` finding reports it). Hashed identifiers are not
- * listed: they are pseudonymous and judged by `pii_detected`.
+ * The one reading of which columns make a file personal data: the `personal_data` finding reports it, the
+ * mesh facts carry it per column (shared/mesh/facts.ts), and from there the product card's and contract's
+ * `restricted` classification and the governance policies read it. Hashed identifiers are not listed: they
+ * are pseudonymous and judged by `pii_detected`.
  */
-export function personalDataClassification(semantics: Semantics): PersonalDataClassification {
+export function personalDataClassification(semantics: { columns: readonly PersonalDataColumn[] }): PersonalDataClassification {
   const found = semantics.columns
     .filter((c) => c.kind === 'text' && CATEGORY[c.role])
     .map((c) => ({ name: c.name, category: CATEGORY[c.role]! }));

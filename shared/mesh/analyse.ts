@@ -6,6 +6,7 @@ import type { Engine } from '../engine/types';
 import { analyseImport } from '../audit/dataset';
 import { scoreDataset } from '../audit/score';
 import { checkById } from '../checks/catalogue';
+import { personalDataClassification } from '../checks/personal-data';
 import { runChecks } from '../checks/runner';
 import type { CheckConfig, Dataset as CheckDataset, Finding } from '../checks/types';
 import type { ImportResult } from '../import/types';
@@ -92,6 +93,7 @@ export async function meshAnalysisOf(
   const facts = await readDatasetFacts(engine, result, {
     name: dataset.file,
     roles: rolesFromSemantics(semantics),
+    personal: personalDataClassification(semantics),
     findings: meshFindings(findings),
     score: scoreDataset(dataset.file, result.rows, findings).score,
     ...(platform ? { platform } : {}),

@@ -3,8 +3,11 @@
  * importer's result (only the fields named in FactsSource), so tests can also build tables by hand.
  */
 import type { Engine, Scalar } from '../engine/types';
-import { isInternalColumn, quoteIdent, quoteLiteral } from '../engine/sql';
+import { isInternalColumn, quoteIdent } from '../engine/sql';
 import type { ImportResult } from '../import/types';
+import { personalDataClassification } from '../checks/personal-data';
+import type { PersonalDataClassification } from '../checks/personal-data';
+import { roleFromHeader } from '../semantics/roles';
 import { domainOf, guessPlatform, guessRole } from './roles';
 import type { ColumnRole, DatasetColumn, DatasetFacts, DateCoverage, MeshFinding } from './types';
 
@@ -24,10 +27,13 @@ export interface FactsOptions {
   platform?: string | null;
   /** The period, when the caller has it from the profile (coverageFromProfile); read here otherwise. */
   dates?: DateCoverage | null;
+  /**
+   * Which columns hold personal data: personalDataClassification of the dataset's semantics (the user's
+   * roles). Without it the same classification reads the roles the headers suggest.
+   */
+  personal?: PersonalDataClassification;
 }
 
-const EMAIL_RE = '^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$';
-const PHONE_RE = '^\\+?[0-9][0-9 ()./-]{7,}[0-9]$';
 const LABEL_ROLES: ColumnRole[] = ['campaign', 'ad_group', 'channel', 'stage', 'source', 'status'];
 const GRAIN_ROLES: ColumnRole[] = ['date', 'campaign', 'ad_group', 'account', 'channel'];
 
@@ -48,12 +54,16 @@ export async function readDatasetFacts(engine: Engine, source: FactsSource, opti
     const q = quoteIdent(c.name);
     parts.push(`count(*) - count(${q}) AS "n${i}"`, `count(DISTINCT ${q}) AS "d${i}"`);
     if (isNumericType(c.type)) parts.push(`sum(${q})::DOUBLE AS "s${i}"`, `min(${q})::DOUBLE AS "m${i}"`);
-    if (isTextType(c.type)) {
-      parts.push(`count(*) FILTER (WHERE regexp_matches(trim(${q}), ${quoteLiteral(EMAIL_RE)})) AS "e${i}"`);
-      parts.push(`count(*) FILTER (WHERE regexp_matches(trim(${q}), ${quoteLiteral(PHONE_RE)})) AS "p${i}"`);
-    }
   });
   const agg = (await engine.query(`SELECT ${parts.join(', ')} FROM ${table}`)).rows[0] ?? {};
+  const personal = new Map(
+    (
+      options.personal ??
+      personalDataClassification({
+        columns: userColumns.map((c) => ({ name: c.name, kind: isTextType(c.type) ? 'text' : 'other', role: roleFromHeader(c.name) })),
+      })
+    ).columns.map((c) => [c.name, c.category]),
+  );
 
   const columns: DatasetColumn[] = [];
   for (let i = 0; i < userColumns.length; i++) {
@@ -70,8 +80,7 @@ export async function readDatasetFacts(engine: Engine, source: FactsSource, opti
       percent: c.percent ?? false,
       ...(c.currency ? { currency: c.currency } : {}),
       examples: ex.rows.map((r) => String(r.v)),
-      emailCells: num(agg[`e${i}`]) ?? 0,
-      phoneCells: num(agg[`p${i}`]) ?? 0,
+      personal: personal.get(c.name) ?? null,
       sum: num(agg[`s${i}`]),
       min: num(agg[`m${i}`]),
     });

@@ -4,6 +4,7 @@
  * the proof of each of its policies; the example pack (assets/policies/example.policies.yaml) uses these.
  */
 import type { DataProduct } from './product';
+import type { PersonalDataCategory } from '../checks/personal-data';
 import type { DatasetFacts } from './types';
 
 /** What a policy is judged on: the dataset's facts and findings, and the data product the user described. */
@@ -35,13 +36,28 @@ const pass = (detail: string): PolicyResult => ({ status: 'pass', columns: [], d
 const fail = (columns: string[], detail: string): PolicyResult => ({ status: 'fail', columns, detail });
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 
-/** Columns that hold personal data (e-mail addresses or phone numbers), as the PII scan sees them. */
-export function personalDataColumns(f: DatasetFacts): string[] {
-  return f.columns.filter((c) => c.emailCells > 0 || c.role === 'email' || looksLikePhones(f, c)).map((c) => c.name);
+/** Columns that hold personal data, as the one classification reads it (facts.personal, shared/checks/personal-data.ts). */
+export function personalDataColumns(f: DatasetFacts, category?: PersonalDataCategory): string[] {
+  return f.columns.filter((c) => (category ? c.personal === category : c.personal !== null)).map((c) => c.name);
 }
 
-function looksLikePhones(f: DatasetFacts, c: DatasetFacts['columns'][number]): boolean {
-  return c.phoneCells > 0 && c.phoneCells >= Math.max(1, (f.rows - c.nulls) / 2) && !/^(DOUBLE|BIGINT|INTEGER|DECIMAL)/.test(c.type);
+/** Columns where pii_detected found personal data where it does not belong (in a campaign name, a hashed-ID column). */
+const misplacedPersonalData = (f: DatasetFacts) => f.findings.filter((x) => x.checkId === 'pii_detected' && x.column);
+
+const WHAT: Record<PersonalDataCategory, string> = { email: 'e-mail addresses', phone: 'phone numbers', name: 'names of people' };
+
+/** A PII policy on one category: fails on the columns that hold it, and on pii_detected's misplaced values when asked. */
+function holdsNo(category: PersonalDataCategory, withMisplaced: boolean): (e: PolicyEvidence) => PolicyResult {
+  return ({ facts: f }) => {
+    const held = personalDataColumns(f, category).map((name) => ({ name, detail: `${name} holds ${WHAT[category]}` }));
+    const misplaced = withMisplaced
+      ? misplacedPersonalData(f)
+          .filter((x) => !held.some((h) => h.name === x.column))
+          .map((x) => ({ name: x.column!, detail: `${x.column}: ${x.title.toLowerCase()} in ${x.count} row(s)` }))
+      : [];
+    const all = [...held, ...misplaced];
+    return all.length ? fail(all.map((c) => c.name), all.map((c) => c.detail).join('; ')) : pass(`No column holds ${WHAT[category]}.`);
+  };
 }
 
 /** The rules behind the example policy pack. Ids are stable: policy packs name them. */
@@ -51,22 +67,14 @@ export const BUILT_IN_RULES: BuiltInRule[] = [
     kind: 'pii',
     title: 'No e-mail addresses in shared data',
     why: 'E-mail addresses identify people. Shared data products use a hashed or internal id instead.',
-    evaluate: ({ facts: f }) => {
-      const cols = f.columns.filter((c) => c.emailCells > 0 || c.role === 'email');
-      return cols.length
-        ? fail(cols.map((c) => c.name), cols.map((c) => `${c.name}: ${c.emailCells} cells look like e-mail addresses`).join('; '))
-        : pass('No column holds e-mail addresses.');
-    },
+    evaluate: holdsNo('email', true),
   },
   {
     id: 'pii_no_phone_numbers',
     kind: 'pii',
     title: 'No phone numbers in shared data',
     why: 'Phone numbers identify people and are rarely needed for analysis.',
-    evaluate: ({ facts: f }) => {
-      const cols = f.columns.filter((c) => looksLikePhones(f, c));
-      return cols.length ? fail(cols.map((c) => c.name), cols.map((c) => `${c.name}: ${c.phoneCells} cells look like phone numbers`).join('; ')) : pass('No column holds phone numbers.');
-    },
+    evaluate: holdsNo('phone', false),
   },
   {
     id: 'naming_snake_case',

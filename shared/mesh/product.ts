@@ -149,8 +149,9 @@ export function suggestProduct(facts: DatasetFacts, answers: ProductAnswers = {}
     required: c.nulls === 0 && facts.rows > 0,
     // Keys come from the natural key: a column is unique only when it alone identifies a row. A measure never is.
     unique: facts.grain.length === 1 && facts.grain[0] === c.name && facts.grainDuplicates === 0 && facts.rows > 1 && c.nulls === 0,
-    ...(c.emailCells > 0 || c.phoneCells > 0 || c.role === 'email' ? { classification: 'restricted' } : {}),
-    examples: c.role === 'email' || c.emailCells > 0 ? [] : c.examples.slice(0, 2),
+    // Personal data as the one classification reads it (facts.personal): restricted, and never quoted as an example.
+    ...(c.personal ? { classification: 'restricted' } : {}),
+    examples: c.personal ? [] : c.examples.slice(0, 2),
   }));
 
   const objectives = acceptedObjectives(candidateRules(facts));

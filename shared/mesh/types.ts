@@ -6,6 +6,7 @@
 import type { PolicyPack } from './policy-pack';
 import type { ProductDecisions } from './product-state';
 import type { AttributionRuns } from '../reconcile/run';
+import type { PersonalDataCategory } from '../checks/personal-data';
 
 /** What a column means to a marketer. Matches the vocabulary of shared/semantics where it overlaps. */
 export type ColumnRole =
@@ -43,9 +44,8 @@ export interface DatasetColumn {
   currency?: string;
   /** Up to a few sample values as text. */
   examples: string[];
-  /** Cells that look like e-mail addresses / phone numbers (PII scan, text columns only). */
-  emailCells: number;
-  phoneCells: number;
+  /** The personal data the column holds, as personalDataClassification reads it (shared/checks/personal-data.ts); null: none. */
+  personal: PersonalDataCategory | null;
   /** Sum of the column for numeric columns, null otherwise. */
   sum: number | null;
   min: number | null;

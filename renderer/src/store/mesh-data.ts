@@ -7,6 +7,7 @@ import { checkRunnerFor, coverageFromProfile, meshFindings, platformFromSemantic
 import { runContract } from '../../../shared/mesh/contract-run';
 import type { ContractReport } from '../../../shared/mesh/contract-run';
 import { readDatasetFacts } from '../../../shared/mesh/facts';
+import { personalDataClassification } from '../../../shared/checks/personal-data';
 import type { OdcsContract } from '../../../shared/mesh/odcs';
 import type { DatasetFacts } from '../../../shared/mesh/types';
 import { getEngine } from '../db';
@@ -35,7 +36,7 @@ export async function readFacts(d: Dataset): Promise<DatasetFacts> {
   const platform = semantics && semantics.platform.platform !== 'audience_segment' ? platformFromSemantics(semantics) : undefined;
   const facts = await readDatasetFacts(await getEngine(), d.result, {
     name: d.name,
-    ...(semantics ? { roles: rolesFromSemantics(semantics) } : {}),
+    ...(semantics ? { roles: rolesFromSemantics(semantics), personal: personalDataClassification(semantics) } : {}),
     ...(a?.status === 'done' ? { findings: meshFindings(a.findings), score: a.score?.score ?? null } : {}),
     ...(platform ? { platform } : {}),
     ...(p?.profile ? { dates: coverageFromProfile(p.profile, semantics) } : {}),

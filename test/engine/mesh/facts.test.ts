@@ -37,7 +37,7 @@ describe('dataset facts on the demo files', () => {
     expect(f.domain).toBe('sales');
     expect(f.wonTotal).toBeGreaterThan(50);
     expect(f.wonBySource!['Google Ads']).toBeGreaterThan(10);
-    expect(f.columns.find((c) => c.name === 'owner_email')!.emailCells).toBe(f.rows);
+    expect(f.columns.find((c) => c.name === 'owner_email')!.personal).toBe('email');
     expect(f.grain).toEqual(['opportunity_id']);
     expect(f.grainDuplicates).toBe(2); // one opportunity exported twice
   });

@@ -2,7 +2,7 @@
 import type { DatasetFacts } from '../../../shared/mesh/types';
 
 const col = (name: string, type: string, role: DatasetFacts['columns'][number]['role'], extra: Partial<DatasetFacts['columns'][number]> = {}) => ({
-  name, type, role, nulls: 0, distinct: 10, percent: false, examples: [], emailCells: 0, phoneCells: 0, sum: null, min: null, ...extra,
+  name, type, role, nulls: 0, distinct: 10, percent: false, examples: [], personal: null, sum: null, min: null, ...extra,
 });
 
 export const ADS: DatasetFacts = {

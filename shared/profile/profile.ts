@@ -5,11 +5,12 @@
  *    the pattern counts of every column at once;
  * 2. one UNION ALL statement (values.ts) for top values, histograms, exact median and quartiles and, on
  *    big tables, exact pattern counts of text columns with few distinct values; text columns with many
- *    distinct values on big tables read their patterns from a 50 000-row sample (a third statement);
+ *    distinct values on big tables read their patterns from a sample of about 50 000 rows, the same rows
+ *    on every run (a third statement);
  * 3. one GROUP BY day for rows and key metrics per day.
  */
 import type { Engine, Row, Scalar } from '../engine/types';
-import { isInternalColumn, quoteIdent } from '../engine/sql';
+import { isInternalColumn, LINE_COLUMN, quoteIdent } from '../engine/sql';
 import { METRIC_ROLES, roleFromHeader } from '../semantics/roles';
 import { PATTERNS, patternPredicate } from './patterns';
 import type { ColumnProfile, DailyPoint, ProfileColumnInput, ProfileOptions, TableProfile } from './types';
@@ -160,12 +161,13 @@ export async function profileTable(
       quantilesApprox,
     });
   }
-  // Big tables: text columns with many distinct values read their patterns from a reservoir sample
-  // (regular expressions over every row are the costly part of a profile); counts are scaled to the
-  // table. Checks that need exact counts run their own predicates.
-  if (sampled) {
-    for (const part of batches(profiles.filter((p) => p.kind === 'text' && !isGrouped(p))))
-      await samplePatterns(engine, table, part);
+  // Big tables: text columns with many distinct values read their patterns from a sample (regular
+  // expressions over every row are the costly part of a profile); counts are scaled to the table. Checks
+  // that need exact counts run their own predicates.
+  const ungrouped = profiles.filter((p) => p.kind === 'text' && !isGrouped(p));
+  if (sampled && ungrouped.length) {
+    const sample = await sampleOf(engine, tableName, rows, options.patternSampleRows ?? SAMPLE_ROWS);
+    for (const part of batches(ungrouped)) await samplePatterns(engine, table, sample, part);
   }
   const daily = options.daily === false ? undefined : await dailySeries(engine, table, profiles, options);
   return {
@@ -192,9 +194,21 @@ function batches<T>(items: T[]): T[][] {
 
 const SAMPLE_ROWS = 50_000;
 
-/** Pattern counts of text columns estimated on a reservoir sample of those columns. */
-async function samplePatterns(engine: Engine, table: string, texts: ColumnProfile[]): Promise<void> {
-  if (!texts.length) return;
+/**
+ * The sampling clause: the same rows on every run and on both engines. An imported table keeps the rows
+ * whose line number hashes to a multiple of rows / `size` (about `size` rows); a table without line numbers
+ * takes a seeded reservoir sample (the same rows on every run of one engine).
+ */
+async function sampleOf(engine: Engine, tableName: string, rows: number, size: number): Promise<string> {
+  const hasLines = (await describeTable(engine, tableName)).some((c) => c.name === LINE_COLUMN);
+  const step = Math.max(1, Math.floor(rows / size));
+  return hasLines
+    ? `WHERE hash(${quoteIdent(LINE_COLUMN)}) % ${step} = 0`
+    : `USING SAMPLE reservoir(${Math.floor(size)} ROWS) REPEATABLE (1)`;
+}
+
+/** Pattern counts of text columns estimated on a sample (`sampleOf`) of those columns. */
+async function samplePatterns(engine: Engine, table: string, sample: string, texts: ColumnProfile[]): Promise<void> {
   const sel: string[] = ['count(*) AS n'];
   texts.forEach((c, i) => {
     const q = quoteIdent(c.name);
@@ -202,7 +216,7 @@ async function samplePatterns(engine: Engine, table: string, texts: ColumnProfil
   });
   const cols = texts.map((c) => quoteIdent(c.name)).join(', ');
   const row =
-    (await engine.query(`SELECT ${sel.join(', ')} FROM (SELECT ${cols} FROM ${table} USING SAMPLE ${SAMPLE_ROWS} ROWS) s`))
+    (await engine.query(`SELECT ${sel.join(', ')} FROM (SELECT ${cols} FROM ${table} ${sample}) s`))
       .rows[0] ?? {};
   const n = num(row.n) ?? 0;
   const scale = n ? (texts[0]?.rows ?? 0) / n : 1;

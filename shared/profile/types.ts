@@ -91,8 +91,10 @@ export interface ProfileOptions {
   dailyMetrics?: string[];
   /** Set false to skip the daily series (the caller computes it once roles are known). */
   daily?: boolean;
-  /** Above this many rows, patterns are detected on a 50 000-row sample (default 100 000). */
+  /** Above this many rows, patterns are detected on a sample of about `patternSampleRows` rows (default 100 000). */
   patternSampleLimit?: number;
+  /** Rows in the pattern sample of a big table (default 50 000). */
+  patternSampleRows?: number;
   /** Above this many rows, median and quartiles are approximate (default 2 000 000). */
   exactQuantileLimit?: number;
   /** Above this many rows, distinct counts are approximate (default 200 000). */

@@ -12,6 +12,7 @@ import { inspectObject } from '../../shared/import/inspect-object';
 import { flagString, parseArgs } from './args';
 import { IMPORT_BOOLEANS, IMPORT_FLAGS, importOptionsFromFlags, loadFile, withEngine } from './load';
 import { progressFor } from './progress';
+import { importOptionsWith, readWorkspaceFile, roleOverridesOf, workspaceDatasetFor } from './workspace';
 import type { Command } from './types';
 import { UsageError } from './types';
 
@@ -41,11 +42,11 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: 'Profile each file and run the marketing check catalogue; print findings with a 0-100 score.',
   usage:
-    'meshlens audit <file...> [--json|--markdown|--junit] [--reference-date YYYY-MM-DD] [--config F.yaml] [--contract x.odcs.yaml] [--policy pack.yaml] [--no-fail]',
+    'meshlens audit <file...> [--json|--markdown|--junit] [--reference-date YYYY-MM-DD] [--config F.yaml] [--contract x.odcs.yaml] [--policy pack.yaml] [--workspace FILE.meshlens] [--no-fail]',
   async run(args, io) {
     const p = parseArgs(
       args,
-      ['reference-date', 'config', 'contract', 'policy', ...IMPORT_FLAGS],
+      ['reference-date', 'config', 'contract', 'policy', 'workspace', ...IMPORT_FLAGS],
       ['json', 'markdown', 'junit', 'no-fail', ...IMPORT_BOOLEANS],
     );
     if (p.positional.length === 0) throw new UsageError('audit needs at least one file');
@@ -61,6 +62,10 @@ export const auditCommand: Command = {
       config.referenceDate = ref;
     }
     const options = importOptionsFromFlags(p.flags);
+    // A workspace gives each file the import options, roles and data product the user set in the app.
+    const workspaceFile = flagString(p, 'workspace');
+    const workspace = workspaceFile ? readWorkspaceFile(workspaceFile) : undefined;
+    const entryOf = (file: string) => (workspace ? workspaceDatasetFor(workspace, file) : undefined);
     const contractFile = flagString(p, 'contract');
     const policyFile = flagString(p, 'policy');
     const mesh = contractFile || policyFile ? { ...(await import('./contract')), ...(await import('./policy')) } : null;
@@ -71,8 +76,9 @@ export const auditCommand: Command = {
     const { report, contracts, policies } = await withEngine(async (engine) => {
       const inputs: AuditInput[] = [];
       for (const [i, file] of p.positional.entries()) {
-        const result = await loadFile(engine, file, options, bar.part(path.basename(file), (0.5 * i) / n, (0.5 * (i + 1)) / n));
-        inputs.push({ result, inspect: inspectObject(result) });
+        const entry = entryOf(file);
+        const result = await loadFile(engine, file, importOptionsWith(entry, options), bar.part(path.basename(file), (0.5 * i) / n, (0.5 * (i + 1)) / n));
+        inputs.push({ result, inspect: inspectObject(result), ...(entry ? { roles: roleOverridesOf(entry) } : {}), ...(entry?.product ? { product: entry.product } : {}) });
       }
       // Loading is the first half of the bar, profiling and checks the second, file after file.
       let current = -1;

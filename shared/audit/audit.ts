@@ -7,6 +7,10 @@ import type { Engine } from '../engine/types';
 import type { ImportResult } from '../import/types';
 import type { Platform } from '../semantics/platform';
 import type { Role } from '../semantics/roles';
+import type { RoleOverrides } from '../semantics/describe';
+import { productCardFacts } from '../mesh/product-card-facts';
+import type { ProductCardFact } from '../mesh/product-card-facts';
+import type { ProductDecisions } from '../mesh/product-state';
 import type { AuditConfig } from './config';
 import { analyseImport } from './dataset';
 import type { AnalysedDataset } from './dataset';
@@ -19,6 +23,10 @@ export interface AuditInput {
   inspect: unknown;
   /** Display name; default: the file name. */
   name?: string;
+  /** The roles the user set for this file (a workspace's), over config.roles. */
+  roles?: RoleOverrides;
+  /** The file's data product as the user decided it (the workspace's), stated in the report. */
+  product?: ProductDecisions;
 }
 
 export interface DatasetSummary extends DatasetScore {
@@ -33,6 +41,8 @@ export interface DatasetSummary extends DatasetScore {
   errors: number;
   warnings: number;
   infos: number;
+  /** The data product the user set for this file, in the report's words; absent when none was given. */
+  product?: ProductCardFact[];
 }
 
 export interface AuditReport {
@@ -81,7 +91,7 @@ export async function auditImports(
     const name = input.name ?? input.result.path.split(/[\\/]/).pop() ?? input.result.path;
     const analysis = await analyseImport(engine, input.result, {
       name,
-      ...(config.roles ? { overrides: config.roles } : {}),
+      ...(input.roles || config.roles ? { overrides: { ...config.roles, ...input.roles } } : {}),
       ...(hooks.progress ? { progress: hooks.progress } : {}),
     });
     const { dataset, semantics } = analysis;
@@ -115,6 +125,7 @@ export async function auditImports(
       errors: count(found, 'error'),
       warnings: count(found, 'warning'),
       infos: count(found, 'info'),
+      ...(input.product ? { product: productCardFacts(input.product) } : {}),
     });
   }
   const disabled = new Set(

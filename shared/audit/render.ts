@@ -42,6 +42,9 @@ export function renderMarkdown(report: AuditReport): string {
   for (const d of summary.datasets) {
     const fs = sortFindings(report.findings.filter((f) => f.file === d.file));
     out.push('', `## ${d.file}`, '');
+    if (d.product) {
+      out.push('**Data product**', '', ...d.product.map((p) => `- **${p.label}:** ${p.missing ? `_${p.value}_` : mdCell(p.value)}`), '');
+    }
     out.push(
       `Score **${d.score}/100**. By dimension: ${Object.entries(d.dimensions)
         .map(([k, v]) => `${k} ${v}`)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../renderer/src/features/report/html-report';
 import type { ReportModel } from '../../renderer/src/features/report/report-model';
+import { productCardFacts } from '../../shared/mesh/product-card-facts';
 
 function model(overrides: Partial<ReportModel> = {}): ReportModel {
   return {
@@ -242,10 +243,10 @@ describe('inline SVG axes', () => {
 
 describe('HTML report of a dataset with a data product', () => {
   it('shows the product exactly as decided and an empty owner as missing, never a default', () => {
-    const named = renderHtmlReport(model({ product: { name: 'CRM opportunities', owner: 'Sales ops (Maria)', domain: 'sales', consumers: ['Sales pipeline review'] } }));
+    const named = renderHtmlReport(model({ product: productCardFacts({ name: 'CRM opportunities', owner: 'Sales ops (Maria)', domain: 'sales', consumers: ['Sales pipeline review'] }) }));
     expect(named).toContain('<dt>Name</dt><dd>CRM opportunities</dd><dt>Owner</dt><dd>Sales ops (Maria)</dd>');
     expect(named).toContain('<dd>Sales pipeline review</dd>');
-    const unowned = renderHtmlReport(model({ product: { name: 'CRM opportunities', owner: '', domain: '', consumers: [] } }));
+    const unowned = renderHtmlReport(model({ product: productCardFacts({ name: 'CRM opportunities', owner: '' }) }));
     expect(unowned).toContain('<dt>Owner</dt><dd><strong>missing</strong></dd>');
     expect(unowned).toContain('none named yet');
     expect(renderHtmlReport(model())).not.toContain('data-section="product"');

@@ -21,8 +21,9 @@ export function buildReport(
   if (!d?.result || !p?.profile || !p.semantics || a?.status !== 'done')
     throw new Error('Run the audit first: the report shows its findings.');
   const stem = reportFileStem(d.name);
+  const product = useStore.getState().products[datasetId];
   if (format === 'markdown') {
-    const md = renderMarkdown(buildAuditReport(d.name, d.result, p.semantics, a));
+    const md = renderMarkdown(buildAuditReport(d.name, d.result, p.semantics, a, product));
     return { name: `${stem}.md`, bytes: new TextEncoder().encode(md), mime: 'text/markdown' };
   }
   const model = buildReportModel({
@@ -33,7 +34,7 @@ export function buildReport(
     findings: a.findings,
     score: scoreView(a),
     referenceDate: a.referenceDate,
-    ...(useStore.getState().products[datasetId] ? { product: useStore.getState().products[datasetId] } : {}),
+    ...(product ? { product } : {}),
   });
   return {
     name: `${stem}.html`,

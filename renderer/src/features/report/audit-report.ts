@@ -9,6 +9,8 @@ import type { Finding } from '../../../../shared/checks/types';
 import { inspectObject } from '../../../../shared/import/inspect-object';
 import type { ImportResult } from '../../../../shared/import/types';
 import type { Semantics } from '../../../../shared/semantics/describe';
+import { productCardFacts } from '../../../../shared/mesh/product-card-facts';
+import type { ProductDecisions } from '../../../../shared/mesh/product-state';
 import type { AuditState } from '../../store/analysis-slice';
 
 const count = (fs: Finding[], s: Finding['severity']) => fs.filter((f) => f.severity === s).length;
@@ -18,6 +20,8 @@ export function buildAuditReport(
   result: ImportResult,
   semantics: Semantics,
   audit: AuditState,
+  /** The dataset's data product from the store (the object the product card edits). */
+  product?: ProductDecisions,
 ): AuditReport {
   if (!audit.score) throw new Error('The audit has no score yet.');
   const { findings } = audit;
@@ -46,6 +50,7 @@ export function buildAuditReport(
           errors: count(findings, 'error'),
           warnings: count(findings, 'warning'),
           infos: count(findings, 'info'),
+          ...(product ? { product: productCardFacts(product) } : {}),
         },
       ],
       skipped: audit.checkErrors.map((e) => ({

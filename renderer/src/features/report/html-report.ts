@@ -116,11 +116,8 @@ export function renderHtmlReport(m: ReportModel): string {
     );
   }
   if (m.product) {
-    const p = m.product;
-    const missing = (v: string, what: string) => (v ? esc(v) : `<strong>${what}</strong>`);
-    parts.push(
-      `<div class="card" data-section="product"><h3>Data product</h3><dl><dt>Name</dt><dd>${missing(p.name, 'not named yet')}</dd><dt>Owner</dt><dd>${missing(p.owner, 'missing')}</dd><dt>Domain</dt><dd>${missing(p.domain, 'not chosen')}</dd><dt>Consumers</dt><dd>${p.consumers.length ? esc(p.consumers.join(', ')) : 'none named yet'}</dd></dl></div>`,
-    );
+    const facts = m.product.map((f) => `<dt>${esc(f.label)}</dt><dd>${f.missing ? `<strong>${esc(f.value)}</strong>` : esc(f.value)}</dd>`);
+    parts.push(`<div class="card" data-section="product"><h3>Data product</h3><dl>${facts.join('')}</dl></div>`);
   }
   if (m.file.details.length) {
     parts.push(

@@ -9,6 +9,7 @@ import type { ScoreView } from '../overview/ScoreCard';
 import { patternLabel, roleLabel } from '../columns/role-labels';
 import type { ReportColumn, ReportModel } from './report-model';
 import type { ProductDecisions } from '../../../../shared/mesh/product-state';
+import { productCardFacts } from '../../../../shared/mesh/product-card-facts';
 
 export interface ReportSource {
   name: string;
@@ -91,16 +92,7 @@ export function buildReportModel(src: ReportSource): ReportModel {
         ...fileDetails(src.result, src.referenceDate),
       ],
     },
-    ...(src.product
-      ? {
-          product: {
-            name: src.product.name?.trim() ?? '',
-            owner: src.product.owner?.trim() ?? '',
-            domain: src.product.domain ?? '',
-            consumers: src.product.consumers ?? [],
-          },
-        }
-      : {}),
+    ...(src.product ? { product: productCardFacts(src.product) } : {}),
     score: src.score,
     totals: severityTotals(src.findings),
     dimensions: severityByDimension(src.findings),

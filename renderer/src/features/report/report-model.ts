@@ -3,6 +3,7 @@
  * result, the profile and the audit; the HTML and Markdown renderers only read it.
  */
 import type { HistogramBin, SeverityCounts, TimelinePoint, ValueCount } from '../../charts/types';
+import type { ProductCardFact } from '../../../../shared/mesh/product-card-facts';
 
 export type ReportSeverity = 'error' | 'warning' | 'info';
 
@@ -58,7 +59,7 @@ export interface ReportModel {
   findings: ReportFinding[];
   columns: ReportColumn[];
   /** The dataset's data product as the user decided it (absent: nothing decided); empty fields are not named yet. */
-  product?: { name: string; owner: string; domain: string; consumers: string[] };
+  product?: ProductCardFact[];
 }
 
 /** Findings sorted as everywhere else: errors first, then by affected rows. */

@@ -6,9 +6,27 @@
 import { useState } from 'react';
 import type { LabelGroup } from '../../../../shared/checks/label-clusters';
 import { setLabelCanonical, useStore } from '../../store';
-import { formatNumber } from '../../charts/format';
+import { plural } from '../../../../shared/text/plural';
 
 const TYPED = '\u0000typed';
+const quoted = (v: string) => `“${v}”`;
+
+/** "A, B and C" */
+function listInWords(items: string[]): string {
+  return items.length > 1
+    ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+    : (items[0] ?? '');
+}
+
+/**
+ * One cluster in plain words: "3 spellings of one label, in 18 rows: “Data Analytics Course” (11 rows),
+ * “Data Anlytics Corse” (4 rows) and “DataAnalyticsCourse” (3 rows). Suggested label: “Data Analytics Course”."
+ */
+export function labelClusterSentence(group: LabelGroup): string {
+  const rows = group.variants.reduce((n, v) => n + v.count, 0);
+  const variants = group.variants.map((v) => `${quoted(v.value)} (${plural(v.count, 'row')})`);
+  return `${plural(group.variants.length, 'spelling')} of one label, in ${plural(rows, 'row')}: ${listInWords(variants)}. Suggested label: ${quoted(group.canonical)}.`;
+}
 
 function ClusterRow({ datasetId, column, group }: { datasetId: string; column: string; group: LabelGroup }) {
   const chosen = useStore((s) => s.labelChoices[datasetId]?.[column]?.[group.canonical]);
@@ -19,10 +37,11 @@ function ClusterRow({ datasetId, column, group }: { datasetId: string; column: s
   const choose = (value: string) => setLabelCanonical(datasetId, column, group.canonical, value);
   return (
     <li data-testid="label-cluster" data-suggested={group.canonical}>
-      <span className="ml-muted">
-        {group.variants.map((v) => `${JSON.stringify(v.value)} (${formatNumber(v.count)})`).join(' / ')}
-      </span>{' '}
-      → {' '}
+      <span data-testid="label-cluster-text">{labelClusterSentence(group)}</span>{' '}
+      {current !== group.canonical && (
+        <span data-testid="label-cluster-chosen">You chose {quoted(current)}. </span>
+      )}
+      <span className="ml-muted">Write every spelling as </span>
       <select
         aria-label={`Canonical spelling for ${group.canonical}`}
         data-testid="label-canonical-select"
@@ -36,7 +55,9 @@ function ClusterRow({ datasetId, column, group }: { datasetId: string; column: s
           choose(e.target.value);
         }}
       >
-        {!group.variants.some((v) => v.value === group.canonical) && <option value={group.canonical}>{group.canonical} (suggested)</option>}
+        {!group.variants.some((v) => v.value === group.canonical) && (
+          <option value={group.canonical}>{group.canonical} (suggested)</option>
+        )}
         {group.variants.map((v) => (
           <option key={v.value} value={v.value}>
             {v.value}
@@ -63,7 +84,15 @@ function ClusterRow({ datasetId, column, group }: { datasetId: string; column: s
 }
 
 /** Every cluster of an `inconsistent_labels` finding, each with its canonical spelling to keep or change. */
-export function LabelCanonical({ datasetId, column, groups }: { datasetId: string; column: string; groups: LabelGroup[] }) {
+export function LabelCanonical({
+  datasetId,
+  column,
+  groups,
+}: {
+  datasetId: string;
+  column: string;
+  groups: LabelGroup[];
+}) {
   return (
     <>
       <dt>Canonical spellings</dt>

@@ -15,7 +15,8 @@ export interface CandidateRule {
   suggested: boolean;
   /** Where the rule came from, in words ("today 0.0% of 117 rows are empty"). */
   basis: string;
-  source: 'observed' | 'finding';
+  /** observed: today's file keeps it; finding: today's finding; contract: read from an imported contract. */
+  source: 'observed' | 'finding' | 'contract';
 }
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 100 : 0);

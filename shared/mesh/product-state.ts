@@ -4,8 +4,9 @@
  * Nothing here is filled with a default: an owner nobody named stays empty and shows as missing.
  */
 import { acceptedObjectives, candidateRules } from './candidate-rules';
+import type { CandidateRule } from './candidate-rules';
 import { suggestProduct } from './product';
-import type { DataProduct, ProductColumn } from './product';
+import type { DataProduct, ProductColumn, QualityObjective } from './product';
 import type { DatasetFacts } from './types';
 
 export interface ColumnDecision {
@@ -35,6 +36,11 @@ export interface ProductDecisions {
   rules?: string[];
   /** Policies this product is held to (ids), as last chosen. Undefined: none chosen yet. */
   policies?: string[];
+  /**
+   * The quality rules of an imported contract, as the contract states them (thresholds included). They are
+   * offered beside today's candidates, and a contract rule replaces today's candidate of the same id.
+   */
+  contractRules?: QualityObjective[];
 }
 
 /** The product fields a walkthrough step can write. */
@@ -52,6 +58,7 @@ export function productOf(facts: DatasetFacts, d: ProductDecisions = {}): DataPr
     ...(d.description ? { description: d.description } : {}),
   });
   const columns: ProductColumn[] = suggested.columns.map((c) => ({ ...c, ...(d.columns?.[c.name] ?? {}) }));
+  const candidates = productCandidates(facts, d);
   return {
     ...suggested,
     ...(d.usage !== undefined ? { usage: d.usage } : {}),
@@ -59,7 +66,37 @@ export function productOf(facts: DatasetFacts, d: ProductDecisions = {}): DataPr
     ...(d.version ? { version: d.version } : {}),
     ...(d.freshness ? { freshness: { ...suggested.freshness, ...d.freshness, accepted: true } } : {}),
     columns,
-    objectives: acceptedObjectives(candidateRules(facts), d.rules),
+    objectives: acceptedObjectives(candidates, d.rules),
+  };
+}
+
+/** The rules the card offers: an imported contract's rules first, then today's candidates it does not replace. */
+export function productCandidates(facts: DatasetFacts, d: ProductDecisions = {}): CandidateRule[] {
+  const imported = d.contractRules ?? [];
+  const ids = new Set(imported.map((o) => o.id));
+  const fromContract = imported.map(
+    (objective): CandidateRule => ({ objective, suggested: true, basis: objective.basis ?? 'From the imported contract.', source: 'contract' }),
+  );
+  return [...fromContract, ...candidateRules(facts).filter((c) => !ids.has(c.objective.id))];
+}
+
+/**
+ * What an imported contract decides about the card: its fields, and its quality rules kept as written (so a
+ * contract exported, edited and imported again brings back exactly its rules, into the card and the check pack).
+ */
+export function decisionsFromContract(p: DataProduct): ProductDecisions {
+  return {
+    name: p.name,
+    owner: p.owner,
+    domain: p.domain,
+    consumers: p.consumers,
+    description: p.description,
+    usage: p.usage,
+    status: p.status,
+    version: p.version,
+    ...(p.freshness.accepted ? { freshness: { frequencyDays: p.freshness.frequencyDays, latencyDays: p.freshness.latencyDays } } : {}),
+    contractRules: p.objectives,
+    rules: p.objectives.map((o) => o.id),
   };
 }
 

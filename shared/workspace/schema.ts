@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ImportOptions } from '../import/types';
 import { policyPackSchema } from '../mesh/policy-pack';
+import type { QualityObjective } from '../mesh/product';
 
 export const WORKSPACE_FORMAT = 'meshlens-workspace';
 /** The format version this build writes and the newest it can read. */
@@ -47,6 +48,17 @@ export const walkthroughProgressSchema = z.strictObject({
   answers: z.record(z.string(), answerSchema).default({}),
 });
 
+const objectiveBase = { id: z.string().min(1), title: z.string(), basis: z.string().optional() };
+
+/** A contract rule as the product card holds it (shared/mesh/product.ts QualityObjective). */
+export const qualityObjectiveSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...objectiveBase, kind: z.literal('nullPercent'), column: z.string(), max: z.number(), observed: z.number() }),
+  z.strictObject({ ...objectiveBase, kind: z.literal('duplicateRows'), columns: z.array(z.string()), max: z.number(), observed: z.number() }),
+  z.strictObject({ ...objectiveBase, kind: z.literal('rowCount'), min: z.number(), observed: z.number() }),
+  z.strictObject({ ...objectiveBase, kind: z.literal('sql'), query: z.string(), max: z.number(), observed: z.number().nullable() }),
+  z.strictObject({ ...objectiveBase, kind: z.literal('check'), checkId: z.string(), observed: z.number().nullable() }),
+]) satisfies z.ZodType<QualityObjective>;
+
 /**
  * The dataset's one data product: only what the user decided (shared/mesh/product-state.ts). Unknown
  * fields are kept, so a newer card field survives a round trip through this build.
@@ -67,6 +79,8 @@ export const productDecisionsSchema = z.looseObject({
   /** Contract rules kept, by id, from the candidates today's file suggests. */
   rules: z.array(z.string()).optional(),
   policies: z.array(z.string()).optional(),
+  /** Quality rules read from an imported contract, as it states them. */
+  contractRules: z.array(qualityObjectiveSchema).optional(),
 });
 
 export const datasetSchema = z.strictObject({

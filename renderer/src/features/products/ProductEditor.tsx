@@ -130,6 +130,7 @@ function CandidateList({
             />{' '}
             {c.objective.title}
             {c.source === 'finding' && <span className="muted"> (today’s finding)</span>}
+            {c.source === 'contract' && <span className="muted"> (from the imported contract)</span>}
           </label>
           <div className="muted small">{c.basis}</div>
         </li>

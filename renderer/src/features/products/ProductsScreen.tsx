@@ -4,9 +4,7 @@ import type { ContractReport } from '../../../../shared/mesh/contract-run';
 import { contractToProduct, exportContractYaml, parseContract } from '../../../../shared/mesh/odcs';
 import type { OdcsContract } from '../../../../shared/mesh/odcs';
 import type { DataProduct } from '../../../../shared/mesh/product';
-import { candidateRules } from '../../../../shared/mesh/candidate-rules';
-import { decisionsFromEdit, productOf } from '../../../../shared/mesh/product-state';
-import type { ProductDecisions } from '../../../../shared/mesh/product-state';
+import { decisionsFromContract, decisionsFromEdit, productCandidates, productOf } from '../../../../shared/mesh/product-state';
 import { EmptyState } from '../../components/EmptyState';
 import { getBridge } from '../../bridge';
 import { setProduct as saveProduct, useDataset, useStore } from '../../store';
@@ -19,21 +17,6 @@ import { ContractReportView } from './ContractReportView';
 import { ProductEditor } from './ProductEditor';
 import '../walkthroughs/walkthroughs.css';
 import './products.css';
-
-/** The decisions an imported contract carries (the card's fields the user can set). */
-function decisionsFromContract(p: DataProduct): ProductDecisions {
-  return {
-    name: p.name,
-    owner: p.owner,
-    domain: p.domain,
-    consumers: p.consumers,
-    description: p.description,
-    usage: p.usage,
-    status: p.status,
-    version: p.version,
-    ...(p.freshness.accepted ? { freshness: { frequencyDays: p.freshness.frequencyDays, latencyDays: p.freshness.latencyDays } } : {}),
-  };
-}
 
 /**
  * The active dataset's one data product (the store's, saved in the workspace; walkthroughs write to the same
@@ -160,7 +143,7 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
       )}
       {busy && <p className="muted">Running the contract…</p>}
       {report && <ContractReportView report={report} file={dataset.name} />}
-      <ProductEditor product={product} onChange={setProduct} candidates={candidateRules(ctx.active)} domainDetected={!decisions?.domain} />
+      <ProductEditor product={product} onChange={setProduct} candidates={productCandidates(ctx.active, decisions)} domainDetected={!decisions?.domain} />
       <PolicyPackPanel facts={ctx.active} product={product} />
       <details>
         <summary>Contract preview (ODCS v3.1.0 YAML)</summary>

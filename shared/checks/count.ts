@@ -9,6 +9,7 @@
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { CancelledError } from '../engine/types';
 import type { Engine } from '../engine/types';
+import { groupedValues } from '../profile/values';
 import { from, tc } from './helpers';
 import type { Dataset } from './types';
 
@@ -27,7 +28,8 @@ export type Shared = Map<string, Promise<unknown>>;
 
 /**
  * Every distinct value of each column with its rows, NULL included, for several columns in one statement;
- * with `shared`, each column is read once per run.
+ * with `shared`, each column is read once per run. A text column whose values the profile kept
+ * (profile/values.ts) is not read again.
  */
 export async function columnValues(
   engine: Engine,
@@ -36,6 +38,13 @@ export async function columnValues(
   shared: Shared = new Map(),
 ): Promise<Map<string, ColumnValue[]>> {
   const key = (name: string) => `values of ${name}`;
+  for (const n of names) {
+    const profile = dataset.profile.columns.find((c) => c.name === n);
+    const values = profile && !shared.has(key(n)) ? groupedValues(profile) : undefined;
+    if (!profile || !values) continue;
+    const nulls: ColumnValue[] = profile.nulls > 0 ? [{ v: null, n: profile.nulls }] : [];
+    shared.set(key(n), Promise.resolve([...values.map((x) => ({ v: x.value, n: x.count })), ...nulls]));
+  }
   const missing = [...new Set(names)].filter((n) => !shared.has(key(n)));
   if (missing.length) {
     const parts = missing.map(

@@ -17,6 +17,20 @@ import type { ColumnProfile, HistogramBin } from './types';
 
 const CUTS = [0.25, 0.5, 0.75] as const;
 
+/** Text columns with up to this many distinct values keep every value's rows (`groupedValues`). */
+const KEPT_VALUES = 5_000;
+
+/**
+ * Every value of a grouped text column with its rows (no NULLs), as the profile's GROUP BY counted them.
+ * The checks read them (checks/count.ts) instead of grouping the column again. Kept beside the column's
+ * profile object, not in it: a profile saved or copied has no lists and the checks group the table as before.
+ */
+const kept = new WeakMap<ColumnProfile, { value: string; count: number }[]>();
+
+export function groupedValues(p: ColumnProfile): { value: string; count: number }[] | undefined {
+  return kept.get(p);
+}
+
 export interface ValuesPlan {
   /** Rows to keep per column in the top values. */
   topK: number;
@@ -102,7 +116,11 @@ export async function addValueStatistics(
     if (isGrouped(p)) {
       const g = `g${i}`;
       ctes.push(`${g} AS MATERIALIZED (SELECT ${q} AS v, count(*) AS n FROM ${table} WHERE ${q} IS NOT NULL GROUP BY ${q})`);
-      parts.push(`(${row(i, 't', 'v', 'n', 'NULL')} FROM ${g} ORDER BY 4 DESC, 3 LIMIT ${plan.topK})`);
+      // Only values as frequent as the topK-th most frequent can be top values: the others are not cast to text.
+      parts.push(
+        `(${row(i, 't', 'v', 'n', 'NULL')} FROM ${g} WHERE n >= (SELECT list_min(max(n, ${plan.topK})) FROM ${g}) ORDER BY 4 DESC, 3 LIMIT ${plan.topK})`,
+      );
+      if (p.kind === 'text' && p.distinct <= KEPT_VALUES) parts.push(`(${row(i, 'a', 'v', 'n', 'NULL')} FROM ${g})`);
       if (b) {
         parts.push(`(${row(i, 'h', 'NULL', 'sum(n)', 'bin')} FROM (SELECT ${binSql('v', b, plan.bins)} AS bin, n FROM ${g}) GROUP BY bin)`);
         const ranks = quantileRanks(p.count);
@@ -129,6 +147,7 @@ export async function addValueStatistics(
   const stats = new Map<number, number[]>();
   const bins = new Map<number, Map<number, number>>();
   const patterns = new Map<number, Map<number, number>>();
+  const all = new Map<number, { value: string; count: number }[]>();
   const at = <T>(m: Map<number, T>, i: number, make: () => T): T => {
     if (!m.has(i)) m.set(i, make());
     return m.get(i)!;
@@ -140,6 +159,7 @@ export async function addValueStatistics(
     else if (r.k === 'h') at(bins, i, () => new Map()).set(Number(r.x), n);
     else if (r.k === 'r' || r.k === 'q') at(stats, i, () => [])[n] = Number(r.x);
     else if (r.k === 'p') at(patterns, i, () => new Map()).set(n, Number(r.x));
+    else if (r.k === 'a') at(all, i, () => []).push({ value: String(r.v), count: n });
   }
   profiles.forEach((p, i) => {
     p.topValues = (top.get(i) ?? []).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
@@ -156,6 +176,8 @@ export async function addValueStatistics(
     }
     const pc = patterns.get(i);
     if (pc) setPatterns(p, (j) => pc.get(j) ?? 0, false);
+    const values = all.get(i);
+    if (values) kept.set(p, values);
   });
 }
 

@@ -77,6 +77,22 @@ describe.each(['native', 'wasm'])('value statistics on %s', (kind) => {
     }
   });
 
+  it('top values are the most frequent values, ties at the cut broken by their text, as a direct ORDER BY', async () => {
+    const e = engines[kind]!;
+    for (const topK of [1, 3, 10]) {
+      const p = await profileTable(e, 'v', undefined, { daily: false, topK });
+      for (const name of ['Clicks', 'Cost', 'Country']) {
+        const direct = await e.query<{ v: string; n: number }>(
+          `SELECT "${name}"::VARCHAR AS v, count(*)::BIGINT AS n FROM v WHERE "${name}" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${topK}`,
+        );
+        const expected = direct.rows
+          .map((r) => ({ value: r.v, count: Number(r.n) }))
+          .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+        expect(col(p, name).topValues, `${name} top ${topK}`).toEqual(expected);
+      }
+    }
+  });
+
   it('a big table counts the patterns of a text column with few values exactly, not from a sample', async () => {
     const e = engines[kind]!;
     const p = await profileTable(e, 'v', undefined, { daily: false, patternSampleLimit: 10, exactDistinctLimit: 10 });

@@ -16,13 +16,19 @@ afterAll(async () => {
   await engine.close();
 });
 
+/** The engine, with every query it is sent written down. */
+function recorded(e: NodeEngine): { sent: string[]; recording: NodeEngine } {
+  const sent: string[] = [];
+  const recording = new Proxy(e, {
+    get: (t, p, r) => (p === 'query' ? (sql: string) => (sent.push(sql), t.query(sql)) : Reflect.get(t, p, r)),
+  });
+  return { sent, recording };
+}
+
 describe('predicates counted by value', () => {
   it('a placeholder and an e-mail address in 4 campaigns over 200 rows: 50 rows each, as row by row', async () => {
     const { dataset } = await loadFixture(engine, 'placeholder-and-email-in-few-campaigns.csv');
-    const sent: string[] = [];
-    const recording = new Proxy(engine, {
-      get: (t, p, r) => (p === 'query' ? (sql: string) => (sent.push(sql), t.query(sql)) : Reflect.get(t, p, r)),
-    });
+    const { sent, recording } = recorded(engine);
     const findings = await runChecks(recording, dataset, { referenceDate: '2026-03-01' });
     expect(sent.some((sql) => sql.includes('sum("__rows")') && sql.includes('(not set)'))).toBe(true);
     const [placeholder] = byCheck(findings, 'placeholder_values');
@@ -41,10 +47,7 @@ describe('predicates counted by value', () => {
     const { dataset } = await loadFixture(engine, 'placeholder-and-email-in-few-campaigns.csv');
     // A copied profile (a saved workspace, a worker message) has no kept values: the checks group the column.
     const copied = { ...dataset, profile: structuredClone(dataset.profile) };
-    const sent: string[] = [];
-    const recording = new Proxy(engine, {
-      get: (t, p, r) => (p === 'query' ? (sql: string) => (sent.push(sql), t.query(sql)) : Reflect.get(t, p, r)),
-    });
+    const { sent, recording } = recorded(engine);
     const findings = await runChecks(recording, copied, { referenceDate: '2026-03-01' });
     const byCampaign = /GROUP BY t\."Campaign"(?!,)|SELECT t\."Campaign", count\(\*\) AS "__rows"/;
     expect(sent.filter((sql) => byCampaign.test(sql))).toHaveLength(1);
@@ -56,10 +59,7 @@ describe('predicates counted by value', () => {
 
   it('label_values_grouped_by_profile_and_checks: the checks read the values the profile grouped, and find the same', async () => {
     const { dataset } = await loadFixture(engine, 'placeholder-and-email-in-few-campaigns.csv');
-    const sent: string[] = [];
-    const recording = new Proxy(engine, {
-      get: (t, p, r) => (p === 'query' ? (sql: string) => (sent.push(sql), t.query(sql)) : Reflect.get(t, p, r)),
-    });
+    const { sent, recording } = recorded(engine);
     const findings = await runChecks(recording, dataset, { referenceDate: '2026-03-01' });
     expect(sent.filter((sql) => /GROUP BY t\."Campaign"|SELECT t\."Campaign", count\(\*\)/.test(sql))).toEqual([]);
     expect(sent.filter((sql) => sql.includes('sum("__rows")') && sql.includes('(VALUES ')).length).toBeGreaterThan(0);

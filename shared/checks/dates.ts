@@ -12,6 +12,7 @@ import {
   pct,
   plural,
   profileOf,
+  SAMPLE_SIZE,
   tc,
   withRole,
 } from './helpers';
@@ -98,6 +99,7 @@ export const dateGaps: CheckDefinition = {
     const campaign = firstWithRole(ds, 'campaign');
     const series = campaign ? tc(campaign.name) : `'all rows'`;
     const minDays = numParam(ctx.params, 'minSeriesDays', 3);
+    const seriesColumn = quoteIdent(campaign?.name ?? 'series');
     // Only inside the period the file states (or spans): rows already reported as out of range or in
     // the future make no gaps of their own.
     const range = ds.statedRange;
@@ -110,22 +112,30 @@ export const dateGaps: CheckDefinition = {
     const gaps = `WITH d AS (SELECT ${series} AS series, ${day(date.name)} AS day, min(t.${LINE}) AS line FROM ${from(ds)}
         WHERE ${inside} GROUP BY 1, 2),
       s AS (SELECT *, count(*) OVER (PARTITION BY series) AS days, lead(day) OVER (PARTITION BY series ORDER BY day) AS next_day FROM d)
-      SELECT line AS ${LINE}, series AS ${quoteIdent(campaign?.name ?? 'series')}, day::VARCHAR AS last_day_before_gap, next_day::VARCHAR AS next_day,
+      SELECT line AS ${LINE}, series AS ${seriesColumn}, day::VARCHAR AS last_day_before_gap, next_day::VARCHAR AS next_day,
         date_diff('day', day, next_day) - 1 AS missing_days
       FROM s WHERE days >= ${minDays} AND date_diff('day', day, next_day) > 1`;
-    const totals = (
-      await ctx.engine.query(
-        `SELECT coalesce(sum(missing_days), 0)::BIGINT AS missing, count(DISTINCT ${quoteIdent(campaign?.name ?? 'series')}) AS series FROM (${gaps})`,
-      )
-    ).rows[0];
-    const missing = Number(totals?.missing ?? 0);
-    const seriesCount = Number(totals?.series ?? 0);
+    // One statement: the missing days and series counted, and the first gaps by line for the sample.
+    const read = await ctx.engine.query(
+      `WITH gaps AS MATERIALIZED (${gaps}),
+        totals AS (SELECT coalesce(sum(missing_days), 0)::BIGINT AS "__missing", count(DISTINCT ${seriesColumn}) AS "__series" FROM gaps)
+      SELECT * FROM totals LEFT JOIN (SELECT * FROM gaps ORDER BY ${LINE} LIMIT ${SAMPLE_SIZE + 1}) first ON true ORDER BY ${LINE}`,
+    );
+    const missing = Number(read.rows[0]?.__missing ?? 0);
+    const seriesCount = Number(read.rows[0]?.__series ?? 0);
     if (!missing) return [];
+    const firstRows = read.rows.map((r) => {
+      const gap = { ...r };
+      delete gap.__missing;
+      delete gap.__series;
+      return gap;
+    });
     return [
       {
         columns: campaign ? [date.name, campaign.name] : [date.name],
         sql: gaps,
         count: missing,
+        firstRows,
         details: { missingDays: missing, series: seriesCount },
         message: (n) =>
           `${plural(n, 'day')} missing from the daily series${campaign ? ` of ${plural(seriesCount, 'campaign')}` : ''}; each sample row is the last day before a gap.`,

@@ -46,6 +46,8 @@ export const tc = (name: string): string => `t.${quoteIdent(name)}`;
 export const LINE = quoteIdent(LINE_COLUMN);
 /** The column that carries a target's number of affected rows (see CheckTarget.counted). */
 export const AFFECTED = quoteIdent('__affected');
+/** Rows shown as the sample of a finding (the first by line). */
+export const SAMPLE_SIZE = 20;
 export const from = (ds: Dataset): string => `${quoteIdent(ds.tableName)} t`;
 
 /** Severity from the share of affected rows: `warning` at or above `warnShare`, `error` at `errorShare`. */

@@ -8,7 +8,7 @@ import { isInternalColumn, LINE_COLUMN, quoteIdent } from '../engine/sql';
 import { CATALOGUE } from './catalogue';
 import { countConditions } from './count';
 import type { Shared } from './count';
-import { AFFECTED, from, LINE } from './helpers';
+import { AFFECTED, from, LINE, SAMPLE_SIZE } from './helpers';
 import { defaultNaming } from './labels';
 import { SEVERITY_ORDER, sortFindings } from './order';
 import type {
@@ -24,7 +24,7 @@ import type {
   Severity,
 } from './types';
 
-export const SAMPLE_SIZE = 20;
+export { SAMPLE_SIZE };
 /** Progress detail while every check's row conditions are counted in one scan. */
 export const SHARED_SCAN = 'row conditions';
 const SEVERITIES = SEVERITY_ORDER;
@@ -100,7 +100,10 @@ export async function runChecks(
     const { check, target } = p;
     hooks.progress?.({ stage: 'checks', fraction: 0.7 + (0.3 * i) / pending.length, detail: check.id });
     try {
-      if (target.sql !== undefined || (target.where !== undefined && target.count !== undefined)) {
+      if (target.firstRows && target.count !== undefined && oneRowPerLine(target.firstRows)) {
+        p.affected = target.count;
+        p.sample = target.firstRows.slice(0, SAMPLE_SIZE).map(toSample);
+      } else if (target.sql !== undefined || (target.where !== undefined && target.count !== undefined)) {
         const res = await countAndSample(engine, target.sql ?? whereSql(dataset, target), target.count !== undefined || target.counted === true);
         p.affected = target.count ?? Number(res.rows[0]?.__affected ?? 0);
         p.sample = res.rows.map(toSample);
@@ -148,9 +151,14 @@ async function countAndSample(engine: Engine, sql: string, known: boolean): Prom
   const query = (order: string, limit: number) =>
     engine.query(`SELECT *${counted} FROM (${sql}) q ORDER BY ${order} LIMIT ${limit}`);
   const byLine = await query(LINE, SAMPLE_SIZE + 1);
-  const lines = byLine.rows.map((r) => r[LINE_COLUMN]);
-  if (lines.every((l, i) => i === 0 || l !== lines[i - 1])) return { rows: byLine.rows.slice(0, SAMPLE_SIZE) };
+  if (oneRowPerLine(byLine.rows)) return { rows: byLine.rows.slice(0, SAMPLE_SIZE) };
   return query(`${LINE}, CAST(q AS VARCHAR)`, SAMPLE_SIZE);
+}
+
+/** Rows in line order, no two of them on one line (then their order by line alone is the one order). */
+function oneRowPerLine(rows: Row[]): boolean {
+  const lines = rows.map((r) => r[LINE_COLUMN]);
+  return lines.every((l, i) => i === 0 || l !== lines[i - 1]);
 }
 
 /** Counts every predicate target's rows in one scan of the table (by value where it can: count.ts). */

@@ -92,6 +92,11 @@ export interface CheckTarget {
    * where that is cheaper than counting the rows (over groups): the runner reads it instead of counting.
    */
   counted?: boolean;
+  /**
+   * The `sql`'s first rows by line (SAMPLE_SIZE + 1 of them), read in the statement that counted them (`count`):
+   * the runner samples from them instead of reading `sql` again, unless two of them share a line.
+   */
+  firstRows?: Row[];
   /** Extra facts for the message and the report (groups of labels, expected values…). */
   details?: Record<string, unknown>;
   /** Builds the message once the count is known. */

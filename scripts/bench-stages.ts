@@ -3,10 +3,11 @@
  * the time goes. Stages are read from the importer's progress events and from the statements it sends to
  * the engine (an instrumented Engine wrapper), so the importer itself carries no benchmark code.
  *
- * Usage: node --import tsx scripts/bench-stages.ts <wasm|native|baseline> <file>
+ * Usage: node --import tsx scripts/bench-stages.ts <wasm|native|baseline|wasm-baseline> <file>
  * Prints one JSON line: { engine, startMs, stages: { decode, sniff, scan, read+type, profile, checks },
  * totalMs, rows, findings, peakRssMb }.
- * `baseline` is native DuckDB alone: read_csv into a table, then SUMMARIZE (the reference figure).
+ * `baseline` is native DuckDB alone: read_csv into a table, then SUMMARIZE (the reference figure);
+ * `wasm-baseline` is the same work on duckdb-wasm alone (what the app's engine costs before MeshLens).
  */
 import { isUtf8 } from 'node:buffer';
 import { pathToFileURL } from 'node:url';
@@ -136,7 +137,34 @@ async function meshlens(kind: string, file: string): Promise<Omit<StageResult, '
   };
 }
 
-/** Native DuckDB alone, told what MeshLens works out for itself (2 title rows, comma, header); the totals rows are dropped as errors. */
+/** The reference statement: read_csv told what MeshLens works out for itself (2 title rows, comma, header); the totals rows are dropped as errors. */
+const referenceRead = (file: string) =>
+  `CREATE TABLE t AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', skip=2, header=true, delim=',', quote='"', ignore_errors=true)`;
+
+/**
+ * duckdb-wasm alone doing the reference's work (the same read_csv and SUMMARIZE, no MeshLens code), on the
+ * build the app runs: what the app's engine costs before MeshLens adds anything, against native DuckDB.
+ */
+async function wasmBaseline(file: string): Promise<Omit<StageResult, 'peakRssMb'>> {
+  const { NodeEngine } = await import('../electron/engine/node-engine');
+  const { readFileSync } = await import('node:fs');
+  const t0 = performance.now();
+  const engine = await NodeEngine.create();
+  const t1 = performance.now();
+  const c1 = cpuNow();
+  await engine.registerFile('reference.csv', new Uint8Array(readFileSync(file)));
+  await engine.exec(referenceRead('reference.csv'));
+  const t2 = performance.now();
+  await engine.query('SUMMARIZE t');
+  const t3 = performance.now();
+  const cpu = cpuNow() - c1;
+  const rows = Number((await engine.query('SELECT count(*) AS n FROM t')).rows[0]!.n);
+  const version = String((await engine.query('SELECT version() AS v')).rows[0]!.v);
+  await engine.close();
+  return { engine: 'wasm-baseline', startMs: t1 - t0, stages: { 'read+type': t2 - t1, profile: t3 - t2 }, totalMs: t3 - t1, cpuMs: cpu, rows, findings: 0, version };
+}
+
+/** Native DuckDB alone: the reference read, then SUMMARIZE. */
 async function baseline(file: string): Promise<Omit<StageResult, 'peakRssMb'>> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const t0 = performance.now();
@@ -144,7 +172,7 @@ async function baseline(file: string): Promise<Omit<StageResult, 'peakRssMb'>> {
   const conn = await instance.connect();
   const t1 = performance.now();
   const c1 = cpuNow();
-  await conn.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', skip=2, header=true, delim=',', quote='"', ignore_errors=true)`);
+  await conn.run(referenceRead(file));
   const t2 = performance.now();
   await conn.runAndReadAll('SUMMARIZE t');
   const t3 = performance.now();
@@ -157,8 +185,8 @@ async function baseline(file: string): Promise<Omit<StageResult, 'peakRssMb'>> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [mode, file] = process.argv.slice(2);
-  if (!mode || !file) throw new Error('usage: bench-stages <wasm|native|baseline> <file>');
-  const out = mode === 'baseline' ? await baseline(file) : await meshlens(mode, file);
+  if (!mode || !file) throw new Error('usage: bench-stages <wasm|native|baseline|wasm-baseline> <file>');
+  const out = mode === 'baseline' ? await baseline(file) : mode === 'wasm-baseline' ? await wasmBaseline(file) : await meshlens(mode, file);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify({ ...out, peakRssMb }) + '\n');
   process.exit(0);

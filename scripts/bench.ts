@@ -2,6 +2,7 @@
  * `npm run bench`: where an audit spends its time, for both engines, against native DuckDB's own
  * `read_csv` + `SUMMARIZE` of the same file in the same run (the reference; every figure is a ratio of it).
  * - baseline: native DuckDB alone (read_csv into a table, then SUMMARIZE);
+ * - wasm-baseline: the same two statements on duckdb-wasm alone (the app's engine before MeshLens adds work);
  * - wasm / native: MeshLens's importer, profile and checks on duckdb-wasm and on native DuckDB, split into
  *   stages (decode, sniff, scan, read+type, profile, checks: see STAGE_NOTE in bench-stages.ts);
  * - app: the app in headless Chromium, file picked → findings shown (scripts/bench-app.ts; skipped without
@@ -63,6 +64,15 @@ for (const rows of sizes) {
   }
   const ref = base.totalMs;
   console.log(`native DuckDB ${base.version}: read_csv ${s(base.stages['read+type']).trim()} + SUMMARIZE ${s(base.stages.profile).trim()} = ${s(ref).trim()} s (reference; CPU ${s(base.cpuMs).trim()} s), peak RSS ${base.peakRssMb} MB`);
+
+  if (want('wasm-baseline')) {
+    const w = run(['wasm-baseline', file]);
+    if ('error' in w) console.log(`duckdb-wasm alone: FAILED: ${w.error}`);
+    else
+      console.log(
+        `duckdb-wasm ${w.version} alone, the same statements (the app's engine before any MeshLens work): read_csv ${s(w.stages['read+type']).trim()} + SUMMARIZE ${s(w.stages.profile).trim()} = ${s(w.totalMs).trim()} s = ${(w.totalMs / ref).toFixed(2)}× native (CPU ${s(w.cpuMs).trim()} s)`,
+      );
+  }
 
   const results: StageResult[] = [];
   for (const kind of ['wasm', 'native']) {

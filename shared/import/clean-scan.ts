@@ -21,6 +21,11 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
   if (dialect.delimiter.length !== 1 || dialect.quote !== '"' || dialect.escape !== 'double') return null;
   if (input.skipLines?.size) return null;
   const D = dialect.delimiter.charCodeAt(0);
+  // Bytes that need no decision inside an unquoted field (`plain`) and inside a quoted one (`quoted`).
+  const plain = new Uint8Array(256).fill(1);
+  for (const b of [NL, CR, QUOTE, D]) plain[b] = 0;
+  const quoted = new Uint8Array(256).fill(1);
+  for (const b of [NL, CR, QUOTE]) quoted[b] = 0;
   const decoder = new TextDecoder();
   const sample: { line: number; fields: string[] }[] = [];
 
@@ -45,43 +50,56 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
     if (blanks) return null;
     const recStart = p;
     let fields = 1;
-    let atFieldStart = true;
+    let fieldStart = p;
     let hasValue = false;
     while (p < end) {
+      // A run of ordinary bytes (not a line end, CR, quote or delimiter): one table lookup per byte.
+      const run = p;
+      while (p < end && plain[utf8[p]!] === 1) p++;
+      if (!hasValue)
+        for (let k = run; k < p; k++)
+          if (utf8[k] !== SPACE) {
+            hasValue = true;
+            break;
+          }
+      if (p >= end) break;
       const c = utf8[p]!;
       if (c === NL) break;
       if (c === D) {
         fields++;
-        atFieldStart = true;
+        p++;
+        fieldStart = p;
+        continue;
+      }
+      if (c === CR) {
+        // A lone CR (not before the line's LF) ends a record for DuckDB, so the line would split in two.
+        if (p + 1 < end && utf8[p + 1] !== NL) return null;
         p++;
         continue;
       }
-      if (c === QUOTE && atFieldStart) {
-        hasValue = true;
+      // A quote: a quoted value at the start of a field, else an ordinary character.
+      hasValue = true;
+      if (p !== fieldStart) {
         p++;
-        // Quoted value: "" is a quote; the closing quote must end the field on this line.
-        for (;;) {
-          if (p >= end) return null;
-          const q = utf8[p]!;
-          if (q === NL || (q === CR && utf8[p + 1] !== NL)) return null;
-          p++;
-          if (q !== QUOTE) continue;
-          if (utf8[p] === QUOTE) {
-            p++;
-            continue;
-          }
-          break;
-        }
-        const n = utf8[p];
-        if (p < end && n !== NL && n !== CR && n !== D) return null;
-        atFieldStart = false;
         continue;
       }
-      // A lone CR (not before the line's LF) ends a record for DuckDB, so the line would split in two.
-      if (c === CR && p + 1 < end && utf8[p + 1] !== NL) return null;
-      if (!hasValue && c !== SPACE && c !== CR) hasValue = true;
-      atFieldStart = false;
       p++;
+      // Quoted value: "" is a quote; the closing quote must end the field on this line.
+      for (;;) {
+        while (p < end && quoted[utf8[p]!] === 1) p++;
+        if (p >= end) return null;
+        const q = utf8[p]!;
+        if (q === NL || (q === CR && utf8[p + 1] !== NL)) return null;
+        p++;
+        if (q !== QUOTE) continue;
+        if (utf8[p] === QUOTE) {
+          p++;
+          continue;
+        }
+        break;
+      }
+      const n = utf8[p];
+      if (p < end && n !== NL && n !== CR && n !== D) return null;
     }
     const recEnd = p;
     p = recEnd < end ? recEnd + 1 : recEnd;
@@ -97,17 +115,32 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
       continue;
     }
     if (fields !== headerFields) return null;
-    if (records % every === 0) sample.push({ line: line - 1, fields: input.sampleLinesOnly ? [] : lineFields(decoder, utf8, recStart, recEnd, dialect) });
+    if (records % every === 0)
+      sample.push({
+        line: line - 1,
+        fields: input.sampleLinesOnly ? [] : lineFields(decoder, utf8, recStart, recEnd, dialect),
+      });
     records++;
     if (recEnd - recStart > longest) longest = recEnd - recStart;
     dataEnd = p;
   }
   if (records === 0) return null;
-  return cleanResult(input, dataStart, dataEnd, { records, longestRecord: longest, blankLines: blanks, sample });
+  return cleanResult(input, dataStart, dataEnd, {
+    records,
+    longestRecord: longest,
+    blankLines: blanks,
+    sample,
+  });
 }
 
 /** One sampled record's fields, read from its line's bytes (a final CR dropped). */
-export function lineFields(decoder: TextDecoder, utf8: Uint8Array, from: number, to: number, dialect: Dialect): string[] {
+export function lineFields(
+  decoder: TextDecoder,
+  utf8: Uint8Array,
+  from: number,
+  to: number,
+  dialect: Dialect,
+): string[] {
   const text = decoder.decode(utf8.subarray(from, to));
   return splitFields(text.endsWith('\r') ? text.slice(0, -1) : text, dialect);
 }

@@ -14,18 +14,62 @@
  *   checks:
  *     spend_mismatch: { relativeTolerance: 0.02 }
  */
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { Params } from '../checks/types';
 import { RECON_DOMAINS } from './types';
 import type { ReconDomain } from './types';
 
+/** What the user says about one source: its domain, the currency of its money, the time zone its days are cut in. */
+export interface SourceSettings {
+  domain?: ReconDomain;
+  currency?: string;
+  timeZone?: string;
+}
+
+/**
+ * The reconciliation settings: the CLI reads them from this YAML, the app's Reconcile screen edits the same
+ * object and saves or opens the same YAML (a source is matched to an open file by its file name).
+ */
 export interface ReconcileConfig {
   truth?: string;
   on?: string[];
   metric?: string;
   testStart?: string;
-  sources: { file: string; domain?: ReconDomain; currency?: string; timeZone?: string }[];
+  sources: ({ file: string } & SourceSettings)[];
   checks?: Record<string, Params>;
+}
+
+/** An ISO 4217 code as the config holds it: three capital letters. */
+export const isCurrencyCode = (v: string): boolean => /^[A-Z]{3}$/.test(v);
+
+/** An IANA time zone this runtime knows (Europe/Berlin, America/New_York, UTC). */
+export function isTimeZone(v: string): boolean {
+  if (!v.trim()) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The problem with a currency or time zone the user typed, in words, or null when it is valid. */
+export function settingProblem(key: 'currency' | 'timeZone', value: string): string | null {
+  if (key === 'currency') return isCurrencyCode(value.toUpperCase()) ? null : `"${value}" is not a currency code (three letters, such as EUR or USD)`;
+  return isTimeZone(value) ? null : `"${value}" is not a time zone (a name such as Europe/Berlin or America/New_York)`;
+}
+
+/** The settings of the source whose file name is `name` (a config lists files by path, relative to itself). */
+export function settingsOf(config: ReconcileConfig, name: string): SourceSettings {
+  const base = (f: string) => f.split(/[\\/]/).pop() ?? f;
+  const { file: _f, ...settings } = config.sources.find((s) => base(s.file) === name) ?? { file: name };
+  return settings;
+}
+
+/** The config as YAML that parseReconcileConfig (and `meshlens reconcile --config`) reads back the same. */
+export function reconcileConfigYaml(config: ReconcileConfig): string {
+  const sources = config.sources.map((s) => (Object.keys(s).length === 1 ? s.file : s));
+  return stringify({ ...config, sources });
 }
 
 export class ReconcileConfigError extends Error {
@@ -66,6 +110,10 @@ export function parseReconcileConfig(text: string, file = 'config'): ReconcileCo
       throw new ReconcileConfigError(`${where}.domain must be one of ${RECON_DOMAINS.join(', ')}`);
     const currency = str(o.currency, `${where}.currency`);
     const timeZone = str(o.timeZone, `${where}.timeZone`);
+    for (const [key, value] of [['currency', currency], ['timeZone', timeZone]] as const) {
+      const problem = value === undefined ? null : settingProblem(key, value);
+      if (problem) throw new ReconcileConfigError(`${where}.${key}: ${problem}`);
+    }
     return { file: f, ...(domain ? { domain: domain as ReconDomain } : {}), ...(currency ? { currency: currency.toUpperCase() } : {}), ...(timeZone ? { timeZone } : {}) };
   });
   let on: string[] | undefined;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ImportOptions } from '../import/types';
 import { policyPackSchema } from '../mesh/policy-pack';
 import type { QualityObjective } from '../mesh/product';
+import { RECON_DOMAINS } from '../reconcile/types';
 
 export const WORKSPACE_FORMAT = 'meshlens-workspace';
 /** The format version this build writes and the newest it can read. */
@@ -144,6 +145,18 @@ export const workshopSchema = z.strictObject({
   notes: z.string().default(''),
 });
 
+/** The reconciliation settings, as `meshlens reconcile --config` reads them (shared/reconcile/config.ts). */
+export const reconcileSchema = z.strictObject({
+  truth: z.string().optional(),
+  on: z.array(z.string()).optional(),
+  metric: z.string().optional(),
+  testStart: z.string().optional(),
+  sources: z.array(
+    z.strictObject({ file: z.string().min(1), domain: z.enum(RECON_DOMAINS).optional(), currency: z.string().optional(), timeZone: z.string().optional() }),
+  ),
+  checks: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+});
+
 export const workspaceSchema = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT),
   version: z.literal(WORKSPACE_VERSION),
@@ -158,6 +171,8 @@ export const workspaceSchema = z.strictObject({
   workshop: workshopSchema.optional(),
   /** The organisation's policy pack this workspace applies (shared/mesh/policy-pack.ts); absent: none chosen. */
   policyPack: policyPackSchema.optional(),
+  /** The Reconcile screen's settings; absent: none given. */
+  reconcile: reconcileSchema.optional(),
 });
 
 export type Workspace = z.output<typeof workspaceSchema>;

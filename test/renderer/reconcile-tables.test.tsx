@@ -27,14 +27,14 @@ function report(overlap: ReconcileReport['alignment']['overlap']): ReconcileRepo
 
 describe('reconcile sources table', () => {
   it('no common period: does not say every row of a file is outside it (was "0 in, 117 outside" for a file fully inside its own period)', () => {
-    render(<SourcesTable report={report(null)} onDomain={() => {}} />);
+    render(<SourcesTable report={report(null)} settings={{ sources: [] }} onSettings={() => {}} />);
     const text = screen.getByTestId('reconcile-sources').textContent ?? '';
     expect(text).not.toMatch(/0 in/);
     expect(text).toContain('no day every file covers');
   });
 
   it('with a common period, counts the rows in and outside it', () => {
-    render(<SourcesTable report={report({ start: '2026-09-01', end: '2026-09-30' })} onDomain={() => {}} />);
+    render(<SourcesTable report={report({ start: '2026-09-01', end: '2026-09-30' })} settings={{ sources: [] }} onSettings={() => {}} />);
     expect(screen.getAllByTestId('reconcile-sources').at(-1)!.textContent).toContain('117 in, 0 outside');
   });
 });

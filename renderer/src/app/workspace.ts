@@ -13,6 +13,8 @@ import { getBridge } from '../bridge';
 import { electronApi, relinkFile } from '../bridge/electron-bridge';
 import type { OpenedFile } from '../bridge';
 import { openFiles, setPolicyPack, showBanner, useStore, errorMessage } from '../store';
+import { setReconcileConfig } from '../store/mesh-actions';
+import type { ReconcileConfig } from '../../../shared/reconcile/config';
 import { profileStateOf } from '../store/analysis-slice';
 import { initialWorkshop } from '../store/mesh-slice';
 import { landingScreen } from '../features/registry';
@@ -40,6 +42,7 @@ export function currentWorkspace(name = 'MeshLens workspace'): Workspace {
   const w = s.workshop;
   workspace.workshop = { current: w.current, startedAt: w.startedAt, policies: w.decisions.policies, notes: w.decisions.notes };
   if (s.policyPack) workspace.policyPack = s.policyPack;
+  if (s.reconcile.sources.length || s.reconcile.truth || s.reconcile.on) workspace.reconcile = s.reconcile;
   return workspace;
 }
 
@@ -57,6 +60,7 @@ export function workspaceSnapshot(): string {
     s.workshop.startedAt,
     s.workshop.decisions,
     s.policyPack,
+    s.reconcile,
   ]);
 }
 
@@ -109,6 +113,7 @@ export async function openWorkspace(path?: string): Promise<void> {
     return;
   }
   setPolicyPack(parsed.workspace.policyPack ?? null);
+  setReconcileConfig((parsed.workspace.reconcile as ReconcileConfig | undefined) ?? { sources: [] });
   const missing: string[] = [];
   const relinked: string[] = [];
   for (const entry of parsed.workspace.datasets) {

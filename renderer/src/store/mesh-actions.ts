@@ -8,6 +8,7 @@ import type { WorkshopDecisions } from '../../../shared/mesh/workshop';
 import { labelFixes } from '../../../shared/checks/label-fixes';
 import type { LabelFix } from '../../../shared/checks/label-fixes';
 import type { WorkshopTab } from './mesh-slice';
+import type { ReconcileConfig } from '../../../shared/reconcile/config';
 import { useStore } from './store';
 import { auditStateOf } from './analysis-slice';
 
@@ -81,4 +82,9 @@ export function setWorkshopTab(tab: WorkshopTab): void {
 
 export function setWorkshopDecisions(decisions: WorkshopDecisions): void {
   setState((s) => ({ workshop: { ...s.workshop, decisions } }));
+}
+
+/** Replace the reconciliation settings (the Reconcile screen edits them; a config file opened there replaces them). */
+export function setReconcileConfig(config: ReconcileConfig): void {
+  setState({ reconcile: config });
 }

@@ -10,6 +10,7 @@ import type { LabelChoices } from '../../../shared/checks/label-fixes';
 import type { WalkthroughProgress } from '../../../shared/mesh/walkthroughs';
 import { emptyDecisions } from '../../../shared/mesh/workshop';
 import type { WorkshopDecisions } from '../../../shared/mesh/workshop';
+import type { ReconcileConfig } from '../../../shared/reconcile/config';
 
 export type WorkshopTab = 'agenda' | 'decisions' | 'summary';
 
@@ -32,6 +33,8 @@ export interface MeshSlice {
   savedRoles: Record<string, RoleOverrides>;
   /** Dataset id → column → suggested canonical → the label spelling the user chose (used by the cleaned export). */
   labelChoices: Record<string, LabelChoices>;
+  /** The reconciliation settings (source of truth, keys, each source's domain, currency, time zone): the CLI's config. */
+  reconcile: ReconcileConfig;
   workshop: WorkshopState;
 }
 
@@ -44,5 +47,6 @@ export const createMeshSlice: StateCreator<MeshSlice, [], [], MeshSlice> = () =>
   walkthroughs: {},
   savedRoles: {},
   labelChoices: {},
+  reconcile: { sources: [] },
   workshop: initialWorkshop(),
 });

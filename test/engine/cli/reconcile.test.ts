@@ -1,9 +1,10 @@
 /** `meshlens reconcile` end to end through the CLI dispatcher: real files, exit codes, JSON, Markdown, HTML, YAML config. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/index';
+import { reconcileConfigYaml } from '../../../shared/reconcile/config';
 
 const FX = path.resolve(__dirname, '../../fixtures/reconcile');
 const DEMO = path.resolve(__dirname, '../../../assets/demo');
@@ -76,6 +77,19 @@ describe('meshlens reconcile', () => {
     expect(j.lift.otherClaim).toContain('Meta claims 223 (meta_claimed_purchases in geo-test-meta-2026-09.csv, group test, 2026-09-15 to 2026-09-30)');
     const md = (await run('--config', cfg)).out;
     expect(md).toContain('Not the same count as the claimed-against-actual comparison');
+  });
+
+  it('reads the settings the Reconcile screen saves (reconcile.yaml beside the files): a currency set there is applied', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'app-'));
+    for (const f of ['google-ads-march.csv', 'finance-spend-agrees.csv']) copyFileSync(fx(f), path.join(dir, f));
+    const cfg = path.join(dir, 'reconcile.yaml');
+    writeFileSync(cfg, reconcileConfigYaml({ on: ['campaign', 'date'], sources: [{ file: 'google-ads-march.csv' }, { file: 'finance-spend-agrees.csv', currency: 'USD', timeZone: 'America/New_York' }] }));
+    const j = JSON.parse((await run('--config', cfg, '--json')).out) as { findings: { check: string }[] };
+    expect(j.findings.map((f) => f.check)).toEqual(['currency_mismatch']);
+    writeFileSync(cfg, reconcileConfigYaml({ sources: [{ file: 'google-ads-march.csv', timeZone: 'Berlin time' }, { file: 'finance-spend-agrees.csv' }] }));
+    const bad = await run('--config', cfg, '--json');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('"Berlin time" is not a time zone');
   });
 
   it('usage errors exit 2 with one line', async () => {

@@ -19,6 +19,7 @@ import type { DatasetFacts } from '../../../../shared/mesh/types';
 import { getBridge } from '../../bridge';
 import { setPolicyPack, useStore } from '../../store';
 import { examplePolicyPack } from './example-pack';
+import { FileButton } from '../../components/FileButton';
 
 /** A chosen file's text (FileReader where Blob.text is missing, as in older embedded browsers). */
 function readText(file: File): Promise<string> {
@@ -115,20 +116,7 @@ export function PolicyPackPanel({
         {policySummary(report)}
       </p>
       <div className="mesh-buttons">
-        <label className="btn">
-          Import a policy pack…
-          <input
-            type="file"
-            accept=".yaml,.yml,.json"
-            className="sr-only"
-            data-testid="policy-pack-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void importPack(f);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton label="Import a policy pack…" accept=".yaml,.yml,.json" testId="policy-pack-file" onFile={(f) => void importPack(f)} />
         <button
           type="button"
           className="btn"

@@ -17,6 +17,7 @@ import { ContractReportView } from './ContractReportView';
 import { ProductEditor } from './ProductEditor';
 import '../walkthroughs/walkthroughs.css';
 import './products.css';
+import { FileButton } from '../../components/FileButton';
 
 /**
  * The active dataset's one data product (the store's, saved in the workspace; walkthroughs write to the same
@@ -102,34 +103,8 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
         <button type="button" className="btn" data-testid="contract-run" disabled={busy} onClick={() => void run(parseContract(exportContractYaml(product)))}>
           Run this contract on {dataset.name}
         </button>
-        <label className="btn">
-          Import a contract…
-          <input
-            type="file"
-            accept=".yaml,.yml"
-            className="sr-only"
-            data-testid="contract-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void importYaml(f);
-              e.target.value = '';
-            }}
-          />
-        </label>
-        <label className="btn">
-          Compare with a check pack…
-          <input
-            type="file"
-            accept=".json"
-            className="sr-only"
-            data-testid="checkpack-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void comparePack(f);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton label="Import a contract…" accept=".yaml,.yml" testId="contract-file" onFile={(f) => void importYaml(f)} />
+        <FileButton label="Compare with a check pack…" accept=".json" testId="checkpack-file" onFile={(f) => void comparePack(f)} />
       </div>
       {packDiff && (
         <pre className="product-yaml" data-testid="checkpack-comparison">

@@ -3,10 +3,8 @@
  * keys (with their match rates) and the domains; the screen shows the common period, the findings, the charts
  * and the attribution report to save.
  */
-import { useState } from 'react';
 import { truthSpecOf } from '../../../../shared/reconcile/overclaim';
 import { reportHtml, reportMarkdown } from '../../../../shared/reconcile/render';
-import type { ReconDomain } from '../../../../shared/reconcile/types';
 import { getBridge } from '../../bridge';
 import { EmptyState } from '../../components/EmptyState';
 import type { ScreenProps } from '../registry';
@@ -14,9 +12,13 @@ import { ClaimsChart, CreditChart, LiftChart, SpendChart } from './ReconcileChar
 import { KeysTable, ReconcileFindings, SourcesTable } from './ReconcileTables';
 import { useAttributionRun } from './use-attribution-run';
 import type { ReconcileChoices } from './use-attribution-run';
+import { useStore } from '../../store';
+import { setReconcileConfig as setChoices } from '../../store/mesh-actions';
+import { ConfigFileButtons, withSourceSetting } from './ReconcileSettings';
 
 export function ReconcileScreen(_props: ScreenProps) {
-  const [choices, setChoices] = useState<ReconcileChoices>({ domains: {} });
+  // The settings live in the store (saved in the workspace) as the CLI's reconcile config.
+  const choices: ReconcileChoices = useStore((s) => s.reconcile);
   const { run, loading, error, waiting } = useAttributionRun(choices);
   if (error) return <EmptyState title="The datasets could not be reconciled">{error}</EmptyState>;
   if (!run) return <EmptyState title={loading ? 'Reading the open datasets…' : 'Open two or more files to reconcile them'} testId="reconcile-loading" />;
@@ -58,7 +60,7 @@ export function ReconcileScreen(_props: ScreenProps) {
       </section>
       <section className="ml-card">
         <h2>Sources and period</h2>
-        <SourcesTable report={r} onDomain={(name, d: ReconDomain) => setChoices({ ...choices, domains: { ...choices.domains, [name]: d } })} />
+        <SourcesTable report={r} settings={choices} onSettings={(name, patch) => setChoices(withSourceSetting(choices, name, patch))} />
         <ul data-testid="reconcile-notes">
           {run.notes.map((n) => (
             <li key={n}>{n}</li>
@@ -114,6 +116,7 @@ export function ReconcileScreen(_props: ScreenProps) {
         <h2>Findings</h2>
         <ReconcileFindings findings={r.findings} />
       </section>
+      <ConfigFileButtons config={choices} onOpen={setChoices} />
       <p>
         <button type="button" className="btn" data-testid="reconcile-save-md" onClick={() => save('md')}>
           Save attribution report (Markdown)

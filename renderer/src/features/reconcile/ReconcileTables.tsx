@@ -3,8 +3,20 @@ import type { Finding } from '../../../../shared/checks/types';
 import { OWNER_LABELS } from '../../../../shared/checks/types';
 import type { ReconcileReport, ReconDomain } from '../../../../shared/reconcile/types';
 import { DOMAIN_LABELS, RECON_DOMAINS } from '../../../../shared/reconcile/types';
+import { settingsOf } from '../../../../shared/reconcile/config';
+import type { ReconcileConfig, SourceSettings } from '../../../../shared/reconcile/config';
+import { SourceSettingInput, TimeZoneList } from './ReconcileSettings';
 
-export function SourcesTable({ report, onDomain }: { report: ReconcileReport; onDomain: (name: string, d: ReconDomain) => void }) {
+export function SourcesTable({
+  report,
+  settings,
+  onSettings,
+}: {
+  report: ReconcileReport;
+  /** What the user set per source (the CLI config's sources). */
+  settings: ReconcileConfig;
+  onSettings: (name: string, patch: SourceSettings) => void;
+}) {
   return (
     <table className="mesh-table" data-testid="reconcile-sources">
       <thead>
@@ -14,16 +26,18 @@ export function SourcesTable({ report, onDomain }: { report: ReconcileReport; on
           <th>Period</th>
           <th>Rows in the common period</th>
           <th>Currency</th>
+          <th>Days cut in time zone</th>
         </tr>
       </thead>
       <tbody>
         {report.sources.map((s) => {
           const a = report.alignment.sources.find((x) => x.name === s.name);
+          const set = settingsOf(settings, s.name);
           return (
             <tr key={s.name}>
               <td>{s.name}</td>
               <td>
-                <select aria-label={`Domain of ${s.name}`} data-testid="reconcile-domain" value={s.domain} onChange={(e) => onDomain(s.name, e.target.value as ReconDomain)}>
+                <select aria-label={`Domain of ${s.name}`} data-testid="reconcile-domain" value={s.domain} onChange={(e) => onSettings(s.name, { domain: e.target.value as ReconDomain })}>
                   {RECON_DOMAINS.map((d) => (
                     <option key={d} value={d}>
                       {DOMAIN_LABELS[d]}
@@ -40,11 +54,17 @@ export function SourcesTable({ report, onDomain }: { report: ReconcileReport; on
                     ? `${a.rowsInside.toLocaleString('en-US')} in, ${a.rowsOutside.toLocaleString('en-US')} outside`
                     : 'no day every file covers'}
               </td>
-              <td>{s.currency ?? 'not stated'}</td>
+              <td>
+                <SourceSettingInput name={s.name} field="currency" value={set.currency} stated={s.currency} onCommit={(currency) => onSettings(s.name, { currency })} />
+              </td>
+              <td>
+                <SourceSettingInput name={s.name} field="timeZone" value={set.timeZone} stated={s.timeZone} onCommit={(timeZone) => onSettings(s.name, { timeZone })} />
+              </td>
             </tr>
           );
         })}
       </tbody>
+      <TimeZoneList />
     </table>
   );
 }

@@ -1,7 +1,11 @@
-/** The open datasets as the reconciliation reads them: as the app analysed them, with the data product's domain. */
+/**
+ * The open datasets as the reconciliation reads them: as the app analysed them, with the data product's domain
+ * and the settings the user gave each source (the same fields `meshlens reconcile --config` reads).
+ */
 import type { ProductDecisions } from '../../../../shared/mesh/product-state';
 import type { RunInput } from '../../../../shared/reconcile/run';
-import type { ReconDomain } from '../../../../shared/reconcile/types';
+import { settingsOf } from '../../../../shared/reconcile/config';
+import type { ReconcileConfig } from '../../../../shared/reconcile/config';
 import { checkDataset, profileStateOf } from '../../store/analysis-slice';
 import type { Dataset } from '../../store/datasets-slice';
 
@@ -10,14 +14,13 @@ export function analysedDatasets(datasets: Dataset[]): Dataset[] {
   return datasets.filter((d) => d.status === 'ready' && d.result && profileStateOf(d)?.status === 'done' && profileStateOf(d)?.semantics);
 }
 
-export function attributionInputs(datasets: Dataset[], products: Record<string, ProductDecisions>, domains: Record<string, ReconDomain> = {}): RunInput[] {
+export function attributionInputs(datasets: Dataset[], products: Record<string, ProductDecisions>, config: ReconcileConfig = { sources: [] }): RunInput[] {
   return analysedDatasets(datasets).map((d) => {
     const p = profileStateOf(d)!;
-    const domain = domains[d.name];
     const productDomain = products[d.id]?.domain;
     return {
       dataset: checkDataset(d.result!, p.profile!, p.semantics!, d.name),
-      ...(domain ? { domain } : {}),
+      ...settingsOf(config, d.name),
       ...(productDomain ? { productDomain } : {}),
     };
   });

@@ -1,22 +1,20 @@
 /**
  * The attribution run over every open dataset (shared/reconcile/run.ts), with the user's choices: the source
- * of truth, confirmed keys, domains. Datasets are read exactly as the app analysed them (the user's roles), and
+ * of truth, confirmed keys, each source's domain, currency and time zone, held as the very ReconcileConfig the
+ * CLI reads from `--config` (shared/reconcile/config.ts). Datasets are read exactly as the app analysed them (the user's roles), and
  * a data product's domain is reused when the user set one. Re-run when a dataset or a choice changes.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { AttributionRun, RunOptions } from '../../../../shared/reconcile/run';
 import { runAttribution } from '../../../../shared/reconcile/run';
-import type { ReconDomain } from '../../../../shared/reconcile/types';
+import type { ReconcileConfig } from '../../../../shared/reconcile/config';
 import { getEngine } from '../../db';
 import { useStore } from '../../store';
 import { ensureAnalysis } from '../../store/analysis-slice';
 import { analysedDatasets, attributionInputs, inputsKey } from './attribution-inputs';
 
-export interface ReconcileChoices {
-  truth?: string;
-  on?: string[];
-  domains: Record<string, ReconDomain>;
-}
+/** The user's reconcile choices: the CLI's config object, sources named by file name. */
+export type ReconcileChoices = ReconcileConfig;
 
 export interface RunState {
   run: AttributionRun | null;
@@ -44,8 +42,14 @@ export function useAttributionRun(choices: ReconcileChoices): RunState {
     let live = true;
     (async () => {
       const engine = await getEngine();
-      const inputs = attributionInputs(datasets, products, choices.domains);
-      const options: RunOptions = { ...(choices.truth ? { truth: choices.truth } : {}), ...(choices.on?.length ? { on: choices.on } : {}) };
+      const inputs = attributionInputs(datasets, products, choices);
+      const options: RunOptions = {
+        ...(choices.truth ? { truth: choices.truth } : {}),
+        ...(choices.on?.length ? { on: choices.on } : {}),
+        ...(choices.metric ? { metric: choices.metric } : {}),
+        ...(choices.testStart ? { testStart: choices.testStart } : {}),
+        ...(choices.checks ? { params: choices.checks } : {}),
+      };
       return runAttribution(engine, inputs, options);
     })().then(
       (run) => live && setState({ key, run, error: null }),

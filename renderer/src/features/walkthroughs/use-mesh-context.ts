@@ -29,7 +29,10 @@ export function useMeshContext(activeId: string | null): MeshContextState {
   const key = ready.map(factsKey).join('|');
   const [state, setState] = useState<{ key: string; facts: DatasetFacts[]; error: string | null }>({ key: '', facts: [], error: null });
   const products = useStore((s) => s.products);
-  const runKey = inputsKey(datasets, products);
+  // The reconcile settings the user gave (currency, time zone, domain per source) apply here too.
+  const reconcile = useStore((s) => s.reconcile);
+  const inputs = inputsKey(datasets, products);
+  const runKey = inputs && `${inputs}|${JSON.stringify(reconcile.sources)}`;
   const [runs, setRuns] = useState<{ key: string; runs: AttributionRuns | null }>({ key: '', runs: null });
 
   // The reconciliation behind "Honest attribution": one run per possible source of truth, re-run when a dataset changes.
@@ -37,7 +40,7 @@ export function useMeshContext(activeId: string | null): MeshContextState {
     if (!runKey) return;
     let live = true;
     getEngine()
-      .then((engine) => attributionByTruth(engine, attributionInputs(datasets, products)))
+      .then((engine) => attributionByTruth(engine, attributionInputs(datasets, products, { sources: reconcile.sources })))
       .then(
         (r) => live && setRuns({ key: runKey, runs: r }),
         () => live && setRuns({ key: runKey, runs: null }),

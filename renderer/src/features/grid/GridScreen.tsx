@@ -17,6 +17,8 @@ export function GridScreen({ datasetId }: ScreenProps) {
   const dataset = useDataset(datasetId);
   // The original text's table once it was copied for paging (its name changes with every re-import).
   const [rawTable, setRawTable] = useState<string | null>(null);
+  // The import whose original text the user asked to see: the box is ticked at once, while the text is read.
+  const [wantRaw, setWantRaw] = useState<string | null>(null);
   const [view, setView] = useState<{ query: GridQuery; count: number | null } | null>(null);
   const onQueryChange = useCallback((query: GridQuery, count: number | null) => setView({ query, count }), []);
   const columns = dataset?.result?.columns;
@@ -31,15 +33,19 @@ export function GridScreen({ datasetId }: ScreenProps) {
       </EmptyState>
     );
   }
-  const showRaw = rawTable !== null && rawTable === originalTextCopyName(result.rawTableName);
+  const wanted = wantRaw !== null && wantRaw === result.rawTableName;
+  const rawReady = rawTable !== null && rawTable === originalTextCopyName(result.rawTableName);
+  const showRaw = wanted && rawReady;
   const table = showRaw ? rawTable : result.tableName;
 
   // The original text is read from the file once, on first use, as a job with its own progress line.
   const toggleRaw = async (on: boolean) => {
-    if (!on) return setRawTable(null);
+    setWantRaw(on ? result.rawTableName : null);
+    if (!on || rawReady) return;
     try {
       setRawTable(await runJob(`Reading the original text of ${dataset.name}`, dataset.id, () => originalTextTable(result)));
     } catch (e) {
+      setWantRaw(null);
       if (!(e instanceof CancelledError)) showBanner('error', `The original text could not be read: ${errorMessage(e)}`);
     }
   };
@@ -78,9 +84,14 @@ export function GridScreen({ datasetId }: ScreenProps) {
       <div className="grid-toolbar">
         <h1>{dataset.name}</h1>
         <label className="toggle">
-          <input type="checkbox" checked={showRaw} onChange={(e) => void toggleRaw(e.target.checked)} data-testid="show-raw" />
+          <input type="checkbox" checked={wanted} onChange={(e) => void toggleRaw(e.target.checked)} data-testid="show-raw" />
           Show the original text
         </label>
+        {wanted && !showRaw && (
+          <span className="ml-muted" data-testid="raw-reading">
+            Reading the original text…
+          </span>
+        )}
         <button type="button" className="btn" onClick={() => void exportAs('csv')} disabled={!view} data-testid="export-csv">
           Export as CSV
         </button>

@@ -6,11 +6,17 @@ import type { RateDefinition } from '../semantics/platforms/index';
 import { METRIC_ROLES, normaliseHeader, RATE_ROLES } from '../semantics/roles';
 import type { Role } from '../semantics/roles';
 import type { SemanticColumn } from '../semantics/describe';
-import { firstWithRole, from, label, numParam, pct, plural, tc, verb, withRole } from './helpers';
+import { firstWithRole, from, label, numParam, pct, plural, profileOf, tc, verb, withRole } from './helpers';
 import type { CheckDefinition, CheckTarget, Dataset, Severity } from './types';
 
 const LINE_ID = quoteIdent(LINE_COLUMN);
 const numeric = (c: SemanticColumn | undefined): c is SemanticColumn => !!c && c.kind === 'number';
+
+/** The profile's minimum (exact) is zero or more: no value of the column is below zero, nothing to count. */
+function neverNegative(ds: Dataset, name: string): boolean {
+  const min = profileOf(ds, name)?.min;
+  return typeof min === 'number' && min >= 0;
+}
 
 export const negativeMetric: CheckDefinition = {
   id: 'negative_metric',
@@ -24,7 +30,7 @@ export const negativeMetric: CheckDefinition = {
   severity: (n) => (n > 0 ? 'error' : null),
   targets: (ctx) =>
     withRole(ctx.dataset, ...METRIC_ROLES, ...RATE_ROLES)
-      .filter(numeric)
+      .filter((c) => numeric(c) && !neverNegative(ctx.dataset, c.name))
       .map((c): CheckTarget => ({
         columns: [c.name],
         show: [...ctx.dataset.semantics.naturalKey.slice(0, 2), c.name],

@@ -4,14 +4,11 @@
  * (change a role, the checks re-run), the Findings (open one, see exactly its rows with the offending cells
  * highlighted), and export the HTML and Markdown reports. Screenshots of each screen in light and dark.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serveStatic } from '../helpers/static-server';
-import type { StaticServer } from '../helpers/static-server';
-import { openSession } from '../helpers/chromium';
-import type { Session } from '../helpers/chromium';
+import { useAppSession } from '../helpers/app-session';
 import { byTestId, screenshot, waitForText } from '../helpers/page-utils';
 import { googleAdsWithPlantedProblems } from './findings-fixture';
 
@@ -25,19 +22,16 @@ declare const document: {
   querySelectorAll(selector: string): ArrayLike<PageElement>;
 };
 
-const DIST = path.resolve(process.env.MESHLENS_DIST ?? 'dist/renderer');
 const fixture = googleAdsWithPlantedProblems();
 const FILE = path.join(mkdtempSync(path.join(tmpdir(), 'meshlens-findings-')), 'campaign-performance.csv');
 
-let server: StaticServer;
-let session: Session;
 
 async function findingItem(check: string) {
-  return session.page.locator(`${byTestId('finding-item')}[data-check="${check}"]`);
+  return app.session.page.locator(`${byTestId('finding-item')}[data-check="${check}"]`);
 }
 
 async function openFinding(check: string) {
-  const { page } = session;
+  const { page } = app.session;
   await (await findingItem(check)).first().click();
   await page.waitForSelector(
     `${byTestId('finding-detail')}[data-check="${check}"] ${byTestId('finding-rows')}`,
@@ -46,30 +40,18 @@ async function openFinding(check: string) {
 }
 
 async function setTheme(theme: 'light' | 'dark') {
-  const { page } = session;
+  const { page } = app.session;
   const current = await page.evaluate(() => document.documentElement.dataset.theme);
   if (current !== theme) await page.click(byTestId('theme-toggle'));
   await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
 }
 
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html')))
-    throw new Error(`${DIST} is missing: run \`npm run test:e2e\` (it builds first).`);
-  writeFileSync(FILE, fixture.bytes);
-  server = await serveStatic(DIST);
-  session = await openSession(server.url);
-  await session.page.goto(server.url);
-  await session.page.waitForSelector(byTestId('screen-home'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+beforeAll(() => writeFileSync(FILE, fixture.bytes));
+const app = useAppSession();
 
 describe('overview, columns, findings and report export', () => {
   it('loads the export, profiles and audits it, and shows the overview', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.setInputFiles(byTestId('file-input'), FILE);
     await page.waitForSelector(byTestId('dataset-tab'));
     await page.click(byTestId('nav-overview'));
@@ -99,7 +81,7 @@ describe('overview, columns, findings and report export', () => {
   });
 
   it('opens a top finding from the overview straight into its rows', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(`${byTestId('overview-finding')}[data-check="funnel_inversion"]`);
     await page.waitForSelector(
       `${byTestId('finding-detail')}[data-check="funnel_inversion"] ${byTestId('grid-row-count')}[data-count="3"]`,
@@ -110,7 +92,7 @@ describe('overview, columns, findings and report export', () => {
   });
 
   it('lists the planted problems by severity, then affected rows; dimension is a filter', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-findings'));
     await page.waitForSelector(byTestId('finding-item'));
     const read = () =>
@@ -146,7 +128,7 @@ describe('overview, columns, findings and report export', () => {
   });
 
   it('opens a finding: explanation, owner, fix, and exactly its rows with the offending cells highlighted', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await openFinding('funnel_inversion');
     const detail = byTestId('finding-detail');
     expect(await page.textContent(`${detail} ${byTestId('finding-explanation')}`)).toMatch(/\w{10,}/);
@@ -187,7 +169,7 @@ describe('overview, columns, findings and report export', () => {
   });
 
   it('shows a card per column, and a changed role re-runs the checks', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-columns'));
     await page.waitForSelector(byTestId('column-card'));
     expect(await page.locator(byTestId('column-card')).count()).toBe(10);
@@ -223,7 +205,7 @@ describe('overview, columns, findings and report export', () => {
   });
 
   it('exports the HTML and Markdown reports with the findings and inline charts', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-overview'));
     await page.waitForSelector(byTestId('overview-score'));
     const overviewScore = Number((await page.textContent(byTestId('overview-score')))?.match(/\d+/)?.[0]);
@@ -253,8 +235,8 @@ describe('overview, columns, findings and report export', () => {
     expect(md).toContain(`**Score ${overviewScore}/100**`);
 
     // Open the exported HTML in the browser itself: it renders offline with no request at all.
-    const before = session.foreignRequests.length;
-    const report = await session.context.newPage();
+    const before = app.session.foreignRequests.length;
+    const report = await app.session.context.newPage();
     const requests: string[] = [];
     report.on('request', (r) => requests.push(r.url()));
     await report.setContent(html);
@@ -265,8 +247,8 @@ describe('overview, columns, findings and report export', () => {
     });
     expect(requests).toEqual([]);
     await report.close();
-    expect(session.foreignRequests.length).toBe(before);
-    expect(session.foreignRequests).toEqual([]);
-    expect(session.pageErrors.filter((e) => !/favicon/i.test(e))).toEqual([]);
+    expect(app.session.foreignRequests.length).toBe(before);
+    expect(app.session.foreignRequests).toEqual([]);
+    expect(app.session.pageErrors.filter((e) => !/favicon/i.test(e))).toEqual([]);
   });
 });

@@ -5,34 +5,16 @@
  * then typed again. Any request that leaves the local server fails the run. Written for the toggle, it found
  * that the box stayed unticked while the original text was read (it followed the loaded table, not the click).
  */
-import { existsSync } from 'node:fs';
+
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession } from '../helpers/chromium';
-import type { Session } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from '../helpers/app-session';
 import { byTestId, screenshot, waitForAttr } from '../helpers/page-utils';
-import { serveStatic } from '../helpers/static-server';
-import type { StaticServer } from '../helpers/static-server';
 
-const DIST = path.resolve(process.env.MESHLENS_DIST ?? 'dist/renderer');
 const FIXTURE = path.resolve('test/fixtures/import/currency-dmy-dates-percent-original-text.csv');
 
-let server: StaticServer;
-let session: Session;
-
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST} is missing: run \`npm run test:e2e\` (it builds first).`);
-  server = await serveStatic(DIST);
-  session = await openSession(server.url);
-  await session.page.goto(server.url);
-  await session.page.waitForSelector(byTestId('screen-home'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useAppSession();
 
 /** The grid's rows once the first one contains `marker` (the grid pages in DuckDB, so wait for it). */
 async function rowsOnceShowing(page: Page, marker: string): Promise<string[]> {
@@ -46,7 +28,7 @@ async function rowsOnceShowing(page: Page, marker: string): Promise<string[]> {
 
 describe('grid original-text toggle', () => {
   it('grid_original_text_checkbox_stayed_unticked_while_reading: ticked at once, then each cell as the file wrote it, then the typed table again', { timeout: 180_000 }, async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.setInputFiles(byTestId('file-input'), FIXTURE);
     await page.waitForSelector(byTestId('dataset-tab'));
     await page.click(byTestId('nav-grid'));

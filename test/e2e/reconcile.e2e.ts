@@ -4,36 +4,15 @@
  * lift; the walkthrough asks for the source of truth (nothing picked for the user), aligns periods, and ends in
  * the attribution report with the honest sentence. No request leaves the local server.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession } from '../helpers/chromium';
-import type { Session } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from '../helpers/app-session';
 import { byTestId, screenshot, waitForText } from '../helpers/page-utils';
-import { serveStatic } from '../helpers/static-server';
-import type { StaticServer } from '../helpers/static-server';
 
-const DIST = path.resolve(process.env.MESHLENS_DIST ?? 'dist/renderer');
-
-let server: StaticServer;
-let session: Session;
-
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST} is missing: run \`npm run test:e2e\` (it builds first).`);
-  server = await serveStatic(DIST);
-  session = await openSession(server.url);
-  await session.page.goto(server.url);
-  await session.page.waitForSelector(byTestId('screen-home'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useAppSession();
 
 describe('honest attribution on the demo company', () => {
   it('the Reconcile screen compares claims with won deals and shows the geo test lift', { timeout: 300_000 }, async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-workshop'));
     await page.click(byTestId('workshop-load-demo'));
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 6, byTestId('dataset-tab'), { timeout: 120_000 });
@@ -51,7 +30,7 @@ describe('honest attribution on the demo company', () => {
   });
 
   it('the walkthrough asks for the source of truth, aligns periods and ends in the attribution report', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(`${byTestId('dataset-tab')}:has-text("meta-ads")`);
     await page.click(byTestId('nav-walkthroughs'));
     await page.click(byTestId('walkthrough-open-honest-attribution'));

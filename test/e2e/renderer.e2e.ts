@@ -4,47 +4,29 @@
  * change the header line and see the row count change, sort and filter in the grid, run SQL and export it.
  * Any request that leaves the local server fails the run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parseWorkspace } from '../../shared/workspace';
 import { writeBigAdsCsv } from '../helpers/big-csv';
 import path from 'node:path';
-import { serveStatic } from '../helpers/static-server';
-import type { StaticServer } from '../helpers/static-server';
-import { openSession } from '../helpers/chromium';
-import type { Session } from '../helpers/chromium';
+import { useAppSession } from '../helpers/app-session';
 import { byTestId, screenshot, waitForAttr, waitForText } from '../helpers/page-utils';
 
-const DIST = path.resolve('dist/renderer');
 const FIXTURE = path.resolve('test/fixtures/e2e/google-ads-utf16-title-rows-totals.csv');
 
-let server: StaticServer;
-let session: Session;
-
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run test:e2e` (it builds first).');
-  server = await serveStatic(DIST);
-  session = await openSession(server.url);
-  await session.page.goto(server.url);
-  await session.page.waitForSelector(byTestId('screen-home'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useAppSession();
 
 describe('renderer shell, import preview, grid and SQL console', () => {
   it('shows Home with an Open button and the drop zone', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.waitForSelector(byTestId('open-files'));
     await page.waitForSelector(byTestId('dropzone'));
     await screenshot(page, '01-home');
   });
 
   it('loads a UTF-16 Google Ads export through the file input and shows the table', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.setInputFiles(byTestId('file-input'), FIXTURE);
     await page.waitForSelector(byTestId('dataset-tab'));
     await page.click(byTestId('nav-import'));
@@ -70,7 +52,7 @@ describe('renderer shell, import preview, grid and SQL console', () => {
   });
 
   it('sorts and filters in DuckDB', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.fill(byTestId('filter-Campaign'), 'summer');
     await waitForAttr(page, 'grid-row-count', 'count', '14');
     await page.click(byTestId('sort-Cost'));
@@ -91,7 +73,7 @@ describe('renderer shell, import preview, grid and SQL console', () => {
   });
 
   it('re-imports at once when the header line changes', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-import'));
     await waitForText(page, 'row-count', '42');
     await page.fill(byTestId('option-header-line'), '4');
@@ -105,7 +87,7 @@ describe('renderer shell, import preview, grid and SQL console', () => {
   });
 
   it('runs SQL, shows errors clearly, and exports the result as CSV', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-sql'));
     const initial = await page.inputValue(byTestId('sql-editor'));
     const table = /FROM ("[^"]+")/.exec(initial)?.[1];
@@ -130,7 +112,7 @@ describe('renderer shell, import preview, grid and SQL console', () => {
   });
 
   it('switches to the dark theme', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('theme-toggle'));
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     await page.click(byTestId('nav-grid'));
@@ -144,7 +126,7 @@ describe('renderer shell, import preview, grid and SQL console', () => {
   });
 
   it('saves a workspace that validates, lists it as recent, and says what it cannot reopen in a browser', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-home'));
     const downloadPromise = page.waitForEvent('download');
     await page.click(byTestId('save-workspace'));
@@ -159,7 +141,7 @@ describe('renderer shell, import preview, grid and SQL console', () => {
   });
 
   it('cancels a long load from the progress bar and says so', async () => {
-    const { page } = session;
+    const { page } = app.session;
     const dir = mkdtempSync(path.join(tmpdir(), 'meshlens-cancel-'));
     try {
       const big = path.join(dir, 'big-to-cancel.csv');
@@ -178,7 +160,7 @@ describe('renderer shell, import preview, grid and SQL console', () => {
   });
 
   it('made no request outside the local server and threw no page errors', () => {
-    expect(session.foreignRequests).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
+    expect(app.session.foreignRequests).toEqual([]);
+    expect(app.session.pageErrors).toEqual([]);
   });
 });

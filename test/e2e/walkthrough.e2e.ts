@@ -5,36 +5,17 @@
  * product screen exports an ODCS contract; a check pack saved from September is compared with October.
  * No request leaves the local server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { serveStatic } from '../helpers/static-server';
-import type { StaticServer } from '../helpers/static-server';
-import { openSession } from '../helpers/chromium';
-import type { Session } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { useAppSession } from '../helpers/app-session';
 import { byTestId, screenshot, waitForAttr, waitForText } from '../helpers/page-utils';
 
-const DIST = path.resolve(process.env.MESHLENS_DIST ?? 'dist/renderer');
 
-let server: StaticServer;
-let session: Session;
-
-beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST} is missing: run \`npm run test:e2e\` (it builds first).`);
-  server = await serveStatic(DIST);
-  session = await openSession(server.url);
-  await session.page.goto(server.url);
-  await session.page.waitForSelector(byTestId('screen-home'));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useAppSession();
 
 /** Click Next until the artefact shows; `choices` picks a file on steps that wait for one (by step id). */
 async function nextUntilDone(choices: Record<string, string> = {}) {
-  const { page } = session;
+  const { page } = app.session;
   for (let i = 0; i < 20 && !(await page.$(byTestId('walkthrough-complete'))); i++) {
     const before = await page.getAttribute(byTestId('walkthrough-step'), 'data-step');
     const choice = before ? choices[before] : undefined;
@@ -49,7 +30,7 @@ async function nextUntilDone(choices: Record<string, string> = {}) {
 
 describe('data mesh walkthrough in Chromium', () => {
   it('loads the demo company from the workshop and opens Exercise 1', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-workshop'));
     await page.click(byTestId('workshop-load-demo'));
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 6, byTestId('dataset-tab'), { timeout: 120_000 });
@@ -61,7 +42,7 @@ describe('data mesh walkthrough in Chromium', () => {
   });
 
   it('runs the walkthrough to its artefact with the file’s own numbers and downloads it', async () => {
-    const { page } = session;
+    const { page } = app.session;
     expect(await waitForText(page, 'walkthrough-text', /google-ads-campaigns-2026-09\.csv has 117 rows and 10 columns/)).toContain('Google Ads');
     await nextUntilDone();
     const artefact = (await page.textContent(byTestId('walkthrough-artefact'))) ?? '';
@@ -77,7 +58,7 @@ describe('data mesh walkthrough in Chromium', () => {
   });
 
   it('leaves a walkthrough half-way and resumes it on the same step', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('walkthrough-open-domain-ownership'));
     await page.waitForSelector(`${byTestId('walkthrough-player')}[data-walkthrough="domain-ownership"]`);
     await page.click(byTestId('walkthrough-next'));
@@ -94,7 +75,7 @@ describe('data mesh walkthrough in Chromium', () => {
   });
 
   it('exports the data product card as an ODCS contract', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-products'));
     await page.waitForSelector(byTestId('product-card'), { timeout: 120_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('contract-export'))]);
@@ -109,7 +90,7 @@ describe('data mesh walkthrough in Chromium', () => {
   });
 
   it('exports the checks as SodaCL and as dbt tests', async () => {
-    const { page } = session;
+    const { page } = app.session;
     const [soda] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('export-sodacl'))]);
     expect(soda.suggestedFilename()).toMatch(/\.sodacl\.yml$/);
     expect(readFileSync((await soda.path())!, 'utf8')).toMatch(/^checks for \w+:$/m);
@@ -121,7 +102,7 @@ describe('data mesh walkthrough in Chromium', () => {
   });
 
   it('saves a check pack from September and compares October with it', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('nav-walkthroughs'));
     await page.click(byTestId('walkthrough-open-self-serve-platform'));
     await page.waitForSelector(`${byTestId('walkthrough-player')}[data-walkthrough="self-serve-platform"]`);
@@ -153,7 +134,7 @@ describe('data mesh walkthrough in Chromium', () => {
   });
 
   it('finishes "Data as a product" with a name, owner and consumers; the product screen, the contract, governance and the workshop summary show exactly those', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(`${byTestId('dataset-tab')}:has-text("crm-opportunities")`);
     await page.click(byTestId('nav-walkthroughs'));
     await page.click(byTestId('walkthrough-open-data-as-a-product'));
@@ -206,7 +187,7 @@ describe('data mesh walkthrough in Chromium', () => {
   });
 
   it('leaving the workshop for an exercise and coming back keeps the agenda item and the running timer', async () => {
-    const { page } = session;
+    const { page } = app.session;
     await page.click(byTestId('workshop-tab-agenda'));
     await page.click(byTestId('agenda-federated-governance'));
     await page.click(byTestId('workshop-timer'));
@@ -226,7 +207,7 @@ describe('data mesh walkthrough in Chromium', () => {
   });
 
   it('sent nothing anywhere and threw no page errors', () => {
-    expect(session.foreignRequests).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
+    expect(app.session.foreignRequests).toEqual([]);
+    expect(app.session.pageErrors).toEqual([]);
   });
 });

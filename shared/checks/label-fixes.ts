@@ -15,10 +15,43 @@ export interface LabelFix {
   canonical: string;
   /** Every spelling with its row count (the canonical itself included when it occurs). */
   variants: { value: string; count: number }[];
+  /** The key of the user's choice applied here (usually `suggested`; an older suggestion when it moved). */
+  choiceKey?: string;
 }
 
 /** Column → suggested canonical → the canonical the user chose. */
 export type LabelChoices = Record<string, Record<string, string>>;
+
+/**
+ * The user's choice for each cluster of one column (by the cluster's suggested spelling). A choice is keyed
+ * by the suggestion it replaced; when a later file suggests another spelling for the same cluster, the choice
+ * still applies if its key or its chosen spelling is one of the cluster's spellings today. A key that is
+ * today's suggestion of a cluster belongs to that cluster only.
+ */
+export function matchLabelChoices(groups: readonly LabelGroup[], columnChoices: Record<string, string> = {}): Map<string, { key: string; canonical: string }> {
+  const out = new Map<string, { key: string; canonical: string }>();
+  const live = Object.entries(columnChoices)
+    .map(([key, canonical]) => ({ key, canonical: canonical.trim() }))
+    .filter((c) => c.canonical !== '');
+  const claimed = new Set<string>();
+  for (const g of groups) {
+    const exact = live.find((c) => c.key === g.canonical);
+    if (exact) {
+      out.set(g.canonical, exact);
+      claimed.add(exact.key);
+    }
+  }
+  for (const g of groups) {
+    if (out.has(g.canonical)) continue;
+    const spellings = new Set(g.variants.map((v) => v.value));
+    const moved = live.find((c) => !claimed.has(c.key) && !groups.some((x) => x.canonical === c.key) && (spellings.has(c.key) || spellings.has(c.canonical)));
+    if (moved) {
+      out.set(g.canonical, moved);
+      claimed.add(moved.key);
+    }
+  }
+  return out;
+}
 
 /** The clusters of every `inconsistent_labels` finding, with the user's canonical where they chose one. */
 export function labelFixes(findings: readonly Finding[], choices: LabelChoices = {}): LabelFix[] {
@@ -27,9 +60,10 @@ export function labelFixes(findings: readonly Finding[], choices: LabelChoices =
     if (f.check !== 'inconsistent_labels' || f.columns.length !== 1) continue;
     const column = f.columns[0]!;
     const groups = (f.details?.groups ?? []) as LabelGroup[];
+    const matched = matchLabelChoices(groups, choices[column]);
     for (const g of groups) {
-      const chosen = choices[column]?.[g.canonical]?.trim();
-      out.push({ column, suggested: g.canonical, canonical: chosen || g.canonical, variants: g.variants });
+      const chosen = matched.get(g.canonical);
+      out.push({ column, suggested: g.canonical, canonical: chosen?.canonical ?? g.canonical, variants: g.variants, ...(chosen ? { choiceKey: chosen.key } : {}) });
     }
   }
   return out;
@@ -76,14 +110,14 @@ const choiceList = (choices: LabelChoices): LabelChoice[] =>
 
 /**
  * Which of the user's choices an export used, and which it could not: a choice is keyed by the suggestion it
- * replaced, so when today's file no longer suggests that spelling the choice matches no cluster. Those are
- * named, never dropped silently.
+ * replaced; when neither that spelling nor the chosen one is in any of today's clusters (matchLabelChoices),
+ * the choice matches nothing. Those are named, never dropped silently.
  */
 export function labelChoiceUse(fixes: readonly LabelFix[], choices: LabelChoices): { used: LabelChoice[]; unmatched: LabelChoice[] } {
   const used: LabelChoice[] = [];
   const unmatched: LabelChoice[] = [];
   for (const c of choiceList(choices)) {
-    const hit = fixes.some((f) => f.column === c.column && f.suggested === c.suggested);
+    const hit = fixes.some((f) => f.column === c.column && f.choiceKey === c.suggested);
     (hit ? used : unmatched).push(c);
   }
   return { used, unmatched };

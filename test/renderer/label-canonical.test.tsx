@@ -98,6 +98,16 @@ describe('Finding detail: canonical label spelling', () => {
     expect(screen.getByTestId('label-cluster-chosen').textContent).toBe('You chose “DataAnalyticsCourse”. ');
   }, 120_000);
 
+  it('label_choice_lost_when_the_suggestion_moved: a choice keyed by an earlier suggestion shows as chosen, and a new choice replaces it', async () => {
+    const { finding } = await loadClusters();
+    useStore.setState({ labelChoices: { d1: { Campaign: { 'Data Anlytics Corse': 'DataAnalyticsCourse' } } } });
+    render(<FindingDetail datasetId="d1" finding={finding} />);
+    expect(screen.getByTestId('label-cluster-chosen').textContent).toBe('You chose “DataAnalyticsCourse”. ');
+    expect((screen.getAllByTestId('label-canonical-select')[0] as HTMLSelectElement).value).toBe('DataAnalyticsCourse');
+    fireEvent.change(screen.getAllByTestId('label-canonical-select')[0]!, { target: { value: 'Data Analytics Corse' } });
+    expect(useStore.getState().labelChoices).toEqual({ d1: { Campaign: { 'Data Analytics Course': 'Data Analytics Corse' } } });
+  }, 120_000);
+
   it('the chosen canonical is held in the store, saved in the workspace and written by the cleaned export', async () => {
     const { result, finding } = await loadClusters();
     render(<FindingDetail datasetId="d1" finding={finding} />);

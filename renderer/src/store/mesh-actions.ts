@@ -28,10 +28,14 @@ export function setProduct(datasetId: string, decisions: ProductDecisions): void
   setState((s) => ({ products: { ...s.products, [datasetId]: decisions } }));
 }
 
-/** Choose a label cluster's canonical spelling (keyed by the suggested one); empty or the suggestion clears the choice. */
-export function setLabelCanonical(datasetId: string, column: string, suggested: string, canonical: string): void {
+/**
+ * Choose a label cluster's canonical spelling (keyed by today's suggestion); empty or the suggestion clears the
+ * choice. `replaces` is the key of an earlier choice this cluster matched (an older suggestion): it is dropped.
+ */
+export function setLabelCanonical(datasetId: string, column: string, suggested: string, canonical: string, replaces?: string): void {
   setState((s) => {
-    const { [suggested]: _old, ...rest } = s.labelChoices[datasetId]?.[column] ?? {};
+    const { [suggested]: _old, ...kept } = s.labelChoices[datasetId]?.[column] ?? {};
+    const rest = replaces && replaces !== suggested ? Object.fromEntries(Object.entries(kept).filter(([k]) => k !== replaces)) : kept;
     const value = canonical.trim();
     const columnChoices = value && value !== suggested ? { ...rest, [suggested]: value } : rest;
     return { labelChoices: { ...s.labelChoices, [datasetId]: { ...(s.labelChoices[datasetId] ?? {}), [column]: columnChoices } } };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../../electron/engine/node-engine';
 import { analyseImport } from '../../../shared/audit/dataset';
-import { labelFixColumnSql, labelFixes, labelFixLog } from '../../../shared/checks/label-fixes';
+import { labelChoiceUse, labelFixColumnSql, labelFixes, labelFixLog } from '../../../shared/checks/label-fixes';
 import { inconsistentLabels } from '../../../shared/checks/labels';
 import { runChecks } from '../../../shared/checks/runner';
 import type { Finding } from '../../../shared/checks/types';
@@ -64,6 +64,22 @@ describe('label fixes in the cleaned export', () => {
     const log = labelFixLog(variant);
     expect(log).toHaveLength(3);
     expect(log).toContain('Campaign: "Data Anlytics Corse" → "DataAnalyticsCourse" (4 rows)');
+  });
+
+  it('label_choice_lost_when_the_suggestion_moved: a choice keyed by an earlier suggestion still applies to its cluster, and is named as used', async () => {
+    // Last month the cluster's suggestion was "Data Anlytics Corse"; today it is "Data Analytics Course".
+    const choices = { Campaign: { 'Data Anlytics Corse': 'Data Analytics (course)' }, Location: { Hyderbad: 'Hyderabad City', Nowhere: 'Atlantis' } };
+    const fixes = labelFixes(findings, choices);
+    const campaign = fixes.find((f) => f.column === 'Campaign' && f.suggested === 'Data Analytics Course')!;
+    expect(campaign).toMatchObject({ canonical: 'Data Analytics (course)', choiceKey: 'Data Anlytics Corse' });
+    expect((await campaignCounts(exportSelect(result, fixes)))['Data Analytics (course)']).toBe(18);
+    expect(fixes.find((f) => f.column === 'Location' && f.suggested === 'Hyderabad')).toMatchObject({ canonical: 'Hyderabad City', choiceKey: 'Hyderbad' });
+    const use = labelChoiceUse(fixes, choices);
+    expect(use.used.map((c) => c.suggested)).toEqual(['Data Anlytics Corse', 'Hyderbad']);
+    expect(use.unmatched).toEqual([{ column: 'Location', suggested: 'Nowhere', canonical: 'Atlantis' }]);
+    // A choice keyed by today's suggestion wins over one that only matches a spelling.
+    const both = labelFixes(findings, { Campaign: { 'Data Anlytics Corse': 'Old choice', 'Data Analytics Course': 'New choice' } });
+    expect(both.find((f) => f.suggested === 'Data Analytics Course')!.canonical).toBe('New choice');
   });
 
   it('a column no fix touches is the plain quoted column', () => {

@@ -3,7 +3,8 @@
  * kept once per dataset in the store (mesh-slice `labelChoices`), saved in the workspace, and applied by the
  * cleaned export (shared/checks/label-fixes.ts).
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { matchLabelChoices } from '../../../../shared/checks/label-fixes';
 import type { LabelGroup } from '../../../../shared/checks/label-clusters';
 import { setLabelCanonical, useStore } from '../../store';
 import { plural } from '../../../../shared/text/plural';
@@ -28,13 +29,12 @@ export function labelClusterSentence(group: LabelGroup): string {
   return `${plural(group.variants.length, 'spelling')} of one label, in ${plural(rows, 'row')}: ${listInWords(variants)}. Suggested label: ${quoted(group.canonical)}.`;
 }
 
-function ClusterRow({ datasetId, column, group }: { datasetId: string; column: string; group: LabelGroup }) {
-  const chosen = useStore((s) => s.labelChoices[datasetId]?.[column]?.[group.canonical]);
-  const current = chosen ?? group.canonical;
+function ClusterRow({ datasetId, column, group, choice }: { datasetId: string; column: string; group: LabelGroup; choice: { key: string; canonical: string } | undefined }) {
+  const current = choice?.canonical ?? group.canonical;
   const isVariant = group.variants.some((v) => v.value === current) || current === group.canonical;
   const [typing, setTyping] = useState(!isVariant);
   const [text, setText] = useState(isVariant ? '' : current);
-  const choose = (value: string) => setLabelCanonical(datasetId, column, group.canonical, value);
+  const choose = (value: string) => setLabelCanonical(datasetId, column, group.canonical, value, choice?.key);
   return (
     <li data-testid="label-cluster" data-suggested={group.canonical}>
       <span data-testid="label-cluster-text">{labelClusterSentence(group)}</span>{' '}
@@ -93,6 +93,9 @@ export function LabelCanonical({
   column: string;
   groups: LabelGroup[];
 }) {
+  // The same matching the cleaned export and the CLI use: a choice made when another spelling was suggested still counts.
+  const columnChoices = useStore((s) => s.labelChoices[datasetId]?.[column]);
+  const matched = useMemo(() => matchLabelChoices(groups, columnChoices), [groups, columnChoices]);
   return (
     <>
       <dt>Canonical spellings</dt>
@@ -102,7 +105,7 @@ export function LabelCanonical({
         </p>
         <ul className="ml-list" data-testid="label-clusters">
           {groups.map((g) => (
-            <ClusterRow key={g.canonical} datasetId={datasetId} column={column} group={g} />
+            <ClusterRow key={g.canonical} datasetId={datasetId} column={column} group={g} choice={matched.get(g.canonical)} />
           ))}
         </ul>
       </dd>

@@ -61,6 +61,7 @@ export async function analyseImport(
     ...(result.statedRange ? { statedRange: result.statedRange } : {}),
     ...(result.exportedOn ? { exportedOn: result.exportedOn } : {}),
     ...(result.summaryRows.length ? { summaryRows: result.summaryRows } : {}),
+    ...(result.joinedAt?.length ? { joinedAt: result.joinedAt } : {}),
     decimalSeparator: result.decimalSeparator,
     importedColumns: result.columns,
   };

@@ -94,6 +94,8 @@ export interface TotalComparison {
 export interface TotalCheck {
   summary: SummaryRow;
   scope: TotalScope;
+  /** Exports joined together: the lines of the part the summary row ends (it totals only those rows). */
+  part?: { from: number; to: number | null };
   rowsCovered: number;
   mismatches: TotalComparison[];
 }
@@ -117,7 +119,13 @@ export async function compareTotals(engine: Query, ds: Dataset): Promise<TotalCh
   if (!summaries.length || !metrics.length) return [];
   const dec = ds.decimalSeparator ?? '.';
   let typeColumns: { name: string; values: string[] }[] | null = null;
-  const plans: { summary: SummaryRow; scope: TotalScope; stated: StatedValue[]; scopeIndex: number }[] = [];
+  const plans: {
+    summary: SummaryRow;
+    scope: TotalScope;
+    part?: TotalCheck['part'];
+    stated: StatedValue[];
+    scopeIndex: number;
+  }[] = [];
   const scopes: string[] = [];
   for (const summary of summaries) {
     let scope = totalScope(summary.label, []);
@@ -130,14 +138,19 @@ export async function compareTotals(engine: Query, ds: Dataset): Promise<TotalCh
       return parsed && !parsed.percent ? [{ c, text: text!, value: parsed.value }] : [];
     });
     if (!stated.length) continue;
-    const where = scope.kind === 'subtotal' ? `t.${quoteIdent(scope.column)} = ${quoteLiteral(scope.value)}` : 'true';
+    const part = partOf(ds.joinedAt, summary.line);
+    const conditions = [
+      ...(scope.kind === 'subtotal' ? [`t.${quoteIdent(scope.column)} = ${quoteLiteral(scope.value)}`] : []),
+      ...(part ? [`t."__line" >= ${part.from}`, ...(part.to === null ? [] : [`t."__line" <= ${part.to}`])] : []),
+    ];
+    const where = conditions.length ? conditions.join(' AND ') : 'true';
     if (!scopes.includes(where)) scopes.push(where);
-    plans.push({ summary, scope, stated, scopeIndex: scopes.indexOf(where) });
+    plans.push({ summary, scope, ...(part ? { part } : {}), stated, scopeIndex: scopes.indexOf(where) });
   }
   if (!plans.length) return [];
   const row = await scopeAggregates(engine, ds, scopes, [...new Set(plans.flatMap((p) => p.stated.map((s) => s.c)))]);
   const out: TotalCheck[] = [];
-  for (const { summary, scope, stated, scopeIndex: j } of plans) {
+  for (const { summary, scope, part, stated, scopeIndex: j } of plans) {
     const n = Number(row[`n${j}`] ?? 0);
     if (n === 0) continue;
     const mismatches: TotalComparison[] = [];
@@ -160,9 +173,17 @@ export async function compareTotals(engine: Query, ds: Dataset): Promise<TotalCh
           decimals,
         });
     }
-    out.push({ summary, scope, rowsCovered: n, mismatches });
+    out.push({ summary, scope, ...(part ? { part } : {}), rowsCovered: n, mismatches });
   }
   return out;
+}
+
+/** The lines of the joined part a summary row on `line` belongs to (none for a file that is one export). */
+function partOf(joinedAt: number[] | undefined, line: number): TotalCheck['part'] | undefined {
+  if (!joinedAt?.length) return undefined;
+  const from = Math.max(0, ...joinedAt.filter((l) => l <= line));
+  const next = joinedAt.filter((l) => l > line);
+  return { from, to: next.length ? Math.min(...next) - 1 : null };
 }
 
 /** The most decimals the column's cells show in the file, as the importer counted them at import. */
@@ -223,8 +244,9 @@ function show(v: number, decimals: number): string {
 
 function scopeWords(check: TotalCheck): string {
   const s = check.scope;
-  if (s.kind === 'subtotal') return `the ${plural(check.rowsCovered, 'row')} whose ${s.column} is "${s.value}"`;
-  return `the ${plural(check.rowsCovered, 'row')} in the file`;
+  const part = check.part ? ` of its part of the joined file (lines ${check.part.from || 1}–${check.part.to ?? 'end'})` : '';
+  if (s.kind === 'subtotal') return `the ${plural(check.rowsCovered, 'row')}${part} whose ${s.column} is "${s.value}"`;
+  return `the ${plural(check.rowsCovered, 'row')}${part || ' in the file'}`;
 }
 
 export const totalsMismatch: CheckDefinition = {

@@ -43,6 +43,8 @@ export interface Dataset {
   exportedOn?: string;
   /** Summary rows the importer took out of the table ("Total: Campaigns", "Grand total"), as text. */
   summaryRows?: SummaryRow[];
+  /** Exports joined together: the first line of each part after the first (a summary row totals its part). */
+  joinedAt?: number[];
   /** The decimal separator the file's numbers use (to read the summary rows' text). */
   decimalSeparator?: DecimalSeparator;
   /** The importer's per-column facts about the original text (decimals shown, currency marks), by column. */

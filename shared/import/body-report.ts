@@ -25,6 +25,14 @@ export function reportBody(body: BodyPassResult, headerWidth: number, log: Impor
     body.raggedCount -= before - body.ragged.length;
   }
   if (body.blankLines) log.push({ level: 'change', message: `${body.blankLines} blank line(s) inside the table skipped.` });
+  if (body.repeatedHeaderCount) {
+    const shown = body.repeatedHeaders.slice(0, 10).map((h) => `line ${h.line}${h.titles.length ? ` with the title line(s) ${h.titles.map((t) => t.line).join(', ')} above it` : ''}`);
+    log.push({
+      level: 'change',
+      message: `${body.repeatedHeaderCount} line(s) repeating the header removed from the rows (${shown.join('; ')}${body.repeatedHeaderCount > 10 ? '; …' : ''}): the file looks like several exports joined together, so check it for rows that appear twice.`,
+      lines: body.repeatedHeaders.flatMap((h) => [...h.titles.map((t) => t.line), h.line]),
+    });
+  }
   if (body.footerLines.length) {
     log.push({
       level: 'change',

@@ -4,6 +4,7 @@
  *   back to the user's file, even with line breaks inside quoted values),
  * - skips blank lines and rows made only of delimiters, and the lines the header analysis set aside
  *   (second and third header lines, a column-description row),
+ * - removes rows that repeat the header line exactly (exports joined together: each part brings its header),
  * - counts fields per record (ragged rows are reported, never dropped silently),
  * - repairs stray quotes per record: a record whose quoting goes wrong (a quote that closes in the
  *   middle of a value, never closes, or swallows the next line) is re-read as plain text on its own
@@ -66,6 +67,12 @@ export interface BodyPassResult {
   multiLineRecords: number;
   /** Records with a lone CR (a carriage return not before a line feed) inside a value: written quoted. */
   loneCRRecords: number;
+  /**
+   * Lines that repeat the header exactly, removed from the rows with the one-field title lines right above
+   * them (first 200 kept).
+   */
+  repeatedHeaders: { line: number; titles: { line: number; text: string }[] }[];
+  repeatedHeaderCount: number;
   /** Records re-read as plain text on their own line because of a stray quote (first 200 kept). */
   repaired: RepairedRecord[];
   repairedCount: number;
@@ -94,6 +101,29 @@ function csvRecord(fields: string[], delim: string): string {
   return fields.map((f) => (/["\n\r]/.test(f) || f.includes(delim) ? '"' + f.replace(/"/g, '""') + '"' : f)).join(delim);
 }
 
+/** The bytes of line [from, to) without a final CR. */
+function lineBytes(utf8: Uint8Array, from: number, to: number): Uint8Array {
+  return utf8.subarray(from, to > from && utf8[to - 1] === CR ? to - 1 : to);
+}
+
+/**
+ * A matcher for lines that repeat the header line [from, to) byte for byte (a final CR aside): exports
+ * joined together bring one header each. Compares lengths first, so almost every line costs one test.
+ */
+export function headerRepeat(
+  utf8: Uint8Array,
+  from: number,
+  to: number,
+): (start: number, end: number) => boolean {
+  const header = lineBytes(utf8, from, to);
+  return (start, end) => {
+    const line = lineBytes(utf8, start, end);
+    if (line.length !== header.length || line.length === 0) return false;
+    for (let i = 0; i < line.length; i++) if (line[i] !== header[i]) return false;
+    return true;
+  };
+}
+
 /** A body-pass result that found nothing yet; `found` sets the bytes, dialect, width and whatever the pass counted. */
 export function bodyResult(found: Pick<BodyPassResult, 'bytes' | 'delimiter' | 'maxFields'> & Partial<BodyPassResult>): BodyPassResult {
   return {
@@ -104,6 +134,8 @@ export function bodyResult(found: Pick<BodyPassResult, 'bytes' | 'delimiter' | '
     raggedCount: 0,
     multiLineRecords: 0,
     loneCRRecords: 0,
+    repeatedHeaders: [],
+    repeatedHeaderCount: 0,
     repaired: [],
     repairedCount: 0,
     backslashNulls: 0,
@@ -157,9 +189,29 @@ export function bodyPass(input: BodyPassInput, counted?: { newlines: number; eve
   /** A line on its own has the table's width (reading quotes only within the line). */
   const widthAlone = (s: number) => splitFields(text(s, lineEnd(s)), dialect).length === headerFields;
 
+  /** The last records, when they are one-field lines under a wide table, taken back out of the rows. */
+  const takeBackOneFieldLines = (): { line: number; text: string }[] => {
+    const taken: { line: number; text: string }[] = [];
+    if (headerFields < 3) return taken;
+    while (tail.length && tail[tail.length - 1]!.fields === 1) {
+      const t = tail.pop()!;
+      o = t.outStart;
+      res.records--;
+      res.raggedCount--;
+      res.ragged = res.ragged.filter((r) => r.line !== t.line);
+      taken.unshift({ line: t.line, text: text(t.inStart, t.inEnd).trim() });
+    }
+    if (taken.length) {
+      const gone = new Set(taken.map((f) => f.line));
+      res.sample = res.sample.filter((r) => !gone.has(r.line));
+    }
+    return taken;
+  };
+
   let p = start;
   let line = input.firstLine;
   let isHeader = !input.headerless;
+  let isHeaderAgain: ((start: number, end: number) => boolean) | undefined;
   if (input.headerless) {
     ensure(8);
     for (const ch of '__line\n') out[o++] = ch.charCodeAt(0);
@@ -245,6 +297,13 @@ export function bodyPass(input: BodyPassInput, counted?: { newlines: number; eve
       continue;
     }
     if (skip.has(recLine)) continue;
+    if (!isHeader && isHeaderAgain?.(recStart, recEnd)) {
+      // The joined export's own title lines ("Campaign report", its date range) sit right above it.
+      const titles = takeBackOneFieldLines();
+      res.repeatedHeaderCount++;
+      if (res.repeatedHeaders.length < 200) res.repeatedHeaders.push({ line: recLine, titles });
+      continue;
+    }
     if (recLen > res.longestRecord) res.longestRecord = recLen;
     if (lines > 1) res.multiLineRecords++;
     if (loneCR && !isHeader) res.loneCRRecords++;
@@ -254,6 +313,7 @@ export function bodyPass(input: BodyPassInput, counted?: { newlines: number; eve
       ensure(8);
       for (const ch of '__line\n') out[o++] = ch.charCodeAt(0);
       isHeader = false;
+      isHeaderAgain = headerRepeat(utf8, recStart, recEnd);
       continue;
     }
     let encoded: Uint8Array | null = null;
@@ -292,20 +352,7 @@ export function bodyPass(input: BodyPassInput, counted?: { newlines: number; eve
   }
 
   // Footer: trailing one-field lines under a wide table ("Report generated by …").
-  if (headerFields >= 3) {
-    while (tail.length && tail[tail.length - 1]!.fields === 1) {
-      const t = tail.pop()!;
-      o = t.outStart;
-      res.records--;
-      res.raggedCount--;
-      res.ragged = res.ragged.filter((r) => r.line !== t.line);
-      res.footerLines.unshift({ line: t.line, text: text(t.inStart, t.inEnd).trim() });
-    }
-    if (res.footerLines.length) {
-      const footer = new Set(res.footerLines.map((f) => f.line));
-      res.sample = res.sample.filter((r) => !footer.has(r.line));
-    }
-  }
+  res.footerLines = takeBackOneFieldLines();
   res.bytes = out.subarray(0, o);
   return res;
 }

@@ -7,6 +7,7 @@
  * takes the ordinary path. For a clean file the result is the one the scan alone would give.
  */
 import type { BodyPassInput, BodyPassResult } from './body';
+import { headerRepeat } from './body';
 import { cleanResult, lineFields } from './clean-scan';
 
 const NL = 0x0a;
@@ -70,9 +71,11 @@ export function guessClean(input: BodyPassInput, index: LineIndex): BodyPassResu
     return true;
   };
   let i = 0;
+  let isHeaderAgain: ((start: number, end: number) => boolean) | undefined;
   if (!input.headerless) {
     // The header: cleanScan rejects an empty one.
     if (starts[0]! >= end || utf8[starts[0]!] === NL || (utf8[starts[0]!] === CR && utf8[starts[0]! + 1] === NL)) return null;
+    isHeaderAgain = headerRepeat(utf8, starts[0]!, lineEnd(0));
     i = 1;
   }
   const dataStart = i < starts.length ? starts[i]! : end;
@@ -86,6 +89,8 @@ export function guessClean(input: BodyPassInput, index: LineIndex): BodyPassResu
     const to = lineEnd(i);
     // The first blank or delimiter-only line ends the rows (inside the table, cleanScan refuses the file).
     if (blank(from, to)) break;
+    // A repeated header is removed by the body pass (clean-scan.ts refuses it too).
+    if (isHeaderAgain?.(from, to)) return null;
     if (records % index.every === 0) sample.push({ line: input.firstLine + i, fields: lineFields(decoder, utf8, from, to, dialect) });
     records++;
     if (to - from > longest) longest = to - from;

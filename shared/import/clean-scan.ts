@@ -1,12 +1,12 @@
 /**
  * The clean-file check: one tight byte loop over the table's rows that proves the file needs no rewrite
  * (common dialect: a one-byte delimiter, "double quotes" with "" inside; every record on one line with the
- * header's width; no blank line, stray quote, lone CR or set-aside line inside). Such a file is handed to DuckDB as
+ * header's width; no blank line, stray quote, lone CR, repeated header or set-aside line inside). Such a file is handed to DuckDB as
  * it is (the rows' byte range, read without a header) and each row's line is its first line plus its
  * ordinal. Any doubt returns null and the body pass rewrites the rows (body.ts), as it always did.
  */
 import type { BodyPassInput, BodyPassResult } from './body';
-import { bodyResult } from './body';
+import { bodyResult, headerRepeat } from './body';
 import type { Dialect } from './dialect';
 import { splitFields } from './dialect';
 
@@ -32,6 +32,7 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
   let p = start;
   let line = input.firstLine;
   let isHeader = !input.headerless;
+  let isHeaderAgain: ((start: number, end: number) => boolean) | undefined;
   let dataStart = start;
   let dataEnd = start;
   let records = 0;
@@ -106,9 +107,12 @@ export function cleanScan(input: BodyPassInput, every: number): BodyPassResult |
     line++;
     if (isHeader) {
       isHeader = false;
+      isHeaderAgain = headerRepeat(utf8, recStart, recEnd);
       dataStart = dataEnd = p;
       continue;
     }
+    // A line repeating the header (exports joined together) is removed by the body pass: rewrite.
+    if (isHeaderAgain?.(recStart, recEnd)) return null;
     if (!hasValue) {
       // A row of delimiters only: read as blank. Fine at the end of the table, not inside it.
       blanks++;

@@ -270,9 +270,36 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     tables: tables.map((t, index) => ({ index, headerLine: t.headerLine, endLine: t.endLine, preview: (t.headerRows > 1 ? t.names : t.header).slice(0, 6) })),
     sheets: inp.synthetic?.sheets,
     preamble,
-    statedRange: statedRange(preamble),
+    ...optional('statedRange', joinedRange(preamble, body.repeatedHeaders)),
+    ...(body.repeatedHeaders.length
+      ? { joinedAt: body.repeatedHeaders.map((h) => h.titles[0]?.line ?? h.line) }
+      : {}),
     ...optional('exportedOn', exportedOn(preamble, inp.path.split(/[\\/]/).pop() ?? '')),
     options: { ...options, decimalSeparator: typed.decimalSeparator },
+  };
+}
+
+/**
+ * The stated range of a file, and of exports joined together the span of every part's range: the first
+ * part's from the preamble, the others' from their own title lines. A part without a range leaves the file
+ * without one (its dates are unknown, so no date can be called outside them).
+ */
+function joinedRange(
+  preamble: string[],
+  parts: BodyPassResult['repeatedHeaders'],
+): { start: string; end: string } | undefined {
+  const ranges = [
+    statedRange(preamble),
+    ...parts.map((p) => statedRange(p.titles.map((t) => t.text.replace(/^"|"$/g, '')))),
+  ];
+  if (ranges.some((r) => !r)) return undefined;
+  const known = ranges as { start: string; end: string }[];
+  return {
+    start: known.map((r) => r.start).sort()[0]!,
+    end: known
+      .map((r) => r.end)
+      .sort()
+      .pop()!,
   };
 }
 

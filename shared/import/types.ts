@@ -144,8 +144,16 @@ export interface ImportResult {
   entries?: string[];
   /** Title/date-range text from the preamble, e.g. "27 January 2026 - 23 February 2026". */
   preamble: string[];
-  /** Date range stated in the preamble, when one could be read (ISO dates). */
+  /**
+   * Date range stated in the preamble, when one could be read (ISO dates). For exports joined together,
+   * the span of every part's stated range (none when a part states none).
+   */
   statedRange?: { start: string; end: string };
+  /**
+   * Exports joined together (the header repeated inside the rows): the first line of each part after the
+   * first (its title lines, or the repeated header). Summary rows total only the rows of their own part.
+   */
+  joinedAt?: number[];
   /** The day the file says it was exported (preamble line or file-name timestamp), ISO. */
   exportedOn?: string;
   /** Options in effect (detected or overridden): feed back to re-import with a change. */

@@ -161,6 +161,7 @@ export function renderText(report: AuditReport): string {
     out.push(
       `${d.file}: ${platformText(d)}, ${plural(d.rows, 'row')}, score ${d.score}/100 (${tally(d)})`,
     );
+    if (d.product) out.push(`  Data product: ${d.product.map((p) => `${p.label.toLowerCase()} ${p.missing ? `(${p.value})` : p.value}`).join(' · ')}`);
     for (const f of sortFindings(report.findings.filter((x) => x.file === d.file))) {
       out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.check}: ${f.message}`);
       if (f.sample.length) out.push(`          lines ${sampleLines(f)} · owner: ${OWNER_LABELS[f.owner]}`);

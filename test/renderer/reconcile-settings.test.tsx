@@ -62,7 +62,11 @@ describe('reconcile_timezone_and_currency_only_in_cli_yaml', () => {
 
     await type('reconcile-currency', FINANCE, 'usd');
     expect(useStore.getState().reconcile.sources).toEqual([{ file: FINANCE, currency: 'USD' }]);
+    // The table stays while the run is redone, marked as out of date, so the next setting can be typed.
+    expect(screen.getByTestId('reconcile-updating')).toBeTruthy();
+    expect(screen.getAllByTestId('reconcile-currency')).toHaveLength(2);
     await waitFor(() => expect(findings()).toContain('currency_mismatch'), { timeout: 60_000 });
+    expect(screen.queryByTestId('reconcile-updating')).toBeNull();
 
     await type('reconcile-timezone', FINANCE, 'Mars/Olympus');
     expect(screen.getByTestId('reconcile-setting-problem').textContent).toContain('is not a time zone');

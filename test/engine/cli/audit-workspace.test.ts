@@ -40,5 +40,8 @@ describe('meshlens audit --workspace', () => {
     expect(run.stdout).toContain('- **Domain:** _not chosen_');
     // The user said Email is not an e-mail column: without contact details, names alone are not classified.
     expect(run.stdout).not.toContain('(`personal_data`)');
+
+    const text = await runCli(['audit', input, '--reference-date', '2026-01-25', '--workspace', workspaceFile({})]);
+    expect(text.stdout).toContain('  Data product: name Newsletter contacts · owner CRM team (Lena) · domain (not chosen) · consumers Lifecycle e-mails');
   });
 });

@@ -19,7 +19,7 @@ import { ConfigFileButtons, withSourceSetting } from './ReconcileSettings';
 export function ReconcileScreen(_props: ScreenProps) {
   // The settings live in the store (saved in the workspace) as the CLI's reconcile config.
   const choices: ReconcileChoices = useStore((s) => s.reconcile);
-  const { run, loading, error, waiting } = useAttributionRun(choices);
+  const { run, loading, stale, error, waiting } = useAttributionRun(choices);
   if (error) return <EmptyState title="The datasets could not be reconciled">{error}</EmptyState>;
   if (!run) return <EmptyState title={loading ? 'Reading the open datasets…' : 'Open two or more files to reconcile them'} testId="reconcile-loading" />;
   const r = run.reconcile;
@@ -35,6 +35,11 @@ export function ReconcileScreen(_props: ScreenProps) {
     <div className="screen mesh-screen reconcile" data-testid="reconcile-screen">
       <h1>Reconcile</h1>
       {waiting.length > 0 && <p className="ml-muted">Still reading: {waiting.join(', ')}.</p>}
+      {stale && (
+        <p className="ml-muted" role="status" data-testid="reconcile-updating">
+          Updating with your change; the figures below are from before it.
+        </p>
+      )}
       <section className="ml-card">
         <h2>Source of truth</h2>
         <select

@@ -19,6 +19,8 @@ export type ReconcileChoices = ReconcileConfig;
 export interface RunState {
   run: AttributionRun | null;
   loading: boolean;
+  /** True while `run` is the previous run and a new one (after a change of choices or datasets) is computed. */
+  stale: boolean;
   error: string | null;
   /** Open datasets still being profiled (left out until ready). */
   waiting: string[];
@@ -62,5 +64,13 @@ export function useAttributionRun(choices: ReconcileChoices): RunState {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  return { run: state.key === key ? state.run : null, loading: (state.key !== key && ready.length > 0) || (ready.length === 0 && waiting.length > 0), error: state.error, waiting };
+  // While a new run is computed the previous one stays on screen, marked stale, so the settings being edited stay put.
+  const stale = state.key !== key && state.run !== null && ready.length > 0;
+  return {
+    run: state.key === key || stale ? state.run : null,
+    loading: (state.key !== key && ready.length > 0) || (ready.length === 0 && waiting.length > 0),
+    stale,
+    error: state.error,
+    waiting,
+  };
 }

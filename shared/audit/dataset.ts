@@ -51,11 +51,20 @@ export async function analyseImport(
     if (daily) profile.daily = daily;
   }
   options.progress?.({ stage: 'profile', fraction: 1 });
-  const dataset: Dataset = {
-    file: options.name ?? result.path.split(/[\\/]/).pop() ?? result.path,
+  const dataset = datasetFor(result, profile, semantics, options.name ?? result.path.split(/[\\/]/).pop() ?? result.path);
+  return { dataset, profile, semantics };
+}
+
+/**
+ * The check runner's view of an imported file: the one place that says which of the import's facts the
+ * checks read (the CLI through analyseImport, the app through its stored profile and roles).
+ */
+export function datasetFor(result: ImportResult, profile: TableProfile, semantics: Semantics, file: string): Dataset {
+  return {
+    file,
     tableName: result.tableName,
     rawTableName: result.rawTableName,
-    rows: result.rows,
+    rows: profile.rows,
     semantics,
     profile,
     ...(result.statedRange ? { statedRange: result.statedRange } : {}),
@@ -65,5 +74,4 @@ export async function analyseImport(
     decimalSeparator: result.decimalSeparator,
     importedColumns: result.columns,
   };
-  return { dataset, profile, semantics };
 }

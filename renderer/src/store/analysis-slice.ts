@@ -7,7 +7,7 @@ import { CancelledError } from '../../../shared/engine/types';
 import type { Engine } from '../../../shared/engine/types';
 import { runChecks } from '../../../shared/checks/runner';
 import type { CheckConfig, Dataset as CheckDataset, Finding } from '../../../shared/checks/types';
-import { analyseImport, columnMeta, fileContext } from '../../../shared/audit/dataset';
+import { analyseImport, columnMeta, datasetFor, fileContext } from '../../../shared/audit/dataset';
 import { scoreDataset } from '../../../shared/audit/score';
 import type { DatasetScore } from '../../../shared/audit/score';
 import type { TableProfile } from '../../../shared/profile/types';
@@ -67,19 +67,7 @@ export function checkDataset(
   semantics: Semantics,
   name: string,
 ): CheckDataset {
-  return {
-    file: name,
-    tableName: result.tableName,
-    rawTableName: result.rawTableName,
-    rows: profile.rows,
-    semantics,
-    profile,
-    ...(result.statedRange ? { statedRange: result.statedRange } : {}),
-    ...(result.exportedOn ? { exportedOn: result.exportedOn } : {}),
-    ...(result.summaryRows.length ? { summaryRows: result.summaryRows } : {}),
-    decimalSeparator: result.decimalSeparator,
-    importedColumns: result.columns,
-  };
+  return datasetFor(result, profile, semantics, name);
 }
 
 export function semanticsFor(

@@ -149,11 +149,12 @@ export const derivedMetricMismatch: CheckDefinition = {
     const plans = plansFor(ds);
     if (!plans.length) return [];
     // One scan decides, per rate column, whether it is written as a ratio or a percent and how many
-    // decimals it carries (the rounding we must tolerate).
+    // decimals it carries (the rounding we must tolerate). Decimals are counted on the distinct values
+    // (writing a number as text costs more than collecting it; the most over the values is the most over the rows).
     const sel = plans.flatMap((p, i) => [
       `median(abs(${tc(p.rate.name)} - ${p.computed})) FILTER (WHERE ${p.valid}) AS a${i}`,
       `median(abs(${tc(p.rate.name)} - 100 * ${p.computed})) FILTER (WHERE ${p.valid}) AS b${i}`,
-      `max(length(regexp_extract(${tc(p.rate.name)}::VARCHAR, '\\.([0-9]+)$', 1))) FILTER (WHERE ${p.valid}) AS d${i}`,
+      `list_max(list_transform(list(DISTINCT ${tc(p.rate.name)}) FILTER (WHERE ${p.valid}), v -> length(regexp_extract(v::VARCHAR, '\\.([0-9]+)$', 1)))) AS d${i}`,
     ]);
     // Scale and decimals are properties of the export format: a sample of big tables tells them.
     const source =

@@ -3,23 +3,15 @@
  * from those rows instead of reading the gaps again. The finding must be the one the gaps query gives when
  * read on its own: its rows counted, its first 20 rows by line.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NativeEngine } from '../../../electron/engine/native-engine';
-import { NodeEngine } from '../../../electron/engine/node-engine';
+import { describe, expect, it } from 'vitest';
 import { analyseImport } from '../../../shared/audit/dataset';
 import { dateGaps } from '../../../shared/checks/dates';
 import { runChecks } from '../../../shared/checks/runner';
 import type { Engine } from '../../../shared/engine/types';
 import { importFile } from '../../../shared/import/index';
+import { withBothEngines } from '../import/helpers';
 
-const engines: Record<string, Engine> = {};
-beforeAll(async () => {
-  engines.native = await NativeEngine.create();
-  engines.wasm = await NodeEngine.create();
-});
-afterAll(async () => {
-  for (const e of Object.values(engines)) await e.close();
-});
+const engines: Record<string, Engine> = withBothEngines();
 
 // 30 campaigns over 20 days of January; campaign k misses day 5 + (k % 10) and, when k is even, day 16 too:
 // 45 gaps, more than one sample.

@@ -3,23 +3,15 @@
  * of any of its values (counted over its distinct values). One value written with three decimals makes the
  * tolerance 0.0005, so a CPC off by 0.004 is found; with two decimals it would be rounding.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NativeEngine } from '../../../electron/engine/native-engine';
-import { NodeEngine } from '../../../electron/engine/node-engine';
+import { describe, expect, it } from 'vitest';
 import { analyseImport } from '../../../shared/audit/dataset';
 import { derivedMetricMismatch } from '../../../shared/checks/metrics';
 import { runChecks } from '../../../shared/checks/runner';
 import type { Engine } from '../../../shared/engine/types';
 import { importFile } from '../../../shared/import/index';
+import { withBothEngines } from '../import/helpers';
 
-const engines: Record<string, Engine> = {};
-beforeAll(async () => {
-  engines.native = await NativeEngine.create();
-  engines.wasm = await NodeEngine.create();
-});
-afterAll(async () => {
-  for (const e of Object.values(engines)) await e.close();
-});
+const engines: Record<string, Engine> = withBothEngines();
 
 /** 30 rows whose CPC is exact to the cent, line 32 states 1.234 (exact), line 33 states 0.204 for 0.2. */
 function csv(last: string): string {

@@ -251,9 +251,11 @@ async function dailySeries(
       .filter((p) => p.kind === 'number' && METRIC_ROLES.includes(roleFromHeader(p.name)))
       .map((p) => p.name);
   const d = quoteIdent(dateCol.name);
-  const sums = metrics.map((m, i) => `sum(${quoteIdent(m)})::DOUBLE AS m${i}`);
+  const sums = metrics.map((m, i) => `, sum(${quoteIdent(m)})::DOUBLE AS m${i}`).join('');
+  // Grouped by the date, written as text per day (not per row: 1M casts took twice the whole GROUP BY).
   const res = await engine.query<Row>(
-    `SELECT ${d}::DATE::VARCHAR AS day, count(*)::BIGINT AS n${sums.length ? ', ' + sums.join(', ') : ''} FROM ${table} WHERE ${d} IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    `SELECT day::VARCHAR AS day, n${metrics.map((_, i) => `, m${i}`).join('')}
+      FROM (SELECT ${d}::DATE AS day, count(*)::BIGINT AS n${sums} FROM ${table} WHERE ${d} IS NOT NULL GROUP BY 1) ORDER BY 1`,
   );
   const points: DailyPoint[] = res.rows.map((r) => ({
     date: String(r.day),

@@ -93,6 +93,20 @@ describe.each(['native', 'wasm'])('value statistics on %s', (kind) => {
     }
   });
 
+  it('the daily series of a timestamp column: rows and sums per day, in day order, as grouping by the day as text', async () => {
+    const e = engines[kind]!;
+    await e.exec(`CREATE OR REPLACE TABLE ts AS SELECT TIMESTAMP '2025-12-30 22:00:00' + INTERVAL (i * 7) HOUR AS "Day",
+      (i % 13)::BIGINT AS "Clicks", round(i * 1.37 % 50, 2)::DOUBLE AS "Cost" FROM range(400) r(i)`);
+    const p = await profileTable(e, 'ts', undefined, { dateColumn: 'Day', dailyMetrics: ['Clicks', 'Cost'] });
+    const direct = await e.query<{ day: string; n: number; c: number; s: number }>(
+      `SELECT "Day"::DATE::VARCHAR AS day, count(*)::BIGINT AS n, sum("Clicks")::DOUBLE AS c, sum("Cost")::DOUBLE AS s FROM ts GROUP BY 1 ORDER BY 1`,
+    );
+    expect(p.daily?.points).toEqual(
+      direct.rows.map((r) => ({ date: r.day, rows: Number(r.n), metrics: { Clicks: r.c, Cost: r.s } })),
+    );
+    expect(p.daily?.points[0]?.date).toBe('2025-12-30');
+  });
+
   it('a big table counts the patterns of a text column with few values exactly, not from a sample', async () => {
     const e = engines[kind]!;
     const p = await profileTable(e, 'v', undefined, { daily: false, patternSampleLimit: 10, exactDistinctLimit: 10 });

@@ -239,7 +239,17 @@ function objectiveOf(q: OdcsQuality, id: string, title: string, column: string |
   return null;
 }
 
-/** The first schema object of a contract as an editable product card (rules MeshLens cannot edit are dropped). */
+/** The quality rules of a contract's first schema object that MeshLens cannot read back as objectives, by name. */
+export function unreadableRules(c: OdcsContract): string[] {
+  const obj = c.schema?.[0];
+  const name = (q: OdcsQuality, column?: string) => `${String(q.name ?? q.id ?? q.metric ?? q.rule ?? q.type ?? 'rule')}${column ? ` (${column})` : ''}`;
+  return [
+    ...(obj?.properties ?? []).flatMap((p) => (p.quality ?? []).filter((q) => !qualityToObjective(q, p.name)).map((q) => name(q, p.name))),
+    ...(obj?.quality ?? []).filter((q) => !qualityToObjective(q)).map((q) => name(q)),
+  ];
+}
+
+/** The first schema object of a contract as an editable product card (rules MeshLens cannot edit are dropped: unreadableRules names them). */
 export function contractToProduct(c: OdcsContract): DataProduct {
   const obj = c.schema?.[0];
   const custom = (name: string) => c.customProperties?.find((p) => p.property === name)?.value;

@@ -8,7 +8,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../../electron/engine/node-engine';
 import { makeCheckPack } from '../../../shared/mesh/check-pack';
-import { contractToProduct, exportContractYaml, parseContract } from '../../../shared/mesh/odcs';
+import { contractToProduct, exportContractYaml, parseContract, unreadableRules } from '../../../shared/mesh/odcs';
 import type { QualityObjective } from '../../../shared/mesh/product';
 import { decisionsFromContract, productCandidates, productOf } from '../../../shared/mesh/product-state';
 import type { ProductDecisions } from '../../../shared/mesh/product-state';
@@ -55,7 +55,10 @@ describe('contract_import_dropped_quality_rules', () => {
       { id: 'cost_not_above_1000', type: 'sql', name: 'No day costs more than 1000', query: 'SELECT COUNT(*) FROM ${table} WHERE "Cost" > 1000', mustBeLessOrEqualTo: 0 },
     ];
     const campaign = table.properties.find((p) => p.name === 'Campaign')!;
-    campaign.quality = [{ id: 'campaign_rarely_empty', metric: 'nullValues', unit: 'percent', name: 'Campaign is empty in at most 5% of rows', mustBeLessOrEqualTo: 5 }];
+    campaign.quality = [
+      { id: 'campaign_rarely_empty', metric: 'nullValues', unit: 'percent', name: 'Campaign is empty in at most 5% of rows', mustBeLessOrEqualTo: 5 },
+      { metric: 'invalidValues', name: 'Only known campaigns', arguments: { validValues: ['Brand - DE'] }, mustBe: 0 },
+    ];
     const yaml = stringify(doc);
     expect(validateOdcs(parse(yaml)), JSON.stringify(validateOdcs.errors)).toBe(true);
 
@@ -65,6 +68,8 @@ describe('contract_import_dropped_quality_rules', () => {
     expect(byId.row_volume).toMatchObject({ kind: 'rowCount', min: 100 });
     expect(byId.cost_not_above_1000).toMatchObject({ kind: 'sql', max: 0 });
     expect(byId.campaign_rarely_empty).toMatchObject({ kind: 'nullPercent', column: 'Campaign', max: 5 });
+    // A rule MeshLens cannot check is not kept, and the import names it instead of dropping it silently.
+    expect(unreadableRules(parseContract(yaml))).toEqual(['Only known campaigns (Campaign)']);
     // The card offers them as the contract's, and the user can still untick one.
     expect(productCandidates(facts, importYaml(yaml)).filter((c) => c.source === 'contract').map((c) => c.objective.id)).toHaveLength(3);
     expect(productOf(facts, { ...importYaml(yaml), rules: ['row_volume'] }).objectives.map((o) => o.id)).toEqual(['row_volume']);

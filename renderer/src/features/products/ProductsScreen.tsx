@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { compareToPack, comparisonMarkdown, parseCheckPack } from '../../../../shared/mesh/check-pack';
 import type { ContractReport } from '../../../../shared/mesh/contract-run';
-import { contractToProduct, exportContractYaml, parseContract } from '../../../../shared/mesh/odcs';
+import { contractToProduct, exportContractYaml, parseContract, unreadableRules } from '../../../../shared/mesh/odcs';
 import type { OdcsContract } from '../../../../shared/mesh/odcs';
 import type { DataProduct } from '../../../../shared/mesh/product';
 import { decisionsFromContract, decisionsFromEdit, productCandidates, productOf } from '../../../../shared/mesh/product-state';
@@ -40,13 +40,14 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
   const id = dataset.id;
   const setProduct = (p: DataProduct) => saveProduct(id, decisionsFromEdit(product, p, decisions ?? {}));
 
-  const run = async (contract: OdcsContract) => {
+  /** Run a contract on the file; `note` (what an import read) stays on screen with the result. */
+  const run = async (contract: OdcsContract, note?: string) => {
     setBusy(true);
-    setMessage(null);
+    setMessage(note ?? null);
     try {
       setReport(await runContractOnDataset(id, contract));
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(`${note ? `${note} ` : ''}${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
@@ -70,8 +71,9 @@ export function ProductsScreen({ datasetId }: ScreenProps) {
     try {
       const contract = parseContract(await file.text());
       saveProduct(id, { ...(decisions ?? {}), ...decisionsFromContract(contractToProduct(contract)) });
-      setMessage(`Read ${file.name}: contract "${contract.name ?? contract.id}". Running it on ${dataset.name}…`);
-      await run(contract);
+      const skipped = unreadableRules(contract);
+      const left = skipped.length ? ` ${skipped.length} rule(s) MeshLens cannot check were not kept: ${skipped.join('; ')}.` : '';
+      await run(contract, `Read ${file.name}: contract "${contract.name ?? contract.id}", run on ${dataset.name}.${left}`);
     } catch (e) {
       setReport(null);
       setMessage(`${file.name} could not be used: ${e instanceof Error ? e.message : String(e)}`);

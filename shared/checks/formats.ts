@@ -42,6 +42,12 @@ const parsesAsNumber = (x: string) =>
   `TRY_CAST(regexp_replace(trim(${x}), '[%$€£¥, ]', '', 'g') AS DOUBLE) IS NOT NULL`;
 const parsesAsDate = (x: string) =>
   `coalesce(TRY_CAST(trim(${x}) AS DATE), try_strptime(trim(${x}), '%d.%m.%Y')::DATE, try_strptime(trim(${x}), '%m/%d/%Y')::DATE, try_strptime(trim(${x}), '%d/%m/%Y')::DATE) IS NOT NULL`;
+/** The ways a date cell can be written that parsesAsDate reads: ISO 2026-02-01, 01.02.2026, 02/01/2026. */
+const DATE_WRITINGS = [
+  { name: 'ISO', test: (x: string) => `TRY_CAST(trim(${x}) AS DATE) IS NOT NULL` },
+  { name: 'dotted', test: (x: string) => `try_strptime(trim(${x}), '%d.%m.%Y') IS NOT NULL` },
+  { name: 'slashed', test: (x: string) => `(try_strptime(trim(${x}), '%m/%d/%Y') IS NOT NULL OR try_strptime(trim(${x}), '%d/%m/%Y') IS NOT NULL)` },
+];
 
 export const mixedCurrency: CheckDefinition = {
   id: 'mixed_currency',
@@ -138,6 +144,27 @@ async function mostlyParseable(
   return cols.filter((c) => kept.has(c) || !sampled.includes(c));
 }
 
+/**
+ * A text column whose every cell reads as a date, written in more than one way (2026-02-01 and
+ * 03/01/2026): the importer types a date column from one way of writing, so it kept the column as text.
+ * The cells not written the most common way are the ones to fix; an example of each way names them.
+ */
+async function mixedDateWritings(engine: Engine, ds: Dataset, c: SemanticColumn, n: number, writings: number[]): Promise<CheckTarget | null> {
+  const most = writings.reduce((best, k, j) => (k > writings[best]! ? j : best), 0);
+  const common = DATE_WRITINGS[most]!.test(tc(c.name));
+  const others = n - writings[most]!;
+  if (others <= 0 || writings.filter((k) => k > 0).length < 2) return null;
+  const where = `${present(tc(c.name))} AND NOT (${common})`;
+  const ex = (await engine.query(`SELECT min(${tc(c.name)}) FILTER (WHERE ${common}) AS a, min(${tc(c.name)}) FILTER (WHERE ${where}) AS b FROM ${from(ds)}`)).rows[0];
+  return {
+    columns: [c.name],
+    where,
+    details: { expected: 'date', writtenAs: DATE_WRITINGS[most]!.name },
+    message: (k) =>
+      `${label(c)} holds dates, but ${plural(k, 'value')} ${k === 1 ? 'is' : 'are'} written another way (${JSON.stringify(String(ex?.b ?? ''))}) than the rest (${JSON.stringify(String(ex?.a ?? ''))}); because of them the whole column was read as text.`,
+  };
+}
+
 export const invalidFormat: CheckDefinition = {
   id: 'invalid_format',
   title: 'Value breaks the column format',
@@ -192,19 +219,27 @@ export const invalidFormat: CheckDefinition = {
           present(tc(c.name)),
           `${present(tc(c.name))} AND ${parsesAsNumber(tc(c.name))}`,
           `${present(tc(c.name))} AND ${parsesAsDate(tc(c.name))}`,
+          ...DATE_WRITINGS.map((w) => `${present(tc(c.name))} AND ${w.test(tc(c.name))}`),
         ]),
         ctx.shared,
       );
-      textCols.forEach((c, i) => {
-        const [n = 0, asNumber = 0, asDate = 0] = counts.slice(3 * i, 3 * i + 3);
-        if (!n) return;
+      const per = 3 + DATE_WRITINGS.length;
+      for (const [i, c] of textCols.entries()) {
+        const [n = 0, asNumber = 0, asDate = 0, ...writings] = counts.slice(per * i, per * i + per);
+        if (!n) continue;
+        if (asDate === n) {
+          // Every cell is a date, yet the column was kept as text: its dates are written in more than one way.
+          const mixed = await mixedDateWritings(ctx.engine, ds, c, n, writings);
+          if (mixed) out.push(mixed);
+          continue;
+        }
         const kind =
           asNumber / n >= dominantShare && asNumber < n
             ? 'number'
             : asDate / n >= dominantShare && asDate < n
               ? 'date'
               : null;
-        if (!kind) return;
+        if (!kind) continue;
         const test = kind === 'number' ? parsesAsNumber(tc(c.name)) : parsesAsDate(tc(c.name));
         out.push({
           columns: [c.name],
@@ -213,7 +248,7 @@ export const invalidFormat: CheckDefinition = {
           message: (k) =>
             `${label(c)} holds ${kind}s, but ${plural(k, 'value')} cannot be read as ${kind === 'number' ? 'a number' : 'a date'}; because of them the whole column was read as text.`,
         });
-      });
+      }
     }
     // Cells the importer could not read as the column's type (kept as text in the raw table).
     // The importer counts them per column (`unparsed`), so only those columns are joined to the raw text.

@@ -1,5 +1,6 @@
 /** Spikes and drops in daily totals, found with robust statistics (median and MAD), not a plain z-score. */
 import { quoteLiteral } from '../engine/sql';
+import { perDaySql } from '../profile/profile';
 import type { SemanticColumn } from '../semantics/describe';
 import { boolParam, from, label, numParam, plural, profileOf, tc, withRole } from './helpers';
 import type { CheckContext, CheckDefinition, CheckTarget } from './types';
@@ -168,10 +169,7 @@ async function dailySums(
   };
   if (daily?.column === date.name && metrics.every((m) => daily.metrics.includes(m.name) && finite(m)))
     return daily.points.map((d) => ({ date: d.date, sums: metrics.map((m) => d.metrics[m.name] ?? null) }));
-  const res = await ctx.engine.query(
-    `SELECT ${tc(date.name)}::DATE::VARCHAR AS day, ${metrics.map((m, i) => `sum(${tc(m.name)})::DOUBLE AS m${i}`).join(', ')}
-     FROM ${from(ds)} WHERE ${tc(date.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
-  );
+  const res = await ctx.engine.query(perDaySql(from(ds), tc(date.name), metrics.map((m) => tc(m.name))));
   return res.rows.map((r) => ({
     date: String(r.day),
     sums: metrics.map((_, i) => (r[`m${i}`] === null ? null : Number(r[`m${i}`]))),

@@ -48,6 +48,11 @@ const DATE_WRITINGS = [
   { name: 'dotted', test: (x: string) => `try_strptime(trim(${x}), '%d.%m.%Y') IS NOT NULL` },
   { name: 'slashed', test: (x: string) => `(try_strptime(trim(${x}), '%m/%d/%Y') IS NOT NULL OR try_strptime(trim(${x}), '%d/%m/%Y') IS NOT NULL)` },
 ];
+/** Slashed dates that can only be read one way: the day first (13/01/2026) or the month first (01/13/2026). */
+const DAY_ORDERS = [
+  { name: 'day first', test: (x: string) => `(try_strptime(trim(${x}), '%d/%m/%Y') IS NOT NULL AND try_strptime(trim(${x}), '%m/%d/%Y') IS NULL)` },
+  { name: 'month first', test: (x: string) => `(try_strptime(trim(${x}), '%m/%d/%Y') IS NOT NULL AND try_strptime(trim(${x}), '%d/%m/%Y') IS NULL)` },
+];
 
 export const mixedCurrency: CheckDefinition = {
   id: 'mixed_currency',
@@ -145,23 +150,34 @@ async function mostlyParseable(
 }
 
 /**
- * A text column whose every cell reads as a date, written in more than one way (2026-02-01 and
- * 03/01/2026): the importer types a date column from one way of writing, so it kept the column as text.
- * The cells not written the most common way are the ones to fix; an example of each way names them.
+ * A text column whose every cell reads as a date, yet the importer kept it as text, because its dates are
+ * written in more than one way (2026-02-01 and 03/01/2026) or with both day orders (13/01/2026 and
+ * 01/13/2026): a date column is typed from one way of writing. The cells not written the most common way
+ * (or in the less common order) are the ones to fix; an example of each names them.
  */
-async function mixedDateWritings(engine: Engine, ds: Dataset, c: SemanticColumn, n: number, writings: number[]): Promise<CheckTarget | null> {
+async function mixedDates(engine: Engine, ds: Dataset, c: SemanticColumn, n: number, writings: number[], orders: number[]): Promise<CheckTarget | null> {
+  const x = tc(c.name);
   const most = writings.reduce((best, k, j) => (k > writings[best]! ? j : best), 0);
-  const common = DATE_WRITINGS[most]!.test(tc(c.name));
-  const others = n - writings[most]!;
-  if (others <= 0 || writings.filter((k) => k > 0).length < 2) return null;
-  const where = `${present(tc(c.name))} AND NOT (${common})`;
-  const ex = (await engine.query(`SELECT min(${tc(c.name)}) FILTER (WHERE ${common}) AS a, min(${tc(c.name)}) FILTER (WHERE ${where}) AS b FROM ${from(ds)}`)).rows[0];
+  let common: string;
+  let where: string;
+  let says: (k: number, a: string, b: string) => string;
+  if (n - writings[most]! > 0 && writings.filter((k) => k > 0).length >= 2) {
+    common = DATE_WRITINGS[most]!.test(x);
+    where = `${present(x)} AND NOT (${common})`;
+    says = (k, a, b) => `${plural(k, 'value')} ${k === 1 ? 'is' : 'are'} written another way (${b}) than the rest (${a})`;
+  } else if (orders.every((k) => k > 0)) {
+    const [major, minor] = orders[0]! >= orders[1]! ? [DAY_ORDERS[0]!, DAY_ORDERS[1]!] : [DAY_ORDERS[1]!, DAY_ORDERS[0]!];
+    common = major.test(x);
+    where = `${present(x)} AND ${minor.test(x)}`;
+    says = (k, a, b) => `${plural(k, 'value')} ${k === 1 ? 'puts' : 'put'} the ${minor.name.split(' ')[0]} first (${b}) where the rest put the ${major.name.split(' ')[0]} first (${a})`;
+  } else return null;
+  const ex = (await engine.query(`SELECT min(${x}) FILTER (WHERE ${common}) AS a, min(${x}) FILTER (WHERE ${where}) AS b FROM ${from(ds)}`)).rows[0];
+  const [a, b] = [JSON.stringify(String(ex?.a ?? '')), JSON.stringify(String(ex?.b ?? ''))];
   return {
     columns: [c.name],
     where,
-    details: { expected: 'date', writtenAs: DATE_WRITINGS[most]!.name },
-    message: (k) =>
-      `${label(c)} holds dates, but ${plural(k, 'value')} ${k === 1 ? 'is' : 'are'} written another way (${JSON.stringify(String(ex?.b ?? ''))}) than the rest (${JSON.stringify(String(ex?.a ?? ''))}); because of them the whole column was read as text.`,
+    details: { expected: 'date', mixed: true },
+    message: (k) => `${label(c)} holds dates, but ${says(k, a, b)}; because of them the whole column was read as text.`,
   };
 }
 
@@ -219,17 +235,17 @@ export const invalidFormat: CheckDefinition = {
           present(tc(c.name)),
           `${present(tc(c.name))} AND ${parsesAsNumber(tc(c.name))}`,
           `${present(tc(c.name))} AND ${parsesAsDate(tc(c.name))}`,
-          ...DATE_WRITINGS.map((w) => `${present(tc(c.name))} AND ${w.test(tc(c.name))}`),
+          ...[...DATE_WRITINGS, ...DAY_ORDERS].map((w) => `${present(tc(c.name))} AND ${w.test(tc(c.name))}`),
         ]),
         ctx.shared,
       );
-      const per = 3 + DATE_WRITINGS.length;
+      const per = 3 + DATE_WRITINGS.length + DAY_ORDERS.length;
       for (const [i, c] of textCols.entries()) {
-        const [n = 0, asNumber = 0, asDate = 0, ...writings] = counts.slice(per * i, per * i + per);
+        const [n = 0, asNumber = 0, asDate = 0, ...ways] = counts.slice(per * i, per * i + per);
         if (!n) continue;
         if (asDate === n) {
           // Every cell is a date, yet the column was kept as text: its dates are written in more than one way.
-          const mixed = await mixedDateWritings(ctx.engine, ds, c, n, writings);
+          const mixed = await mixedDates(ctx.engine, ds, c, n, ways.slice(0, DATE_WRITINGS.length), ways.slice(DATE_WRITINGS.length));
           if (mixed) out.push(mixed);
           continue;
         }

@@ -44,3 +44,22 @@ describe('invalid_format: dates written two ways', () => {
     expect(byCheck(findings, 'invalid_format')).toEqual([]);
   });
 });
+
+describe('invalid_format: dates with both day orders', () => {
+  it('mixed_day_orders_kept_the_column_as_text_without_a_word: the cells in the less common order are named', async () => {
+    const dayFirst = Array.from({ length: 20 }, (_, k) => `${String(k + 1).padStart(2, '0')}/01/2026,Alpha,${k + 1}`);
+    const { result, findings } = await audit(['Day,Campaign,Clicks', ...dayFirst, '01/25/2026,Alpha,21'].join('\n') + '\n');
+    expect(result.columns.find((c) => c.name === 'Day')?.type).toBe('VARCHAR');
+    const [f] = byCheck(findings, 'invalid_format');
+    expect(f?.rows).toBe(1);
+    expect(f?.sample.map((s) => s.line)).toEqual([22]);
+    expect(f?.message).toBe(`'Day' holds dates, but 1 value puts the month first ("01/25/2026") where the rest put the day first ("13/01/2026"); because of them the whole column was read as text.`);
+  });
+
+  it('day-first dates, some of which could be read either way, are a date column and raise nothing', async () => {
+    const dayFirst = Array.from({ length: 20 }, (_, k) => `${String(k + 1).padStart(2, '0')}/01/2026,Alpha,${k + 1}`);
+    const { result, findings } = await audit(['Day,Campaign,Clicks', ...dayFirst].join('\n') + '\n');
+    expect(result.columns.find((c) => c.name === 'Day')?.type).toBe('DATE');
+    expect(byCheck(findings, 'invalid_format')).toEqual([]);
+  });
+});

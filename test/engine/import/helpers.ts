@@ -9,7 +9,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { NativeEngine } from '../../../electron/engine/native-engine';
 import { NodeEngine } from '../../../electron/engine/node-engine';
 import { quoteIdent } from '../../../shared/engine/sql';
-import type { Row } from '../../../shared/engine/types';
+import type { Engine, Row } from '../../../shared/engine/types';
+import { importFile } from '../../../shared/import';
 import type { ImportOptions, ImportResult } from '../../../shared/import/types';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -121,4 +122,22 @@ export function withBothEngines(): { readonly wasm: NodeEngine; readonly native:
     await engines.native?.close();
   });
   return engines;
+}
+
+/**
+ * Imports `text` as the file `name`: from memory, or (onDisk) from a file on disk the way the CLI reads it,
+ * so native DuckDB may read it in place. Returns the result, its typed rows and its original-text rows by line.
+ */
+export async function importText(engine: Engine, name: string, text: string, onDisk = false): Promise<{ r: ImportResult; rows: Row[]; raw: Row[] }> {
+  const bytes = new TextEncoder().encode(text);
+  const file = { path: name, name, bytes };
+  if (onDisk) {
+    const diskPath = path.join(tempDir(), name);
+    writeFileSync(diskPath, bytes);
+    Object.assign(file, { path: diskPath, diskPath });
+  }
+  const r = await importFile(engine, file);
+  const rows = (await engine.query(`SELECT * FROM ${quoteIdent(r.tableName)} ORDER BY __line`)).rows;
+  const raw = (await engine.query(`SELECT * FROM ${quoteIdent(r.rawTableName)} ORDER BY __line`)).rows;
+  return { r, rows, raw };
 }

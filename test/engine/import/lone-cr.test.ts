@@ -4,29 +4,13 @@
  * one row more, its cells shifted, line numbers off by one after it. The clean scan now refuses such rows
  * and the body pass writes them again with the value quoted, read by the single-threaded scanner.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quoteIdent } from '../../../shared/engine/sql';
 import type { Engine } from '../../../shared/engine/types';
-import { importFile } from '../../../shared/import';
-import { tempDir, withBothEngines } from './helpers';
+import { importText, withBothEngines } from './helpers';
 
 const engines = withBothEngines();
 
-async function load(engine: Engine, text: string, onDisk = false) {
-  const bytes = new TextEncoder().encode(text);
-  const file = { path: 'cr.csv', name: 'cr.csv', bytes };
-  if (onDisk) {
-    const diskPath = path.join(tempDir(), 'cr.csv');
-    writeFileSync(diskPath, bytes);
-    Object.assign(file, { path: diskPath, diskPath });
-  }
-  const r = await importFile(engine, file);
-  const rows = (await engine.query(`SELECT * FROM ${quoteIdent(r.tableName)} ORDER BY __line`)).rows;
-  const raw = (await engine.query(`SELECT * FROM ${quoteIdent(r.rawTableName)} ORDER BY __line`)).rows;
-  return { r, rows, raw };
-}
+const load = (engine: Engine, text: string, onDisk = false) => importText(engine, 'cr.csv', text, onDisk);
 
 const header = 'Day,Campaign,Clicks\n';
 

@@ -4,28 +4,13 @@
  * "Clicks"), so dates, clicks and cost were all typed as text, with no word about why. Lines repeating
  * the header byte for byte are now removed from the rows and named in the import log.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quoteIdent } from '../../../shared/engine/sql';
 import type { Engine } from '../../../shared/engine/types';
-import { importFile } from '../../../shared/import';
-import { tempDir, withBothEngines } from './helpers';
+import { importText, withBothEngines } from './helpers';
 
 const engines = withBothEngines();
 
-async function load(engine: Engine, text: string, onDisk = false) {
-  const bytes = new TextEncoder().encode(text);
-  const file = { path: 'joined.csv', name: 'joined.csv', bytes };
-  if (onDisk) {
-    const diskPath = path.join(tempDir(), 'joined.csv');
-    writeFileSync(diskPath, bytes);
-    Object.assign(file, { path: diskPath, diskPath });
-  }
-  const r = await importFile(engine, file);
-  const rows = (await engine.query(`SELECT * FROM ${quoteIdent(r.tableName)} ORDER BY __line`)).rows;
-  return { r, rows };
-}
+const load = (engine: Engine, text: string, onDisk = false) => importText(engine, 'joined.csv', text, onDisk);
 
 const header = 'Day,Campaign,Clicks,Cost\n';
 const month = (m: string, from: number) =>

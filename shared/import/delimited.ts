@@ -15,6 +15,7 @@ import { DELIM_NAMES, detectDialect, isCommentLine } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
 import { findTables, headerAt, headLines, HEAD_BYTES, isSeparatorLine } from './sniff';
 import { dropStaged, keepNulledText, SourceMismatch } from './stage';
+import type { ColumnStats } from './stage';
 import { inPlaceRead } from './in-place';
 import { nulledTextName, rawFileName } from './drop';
 import { finishTyped, sampleSize, stageTyped } from './typing';
@@ -201,7 +202,14 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     throw new ImportError(`${name} could not be read as a table (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}).`);
   }
   const { names, staged } = read;
-  for (const c of read.changes) if (table.headerRows > 0 || !/has no name in the header/.test(c)) log.push({ level: 'change', message: c });
+  // A column with no name and no value in any row (every line ends with one delimiter more) is left out.
+  const blank = table.headerRows > 0 ? nameless(headerFields, staged.stats.cols) : [];
+  for (const c of read.changes) if (table.headerRows > 0 ? !blank.some((i) => c.startsWith(`Column ${i + 1} has no name`)) : !/has no name in the header/.test(c)) log.push({ level: 'change', message: c });
+  if (blank.length)
+    log.push({
+      level: 'change',
+      message: `${blank.length === 1 ? `Column ${blank[0]! + 1} has` : `Columns ${blank.map((i) => i + 1).join(', ')} have`} no name in the header and no value in any row${blank.includes(headerFields.length - 1) ? ' (every line ends with an extra delimiter)' : ''}; left out of the table.`,
+    });
 
   const summaryRows: SummaryRow[] = staged.summary.map((r) => {
     const values: Record<string, string> = {};
@@ -227,7 +235,7 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
   // header, and neither it nor the empty column it would add belongs to the user's table.
   const removed = keep ? new Set<number>() : new Set(summaryRows.map((s) => s.line));
   reportBody(body, headerFields.length, log, warnings, removed);
-  const leftOut = keep ? [] : summaryOnlyColumns(names, headerFields.length, staged.stats.cols, log);
+  const leftOut = [...blank.map((i) => names[i]!), ...(keep ? [] : summaryOnlyColumns(names, headerFields.length, staged.stats.cols, log))];
   await keepNulledText(engine, inp.tableName, nulledTextName(inp.tableName), names, staged.decisions, staged.stats.cols);
   await dropStaged(engine, inp.tableName, names, staged.decisions, headerFields.length, leftOut);
   const typed = await finishTyped({
@@ -277,6 +285,11 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     ...optional('exportedOn', exportedOn(preamble, inp.path.split(/[\\/]/).pop() ?? '')),
     options: { ...options, decimalSeparator: typed.decimalSeparator },
   };
+}
+
+/** Header columns without a name whose cells are all empty (no value, no placeholder). */
+function nameless(header: string[], stats: ColumnStats[]): number[] {
+  return header.flatMap((h, i) => (h.trim() === '' && stats[i] && stats[i].nonNull === 0 && stats[i].values === 0 && stats[i].placeholders === 0 ? [i] : []));
 }
 
 /**

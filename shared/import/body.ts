@@ -189,17 +189,29 @@ export function bodyPass(input: BodyPassInput, counted?: { newlines: number; eve
   /** A line on its own has the table's width (reading quotes only within the line). */
   const widthAlone = (s: number) => splitFields(text(s, lineEnd(s)), dialect).length === headerFields;
 
-  /** The last records, when they are one-field lines under a wide table, taken back out of the rows. */
-  const takeBackOneFieldLines = (): { line: number; text: string }[] => {
+  /** Text in the first cell only ("Campaign report,,,,": a title line a spreadsheet padded to the table's width). */
+  const firstCellOnly = (t: (typeof tail)[number]): string | null => {
+    const cells = splitFields(text(t.inStart, t.inEnd), dialect);
+    return cells[0]!.trim() !== '' && cells.slice(1).every((c) => c.trim() === '') ? cells[0]!.trim() : null;
+  };
+  /**
+   * The last records, when they are one-field lines under a wide table, taken back out of the rows (with
+   * `padded`, lines with text in their first cell only count too: the title lines of a joined export).
+   */
+  const takeBackOneFieldLines = (padded = false): { line: number; text: string }[] => {
     const taken: { line: number; text: string }[] = [];
     if (headerFields < 3) return taken;
-    while (tail.length && tail[tail.length - 1]!.fields === 1) {
-      const t = tail.pop()!;
+    for (;;) {
+      const t = tail[tail.length - 1];
+      if (!t) break;
+      const title = t.fields === 1 ? text(t.inStart, t.inEnd).trim() : padded ? firstCellOnly(t) : null;
+      if (title === null) break;
+      tail.pop();
       o = t.outStart;
       res.records--;
-      res.raggedCount--;
+      if (t.fields !== headerFields) res.raggedCount--;
       res.ragged = res.ragged.filter((r) => r.line !== t.line);
-      taken.unshift({ line: t.line, text: text(t.inStart, t.inEnd).trim() });
+      taken.unshift({ line: t.line, text: title });
     }
     if (taken.length) {
       const gone = new Set(taken.map((f) => f.line));
@@ -299,7 +311,7 @@ export function bodyPass(input: BodyPassInput, counted?: { newlines: number; eve
     if (skip.has(recLine)) continue;
     if (!isHeader && isHeaderAgain?.(recStart, recEnd)) {
       // The joined export's own title lines ("Campaign report", its date range) sit right above it.
-      const titles = takeBackOneFieldLines();
+      const titles = takeBackOneFieldLines(true);
       res.repeatedHeaderCount++;
       if (res.repeatedHeaders.length < 200) res.repeatedHeaders.push({ line: recLine, titles });
       continue;

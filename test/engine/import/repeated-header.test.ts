@@ -100,3 +100,20 @@ describe('exports joined with their title lines (native DuckDB)', () => {
     expect(r.statedRange).toBeUndefined();
   });
 });
+
+describe('exports joined in a spreadsheet (every line padded to the width)', () => {
+  it('padded_title_lines_of_a_joined_export_read_as_rows: title lines with text in their first cell only go with the repeated header', async () => {
+    const padded = (googleAdsPart('01', 31, '5,517.50') + googleAdsPart('02', 28, '5,517.50')).replace(/^(Campaign report|"1 \w+ 2026 - \d+ \w+ 2026")$/gm, '$1,,,');
+    const { r } = await load(engines.native, padded);
+    expect(r.rows).toBe(10);
+    expect(r.columns.find((c) => c.name === 'Day')?.type).toBe('DATE');
+    expect(r.joinedAt).toEqual([10]);
+    expect(r.statedRange).toEqual({ start: '2026-01-01', end: '2026-02-28' });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('a row with text in its first cell only stays a row when no repeated header follows it', async () => {
+    const { r } = await load(engines.native, header + month('01', 1) + '2026-01-09,,,\n');
+    expect(r.rows).toBe(6);
+  });
+});

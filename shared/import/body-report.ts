@@ -1,6 +1,7 @@
 /**
  * What reading the rows found, told in the import log: blank, footer and multi-line records, stray quotes
- * re-read as text, backslash escapes, ragged rows, and extra columns that only summary rows filled.
+ * re-read as text, backslash escapes, ragged rows, and the columns left out: extra columns that only summary
+ * rows filled, nameless columns with no value.
  */
 import type { BodyPassResult } from './body';
 import type { ColumnStats } from './stage';
@@ -16,6 +17,19 @@ export function summaryOnlyColumns(names: string[], headerWidth: number, stats: 
     });
   }
   return unused;
+}
+
+/** Header columns without a name whose cells are all empty (no value, no placeholder): left out of the table. */
+export function namelessEmptyColumns(header: string[], stats: ColumnStats[]): number[] {
+  return header.flatMap((h, i) => (h.trim() === '' && stats[i] && stats[i].nonNull === 0 && stats[i].values === 0 && stats[i].placeholders === 0 ? [i] : []));
+}
+
+export function reportNameless(blank: number[], headerWidth: number, log: ImportLogEntry[]): void {
+  if (!blank.length) return;
+  log.push({
+    level: 'change',
+    message: `${blank.length === 1 ? `Column ${blank[0]! + 1} has` : `Columns ${blank.map((i) => i + 1).join(', ')} have`} no name in the header and no value in any row${blank.includes(headerWidth - 1) ? ' (every line ends with an extra delimiter)' : ''}; left out of the table.`,
+  });
 }
 
 export function reportBody(body: BodyPassResult, headerWidth: number, log: ImportLogEntry[], warnings: string[], summaryLines: Set<number>): void {

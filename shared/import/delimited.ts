@@ -3,7 +3,7 @@ import type { Engine } from '../engine/types';
 import { CancelledError } from '../engine/types';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
 import { bodyPass } from './body';
-import { reportBody, summaryOnlyColumns } from './body-report';
+import { namelessEmptyColumns, reportBody, reportNameless, summaryOnlyColumns } from './body-report';
 import type { BodyPassResult } from './body';
 import { confirms, guessClean, indexLines } from './clean-guess';
 import { decodeToUtf8, looksBinary } from './encoding';
@@ -15,7 +15,6 @@ import { DELIM_NAMES, detectDialect, isCommentLine } from './dialect';
 import type { HeadLine, TableBlock } from './sniff';
 import { findTables, headerAt, headLines, HEAD_BYTES, isSeparatorLine } from './sniff';
 import { dropStaged, keepNulledText, SourceMismatch } from './stage';
-import type { ColumnStats } from './stage';
 import { inPlaceRead } from './in-place';
 import { nulledTextName, rawFileName } from './drop';
 import { finishTyped, sampleSize, stageTyped } from './typing';
@@ -202,14 +201,10 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     throw new ImportError(`${name} could not be read as a table (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}).`);
   }
   const { names, staged } = read;
-  // A column with no name and no value in any row (every line ends with one delimiter more) is left out.
-  const blank = table.headerRows > 0 ? nameless(headerFields, staged.stats.cols) : [];
-  for (const c of read.changes) if (table.headerRows > 0 ? !blank.some((i) => c.startsWith(`Column ${i + 1} has no name`)) : !/has no name in the header/.test(c)) log.push({ level: 'change', message: c });
-  if (blank.length)
-    log.push({
-      level: 'change',
-      message: `${blank.length === 1 ? `Column ${blank[0]! + 1} has` : `Columns ${blank.map((i) => i + 1).join(', ')} have`} no name in the header and no value in any row${blank.includes(headerFields.length - 1) ? ' (every line ends with an extra delimiter)' : ''}; left out of the table.`,
-    });
+  // Without a header every column is made up (no word about it); a nameless empty column is left out.
+  const blank = table.headerRows > 0 ? namelessEmptyColumns(headerFields, staged.stats.cols) : [];
+  for (const c of read.changes) if (c.unnamed === undefined || (table.headerRows > 0 && !blank.includes(c.unnamed))) log.push({ level: 'change', message: c.message });
+  reportNameless(blank, headerFields.length, log);
 
   const summaryRows: SummaryRow[] = staged.summary.map((r) => {
     const values: Record<string, string> = {};
@@ -285,11 +280,6 @@ export async function loadDelimited(inp: DelimitedInput): Promise<ImportResult> 
     ...optional('exportedOn', exportedOn(preamble, inp.path.split(/[\\/]/).pop() ?? '')),
     options: { ...options, decimalSeparator: typed.decimalSeparator },
   };
-}
-
-/** Header columns without a name whose cells are all empty (no value, no placeholder). */
-function nameless(header: string[], stats: ColumnStats[]): number[] {
-  return header.flatMap((h, i) => (h.trim() === '' && stats[i] && stats[i].nonNull === 0 && stats[i].values === 0 && stats[i].placeholders === 0 ? [i] : []));
 }
 
 /**

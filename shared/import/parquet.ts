@@ -83,7 +83,7 @@ export async function loadParquet(inp: {
     columns,
     log: [
       { level: 'info', message: `Parquet file with ${rows} row(s) and ${names.length} column(s); types come from the file.` },
-      ...changes.map((message) => ({ level: 'change' as const, message })),
+      ...changes.map(({ message }) => ({ level: 'change' as const, message })),
     ],
     warnings: inp.warnings,
     tableName,
